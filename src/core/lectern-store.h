@@ -1,0 +1,158 @@
+/* lectern-store.h: the shared workshop file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lectern-card.h"
+#include "lectern-day.h"
+#include "lectern-event.h"
+#include "lectern-person.h"
+#include "lectern-room.h"
+#include "lectern-session.h"
+#include "lectern-slot.h"
+#include "lectern-sponsor.h"
+#include "lectern-types.h"
+
+G_BEGIN_DECLS
+
+/* The schema this Lectern writes; see lectern-store.c for the history. */
+#define LECTERN_SCHEMA_VERSION 2
+
+/* "Lect": PRAGMA application_id of every Lectern file. */
+#define LECTERN_APPLICATION_ID 0x4C656374
+
+#define LECTERN_STORE_ERROR (lectern_store_error_quark ())
+
+typedef enum
+{
+  LECTERN_STORE_ERROR_NOT_FOUND,     /* no such file, or no such row */
+  LECTERN_STORE_ERROR_EXISTS,        /* a new file would overwrite one */
+  LECTERN_STORE_ERROR_NOT_SQLITE,    /* the file is not an SQLite database */
+  LECTERN_STORE_ERROR_NOT_LECTERN,   /* an SQLite database of another program */
+  LECTERN_STORE_ERROR_READ_ONLY,     /* the file is open read-only */
+  LECTERN_STORE_ERROR_CONFLICT,      /* the row changed since it was read */
+  LECTERN_STORE_ERROR_INVALID,       /* the value is refused (bad slug, …) */
+  LECTERN_STORE_ERROR_BUSY,          /* another organizer holds the lock */
+  LECTERN_STORE_ERROR_FAILED,        /* SQLite reported an error */
+} LecternStoreError;
+
+#define LECTERN_TYPE_STORE (lectern_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (LecternStore, lectern_store, LECTERN, STORE, GObject)
+
+GQuark         lectern_store_error_quark        (void);
+
+LecternStore  *lectern_store_open               (const char     *path,
+                                                 GError        **error);
+LecternStore  *lectern_store_create             (const char     *path,
+                                                 const char     *title,
+                                                 GError        **error);
+LecternStore  *_lectern_store_create_at_version (const char     *path,
+                                                 int             version,
+                                                 GError        **error);
+
+const char    *lectern_store_get_path           (LecternStore   *self);
+gboolean       lectern_store_get_read_only      (LecternStore   *self);
+const char    *lectern_store_get_read_only_reason (LecternStore *self);
+int            lectern_store_get_schema_version (LecternStore   *self);
+const char    *lectern_store_get_backup_path    (LecternStore   *self);
+
+/* Several edits as one transaction (one user action). */
+gboolean       lectern_store_begin              (LecternStore   *self,
+                                                 GError        **error);
+gboolean       lectern_store_commit             (LecternStore   *self,
+                                                 GError        **error);
+void           lectern_store_rollback           (LecternStore   *self);
+
+/* Changes by other processes. */
+gboolean       lectern_store_poll_changes       (LecternStore   *self);
+void           lectern_store_watch              (LecternStore   *self,
+                                                 guint           interval_ms);
+
+/* Soundness: a list of problems (empty when the file is sound). */
+GPtrArray     *lectern_store_check              (LecternStore   *self,
+                                                 GError        **error);
+
+/* Event */
+LecternEvent  *lectern_store_get_event          (LecternStore   *self,
+                                                 GError        **error);
+gboolean       lectern_store_update_event       (LecternStore   *self,
+                                                 LecternEvent   *event,
+                                                 GError        **error);
+
+/* People */
+GListModel    *lectern_store_list_people        (LecternStore   *self,
+                                                 GError        **error);
+LecternPerson *lectern_store_get_person         (LecternStore   *self,
+                                                 gint64          id,
+                                                 GError        **error);
+gboolean       lectern_store_add_person         (LecternStore   *self,
+                                                 LecternPerson  *person,
+                                                 GError        **error);
+gboolean       lectern_store_update_person      (LecternStore   *self,
+                                                 LecternPerson  *person,
+                                                 GError        **error);
+gboolean       lectern_store_remove_person      (LecternStore   *self,
+                                                 LecternPerson  *person,
+                                                 GError        **error);
+
+/* Cards */
+LecternCard   *lectern_store_add_card           (LecternStore   *self,
+                                                 LecternPerson  *person,
+                                                 LecternRole     role,
+                                                 const char     *slug,
+                                                 GError        **error);
+GListModel    *lectern_store_list_cards         (LecternStore   *self,
+                                                 int             role,
+                                                 GError        **error);
+gboolean       lectern_store_update_card        (LecternStore   *self,
+                                                 LecternCard    *card,
+                                                 GError        **error);
+char          *lectern_store_suggest_slug       (LecternStore   *self,
+                                                 LecternPerson  *person,
+                                                 LecternRole     role);
+
+/* Sponsors */
+gboolean       lectern_store_add_sponsor        (LecternStore   *self,
+                                                 LecternSponsor *sponsor,
+                                                 GError        **error);
+gboolean       lectern_store_update_sponsor     (LecternStore   *self,
+                                                 LecternSponsor *sponsor,
+                                                 GError        **error);
+GListModel    *lectern_store_list_sponsors      (LecternStore   *self,
+                                                 GError        **error);
+LecternSponsor *lectern_store_get_sponsor       (LecternStore   *self,
+                                                 gint64          id,
+                                                 GError        **error);
+
+/* Schedule */
+LecternDay    *lectern_store_add_day            (LecternStore   *self,
+                                                 const char     *date,
+                                                 GError        **error);
+GListModel    *lectern_store_list_days          (LecternStore   *self,
+                                                 GError        **error);
+LecternRoom   *lectern_store_add_room           (LecternStore   *self,
+                                                 const char     *name,
+                                                 const char     *map_url,
+                                                 GError        **error);
+LecternSession *lectern_store_add_session       (LecternStore   *self,
+                                                 gint64          day_id,
+                                                 const char     *title,
+                                                 const char     *emoji,
+                                                 GError        **error);
+GListModel    *lectern_store_list_sessions      (LecternStore   *self,
+                                                 GError        **error);
+gboolean       lectern_store_add_slot           (LecternStore   *self,
+                                                 LecternSlot    *slot,
+                                                 GError        **error);
+gboolean       lectern_store_update_slot        (LecternStore   *self,
+                                                 LecternSlot    *slot,
+                                                 GError        **error);
+GListModel    *lectern_store_list_slots         (LecternStore   *self,
+                                                 gint64          day_id,
+                                                 GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,213 @@
+/* lectern-types.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "lectern-types.h"
+
+static const char *role_names[LECTERN_N_ROLES] = {
+  "speaker", "panelist", "moderator", "organizer",
+};
+
+/* A moderator's card is shown with the panelists. */
+static const char *role_categories[LECTERN_N_ROLES] = {
+  "speaker", "panelist", "panelist", "organizer",
+};
+
+static const char *kind_names[LECTERN_N_SLOT_KINDS] = {
+  "talk", "oral", "contributed", "keynote", "panel", "poster", "break",
+  "lunch", "awards", "remarks", "social",
+};
+
+static const char *appearance_names[LECTERN_N_APPEARANCE_ROLES] = {
+  "speaker", "panelist", "moderator", "author",
+};
+
+static const char *status_names[LECTERN_N_STATUSES] = {
+  "", "invited", "confirmed", "declined",
+};
+
+static gboolean
+lookup (const char  *str,
+        const char **names,
+        guint        n_names,
+        guint       *out)
+{
+  if (str == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_names; i++)
+    {
+      if (g_strcmp0 (str, names[i]) == 0)
+        {
+          *out = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+lectern_role_to_string (LecternRole role)
+{
+  g_return_val_if_fail (role < LECTERN_N_ROLES, NULL);
+  return role_names[role];
+}
+
+gboolean
+lectern_role_from_string (const char  *str,
+                          LecternRole *role)
+{
+  guint i;
+
+  if (!lookup (str, role_names, LECTERN_N_ROLES, &i))
+    return FALSE;
+  *role = i;
+  return TRUE;
+}
+
+const char *
+lectern_role_get_site_category (LecternRole role)
+{
+  g_return_val_if_fail (role < LECTERN_N_ROLES, NULL);
+  return role_categories[role];
+}
+
+const char *
+lectern_slot_kind_to_string (LecternSlotKind kind)
+{
+  g_return_val_if_fail (kind < LECTERN_N_SLOT_KINDS, NULL);
+  return kind_names[kind];
+}
+
+gboolean
+lectern_slot_kind_from_string (const char      *str,
+                               LecternSlotKind *kind)
+{
+  guint i;
+
+  if (!lookup (str, kind_names, LECTERN_N_SLOT_KINDS, &i))
+    return FALSE;
+  *kind = i;
+  return TRUE;
+}
+
+/* Breaks, lunch and remarks are shown in italics, without an emoji. */
+gboolean
+lectern_slot_kind_is_plain (LecternSlotKind kind)
+{
+  return kind == LECTERN_SLOT_BREAK ||
+         kind == LECTERN_SLOT_LUNCH ||
+         kind == LECTERN_SLOT_REMARKS;
+}
+
+gboolean
+lectern_slot_kind_is_talk (LecternSlotKind kind)
+{
+  return kind == LECTERN_SLOT_TALK ||
+         kind == LECTERN_SLOT_ORAL ||
+         kind == LECTERN_SLOT_CONTRIBUTED ||
+         kind == LECTERN_SLOT_KEYNOTE;
+}
+
+const char *
+lectern_appearance_role_to_string (LecternAppearanceRole role)
+{
+  g_return_val_if_fail (role < LECTERN_N_APPEARANCE_ROLES, NULL);
+  return appearance_names[role];
+}
+
+gboolean
+lectern_appearance_role_from_string (const char            *str,
+                                     LecternAppearanceRole *role)
+{
+  guint i;
+
+  if (!lookup (str, appearance_names, LECTERN_N_APPEARANCE_ROLES, &i))
+    return FALSE;
+  *role = i;
+  return TRUE;
+}
+
+const char *
+lectern_status_to_string (LecternStatus status)
+{
+  g_return_val_if_fail (status < LECTERN_N_STATUSES, NULL);
+  return status_names[status];
+}
+
+gboolean
+lectern_status_from_string (const char    *str,
+                            LecternStatus *status)
+{
+  guint i;
+
+  if (!lookup (str ? str : "", status_names, LECTERN_N_STATUSES, &i))
+    return FALSE;
+  *status = i;
+  return TRUE;
+}
+
+/* A slug names a file in the site's flat _projects/ and assets/img/
+ * folders: it must never leave them, so only [a-z0-9_-], starting with
+ * a letter or digit, at most 64 bytes.
+ */
+gboolean
+lectern_slug_is_valid (const char *slug)
+{
+  gsize len;
+
+  if (slug == NULL)
+    return FALSE;
+
+  len = strlen (slug);
+  if (len == 0 || len > 64)
+    return FALSE;
+
+  if (!g_ascii_islower (slug[0]) && !g_ascii_isdigit (slug[0]))
+    return FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = slug[i];
+
+      if (!g_ascii_islower (c) && !g_ascii_isdigit (c) && c != '_' && c != '-')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* "Natalia Gimelshein" -> "natalia_gimelshein"; "Ælfred Ünal" -> "aelfred_unal" */
+char *
+lectern_slugify (const char *text)
+{
+  g_autofree char *ascii = NULL;
+  GString *out;
+  gboolean sep = FALSE;
+
+  ascii = g_str_to_ascii (text ? text : "", "C");
+  out = g_string_new (NULL);
+
+  for (const char *p = ascii; *p && out->len < 48; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        {
+          if (sep && out->len > 0)
+            g_string_append_c (out, '_');
+          g_string_append_c (out, g_ascii_tolower (*p));
+          sep = FALSE;
+        }
+      else
+        sep = TRUE;
+    }
+
+  if (out->len == 0)
+    g_string_append (out, "card");
+
+  return g_string_free (out, FALSE);
+}

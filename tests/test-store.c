@@ -1,0 +1,496 @@
+/* test-store.c: the shared workshop file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "lectern-store.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("lectern-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "workshop.lectern", NULL);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static LecternPerson *
+add_person (LecternStore *store,
+            const char   *name,
+            const char   *affiliation)
+{
+  g_autoptr(GError) error = NULL;
+  LecternPerson *person = lectern_person_new ();
+
+  lectern_person_set_name (person, name);
+  lectern_person_set_affiliation (person, affiliation);
+  lectern_store_add_person (store, person, &error);
+  g_assert_no_error (error);
+
+  return person;
+}
+
+static int
+exec_int (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static char *
+checksum_of (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* A new file carries Lectern's id and the current schema version. */
+static void
+test_create (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternStore) store = NULL;
+  g_autoptr(LecternStore) again = NULL;
+  g_autoptr(LecternEvent) event = NULL;
+
+  store = lectern_store_create (f->path, "ES-FoMo 2026", &error);
+  g_assert_no_error (error);
+  g_assert_false (lectern_store_get_read_only (store));
+  g_assert_cmpint (lectern_store_get_schema_version (store), ==, LECTERN_SCHEMA_VERSION);
+
+  g_assert_cmpint (exec_int (f->path, "PRAGMA application_id"), ==, LECTERN_APPLICATION_ID);
+  g_assert_cmpint (exec_int (f->path, "PRAGMA user_version"), ==, LECTERN_SCHEMA_VERSION);
+
+  event = lectern_store_get_event (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lectern_event_get_name (event), ==, "ES-FoMo 2026");
+
+  /* creating over an existing file is refused and leaves it alone */
+  again = lectern_store_create (f->path, "other", &error);
+  g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_EXISTS);
+  g_assert_null (again);
+}
+
+/* A version-1 file is backed up, then upgraded; its data survives. */
+static void
+test_migrate (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternStore) old = NULL;
+  g_autoptr(LecternStore) store = NULL;
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(LecternPerson) loaded = NULL;
+  g_autofree char *old_sum = NULL;
+  const char *backup;
+
+  /* a file as Lectern's first schema wrote it */
+  old = _lectern_store_create_at_version (f->path, 1, &error);
+  g_assert_no_error (error);
+  g_clear_object (&old);
+  exec_sql (f->path, "INSERT INTO person (name, first_name, family_name, affiliation)"
+                     " VALUES ('Tri Dao', 'Tri', 'Dao', 'Together')");
+  g_assert_cmpint (exec_int (f->path, "PRAGMA user_version"), ==, 1);
+  old_sum = checksum_of (f->path);
+
+  store = lectern_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lectern_store_get_schema_version (store), ==, LECTERN_SCHEMA_VERSION);
+  g_assert_cmpint (exec_int (f->path, "PRAGMA user_version"), ==, LECTERN_SCHEMA_VERSION);
+
+  /* the backup is the version-1 file, byte for byte in content */
+  backup = lectern_store_get_backup_path (store);
+  g_assert_nonnull (backup);
+  g_assert_true (g_str_has_suffix (backup, ".v1.bak"));
+  g_assert_cmpint (exec_int (backup, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (exec_int (backup, "SELECT COUNT(*) FROM person"), ==, 1);
+
+  /* the person is still there, with the new private fields */
+  people = lectern_store_list_people (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 1);
+  loaded = g_list_model_get_item (people, 0);
+  g_assert_cmpstr (lectern_person_get_name (loaded), ==, "Tri Dao");
+  g_assert_cmpstr (lectern_person_get_email (loaded), ==, "");
+  g_assert_cmpint (lectern_person_get_status (loaded), ==, LECTERN_STATUS_NONE);
+
+  lectern_person_set_status (loaded, LECTERN_STATUS_CONFIRMED);
+  lectern_person_set_email (loaded, "tri@example.org");
+  lectern_store_update_person (store, loaded, &error);
+  g_assert_no_error (error);
+
+  /* opening the upgraded file again does not back it up again */
+  g_clear_object (&store);
+  store = lectern_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_null (lectern_store_get_backup_path (store));
+}
+
+/* Not SQLite, or SQLite of another program: refused, file untouched. */
+static void
+test_foreign (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternStore) store = NULL;
+  g_autofree char *text_path = g_build_filename (f->dir, "notes.lectern", NULL);
+  g_autofree char *db_path = g_build_filename (f->dir, "other.sqlite", NULL);
+  g_autofree char *empty_path = g_build_filename (f->dir, "empty.lectern", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing.lectern", NULL);
+  g_autofree char *sum_before = NULL;
+  g_autofree char *sum_after = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_set_contents (text_path, "speakers: [ann, bob]\n", -1, NULL));
+  sum_before = checksum_of (text_path);
+  store = lectern_store_open (text_path, &error);
+  g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_NOT_SQLITE);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, "not a Lectern workshop file"));
+  sum_after = checksum_of (text_path);
+  g_assert_cmpstr (sum_before, ==, sum_after);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (empty_path, "", 0, NULL));
+  store = lectern_store_open (empty_path, &error);
+  g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_NOT_SQLITE);
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE moz_places (id INTEGER); INSERT INTO moz_places VALUES (1)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_free (sum_before);
+  sum_before = checksum_of (db_path);
+
+  store = lectern_store_open (db_path, &error);
+  g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_NOT_LECTERN);
+  g_assert_null (store);
+  g_clear_error (&error);
+  g_free (sum_after);
+  sum_after = checksum_of (db_path);
+  g_assert_cmpstr (sum_before, ==, sum_after);
+  {
+    g_autofree char *backup = g_strconcat (db_path, ".v0.bak", NULL);
+
+    g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  }
+
+  store = lectern_store_open (missing, &error);
+  g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+/* A file from a newer Lectern opens read-only, with a reason. */
+static void
+test_newer (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternStore) store = NULL;
+  g_autoptr(LecternPerson) person = NULL;
+  g_autofree char *sum_before = NULL;
+  g_autofree char *sum_after = NULL;
+  g_autofree char *pragma = NULL;
+
+  store = lectern_store_create (f->path, "Future", &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  pragma = g_strdup_printf ("PRAGMA user_version = %d", LECTERN_SCHEMA_VERSION + 1);
+  exec_sql (f->path, pragma);
+  sum_before = checksum_of (f->path);
+
+  store = lectern_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (lectern_store_get_read_only (store));
+  g_assert_nonnull (strstr (lectern_store_get_read_only_reason (store), "newer version of Lectern"));
+
+  person = lectern_person_new ();
+  lectern_person_set_name (person, "Nobody");
+  g_assert_false (lectern_store_add_person (store, person, &error));
+  g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_READ_ONLY);
+
+  g_clear_object (&store);
+  sum_after = checksum_of (f->path);
+  g_assert_cmpstr (sum_before, ==, sum_after);
+}
+
+/* Two organizers edit the same person: the first wins, the second gets
+ * a conflict, and nothing of either is lost.
+ */
+static void
+test_conflict (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternStore) alice = NULL;
+  g_autoptr(LecternStore) bob = NULL;
+  g_autoptr(LecternPerson) created = NULL;
+  g_autoptr(LecternPerson) a = NULL;
+  g_autoptr(LecternPerson) b = NULL;
+  g_autoptr(LecternPerson) now = NULL;
+
+  alice = lectern_store_create (f->path, "Shared", &error);
+  g_assert_no_error (error);
+  created = add_person (alice, "Percy Liang", "Stanford University");
+
+  bob = lectern_store_open (f->path, &error);
+  g_assert_no_error (error);
+
+  a = lectern_store_get_person (alice, lectern_person_get_id (created), &error);
+  g_assert_no_error (error);
+  b = lectern_store_get_person (bob, lectern_person_get_id (created), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lectern_person_get_rev (a), ==, lectern_person_get_rev (b));
+
+  lectern_person_set_affiliation (a, "Stanford University, Together");
+  g_assert_true (lectern_store_update_person (alice, a, &error));
+  g_assert_no_error (error);
+
+  lectern_person_set_affiliation (b, "Together AI");
+  g_assert_false (lectern_store_update_person (bob, b, &error));
+  g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Percy Liang"));
+  g_clear_error (&error);
+
+  /* the file has Alice's version; Bob still holds his, to choose from */
+  now = lectern_store_get_person (bob, lectern_person_get_id (created), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lectern_person_get_affiliation (now), ==, "Stanford University, Together");
+  g_assert_cmpstr (lectern_person_get_affiliation (b), ==, "Together AI");
+
+  /* once Bob has seen the new version, his edit goes through */
+  lectern_person_set_rev (b, lectern_person_get_rev (now));
+  g_assert_true (lectern_store_update_person (bob, b, &error));
+  g_assert_no_error (error);
+
+  /* a removal based on a stale row is refused too */
+  g_assert_false (lectern_store_remove_person (alice, a, &error));
+  g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_CONFLICT);
+}
+
+static void
+count_changed (LecternStore *store,
+               guint        *count)
+{
+  (*count)++;
+}
+
+/* A commit by another connection is noticed; our own is not. */
+static void
+test_external_change (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternStore) mine = NULL;
+  g_autoptr(LecternStore) theirs = NULL;
+  g_autoptr(LecternPerson) p1 = NULL;
+  g_autoptr(LecternPerson) p2 = NULL;
+  g_autoptr(GListModel) people = NULL;
+  guint changed = 0;
+  gint64 deadline;
+
+  mine = lectern_store_create (f->path, "Shared", &error);
+  g_assert_no_error (error);
+  theirs = lectern_store_open (f->path, &error);
+  g_assert_no_error (error);
+
+  g_signal_connect (mine, "changed", G_CALLBACK (count_changed), &changed);
+
+  g_assert_false (lectern_store_poll_changes (mine));
+  p1 = add_person (mine, "Mine", NULL);
+  g_assert_false (lectern_store_poll_changes (mine));
+  g_assert_cmpuint (changed, ==, 0);
+
+  p2 = add_person (theirs, "Theirs", NULL);
+  g_assert_true (lectern_store_poll_changes (mine));
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_false (lectern_store_poll_changes (mine));
+
+  people = lectern_store_list_people (mine, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 2);
+
+  /* the watch polls on the main loop */
+  lectern_store_watch (mine, 50);
+  g_clear_object (&p2);
+  p2 = add_person (theirs, "Theirs again", NULL);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (changed < 2 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (changed, ==, 2);
+  lectern_store_watch (mine, 0);
+}
+
+/* Slugs are safe file names, unique across cards and sponsors. */
+static void
+test_slugs (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternStore) store = NULL;
+  g_autoptr(LecternPerson) dylan = NULL;
+  g_autoptr(LecternPerson) other_dylan = NULL;
+  g_autoptr(LecternCard) c1 = NULL;
+  g_autoptr(LecternCard) c2 = NULL;
+  g_autoptr(LecternCard) c3 = NULL;
+  g_autoptr(LecternCard) bad = NULL;
+  g_autoptr(LecternSponsor) sponsor = NULL;
+
+  g_assert_true (lectern_slug_is_valid ("natalia_g"));
+  g_assert_false (lectern_slug_is_valid ("../etc/passwd"));
+  g_assert_false (lectern_slug_is_valid ("a/b"));
+  g_assert_false (lectern_slug_is_valid (".hidden"));
+  g_assert_false (lectern_slug_is_valid ("Upper"));
+  g_assert_false (lectern_slug_is_valid (""));
+
+  store = lectern_store_create (f->path, "Slugs", &error);
+  g_assert_no_error (error);
+
+  dylan = add_person (store, "Dylan Patel", "SemiAnalysis");
+  c1 = lectern_store_add_card (store, dylan, LECTERN_ROLE_PANELIST, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lectern_card_get_slug (c1), ==, "dylan");
+
+  c2 = lectern_store_add_card (store, dylan, LECTERN_ROLE_SPEAKER, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lectern_card_get_slug (c2), ==, "dylan_patel");
+
+  other_dylan = add_person (store, "Dylan Smith", NULL);
+  c3 = lectern_store_add_card (store, other_dylan, LECTERN_ROLE_SPEAKER, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lectern_card_get_slug (c3), ==, "dylan_smith");
+
+  bad = lectern_store_add_card (store, other_dylan, LECTERN_ROLE_ORGANIZER, "../../x", &error);
+  g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID);
+  g_assert_null (bad);
+  g_clear_error (&error);
+
+  /* one person, one card per role */
+  bad = lectern_store_add_card (store, dylan, LECTERN_ROLE_PANELIST, "dylan2", &error);
+  g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* a sponsor cannot take a card's file name */
+  sponsor = lectern_sponsor_new ();
+  lectern_sponsor_set_name (sponsor, "Dylan Inc");
+  lectern_sponsor_set_slug (sponsor, "dylan");
+  g_assert_false (lectern_store_add_sponsor (store, sponsor, &error));
+  g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID);
+}
+
+/* A failed step inside a user action rolls back the whole action. */
+static void
+test_transaction (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternStore) store = NULL;
+  g_autoptr(LecternPerson) p = NULL;
+  g_autoptr(LecternPerson) nameless = NULL;
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  store = lectern_store_create (f->path, "Tx", &error);
+  g_assert_no_error (error);
+
+  g_assert_true (lectern_store_begin (store, &error));
+  p = add_person (store, "Ce Zhang", "ETH");
+  nameless = lectern_person_new ();
+  g_assert_false (lectern_store_add_person (store, nameless, &error));
+  g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  lectern_store_rollback (store);
+
+  people = lectern_store_list_people (store, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 0);
+
+  problems = lectern_store_check (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/store/create", test_create);
+  ADD ("/store/migrate", test_migrate);
+  ADD ("/store/foreign", test_foreign);
+  ADD ("/store/newer", test_newer);
+  ADD ("/store/conflict", test_conflict);
+  ADD ("/store/external-change", test_external_change);
+  ADD ("/store/slugs", test_slugs);
+  ADD ("/store/transaction", test_transaction);
+
+  return g_test_run ();
+}
