@@ -511,7 +511,7 @@ test_demo_resource (Fixture       *f,
   g_assert_error (error, G_RESOURCE_ERROR, G_RESOURCE_ERROR_NOT_FOUND);
 }
 
-/* Loading it again clashes on the first card's slug, and changes nothing. */
+/* Loading it again clashes on the sponsor's slug (sponsors come first), and changes nothing. */
 static void
 test_demo_twice (Fixture       *f,
                  gconstpointer  data)
@@ -526,7 +526,8 @@ test_demo_twice (Fixture       *f,
   g_assert_false (load_text (f->store, text, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
   g_assert_nonnull (strstr (error->message, DEMO_NAME ":"));
-  g_assert_nonnull (strstr (error->message, "deepak"));
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "together"));
   g_clear_error (&error);
 
   g_assert_cmpuint (count_cards (f->store, -1), ==, 21);
@@ -565,12 +566,24 @@ static const Mistake mistakes[] = {
     "“host”" },
   { "unknown-field", "duration: 120, kind: social", "duraton: 120, kind: social", "“duraton”" },
   { "duplicate-key", "  - key: daniele\n", "  - key: yi\n", "“yi”" },
-  { "bad-date", "date: \"2023-07-29\"", "date: \"2023-07-32\"", "“2023-07-32”" },
+  { "bad-date", "- date: \"2023-07-29\"", "- date: \"2023-07-32\"", "“2023-07-32”" },
   { "bad-timezone", "timezone: Pacific/Honolulu", "timezone: Pacific/Hawaii", "“Pacific/Hawaii”" },
   { "bad-slug", "{role: organizer, slug: azalia}", "{role: organizer, slug: Azalia}", "“Azalia”" },
   { "past-midnight", "{time: \"18:00\", duration: 120", "{time: \"18:00\", duration: 400", "happy hour" },
   { "not-yaml", "  - {time: \"08:55\"", "  - {time: \"08:55\" [", "YAML" },
 };
+
+static guint
+count_occurrences (const char *text,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + strlen (needle), needle))
+    n++;
+
+  return n;
+}
 
 static void
 test_mistake (Fixture       *f,
@@ -584,9 +597,8 @@ test_mistake (Fixture       *f,
   const char *at;
   guint line = 1;
 
+  g_assert_cmpuint (count_occurrences (text, mistake->find), ==, 1);
   at = strstr (text, mistake->find);
-  g_assert_nonnull (at);
-  g_assert_null (strstr (at + 1, mistake->find));
 
   for (const char *p = text; p < at; p++)
     if (*p == '\n')

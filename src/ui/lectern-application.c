@@ -1,0 +1,388 @@
+/* lectern-application.c: the application, one window per open workshop file
+ *
+ * Lectern is single-instance: opening a file from the file manager, or
+ * starting Lectern again, reaches the running instance, which presents
+ * the window already showing that file or opens a new one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lectern-application"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "lectern-application.h"
+#include "lectern-window.h"
+#include "lectern-workshop-loader.h"
+
+#define DEMO_FILE_NAME "demo-es-fomo-2023.lectern"
+
+struct _LecternApplication
+{
+  AdwApplication  parent_instance;
+
+  /* Owned References */
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (LecternApplication, lectern_application, ADW_TYPE_APPLICATION)
+
+/* Helpers */
+
+static LecternWindow *
+find_window (LecternApplication *self,
+             const char         *path)
+{
+  g_autofree char *canonical = NULL;
+
+  g_assert (LECTERN_IS_APPLICATION (self));
+  g_assert (path != NULL);
+
+  canonical = g_canonicalize_filename (path, NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      LecternStore *store;
+
+      if (!LECTERN_IS_WINDOW (l->data))
+        continue;
+
+      store = lectern_window_get_store (LECTERN_WINDOW (l->data));
+      if (g_strcmp0 (lectern_store_get_path (store), canonical) == 0)
+        return LECTERN_WINDOW (l->data);
+    }
+
+  return NULL;
+}
+
+static LecternWindow *
+present_new_window (LecternApplication *self,
+                    LecternStore       *store)
+{
+  LecternWindow *window;
+
+  g_assert (LECTERN_IS_APPLICATION (self));
+  g_assert (LECTERN_IS_STORE (store));
+
+  window = lectern_window_new (GTK_APPLICATION (self), store);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+/* Shows why a file could not be opened. With no window to attach the
+ * dialog to, the dialog belongs to the application, which then keeps
+ * running until it is closed.
+ */
+static void
+show_open_error (LecternApplication *self,
+                 GtkWindow          *parent,
+                 const char         *path,
+                 const GError       *error)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  g_assert (LECTERN_IS_APPLICATION (self));
+  g_assert (!parent || GTK_IS_WINDOW (parent));
+  g_assert (path != NULL);
+  g_assert (error != NULL);
+
+  basename = g_path_get_basename (path);
+  /* Translators: %s is the name of a file */
+  heading = g_strdup_printf (_("Cannot Open “%s”"), basename);
+
+  dialog = adw_message_dialog_new (parent, heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+
+  if (parent == NULL)
+    gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The built-in demo workshop, written to the user's data folder the
+ * first time it is needed, so that it can be opened like any other file.
+ */
+static LecternStore *
+open_demo (GError **error)
+{
+  g_autofree char *path = lectern_application_get_demo_path ();
+  g_autofree char *dir = NULL;
+  g_autoptr(LecternStore) store = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return lectern_store_open (path, error);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the folder “%s”: %s"),
+                   dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  store = lectern_store_create (path, NULL, error);
+  if (store == NULL)
+    return NULL;
+
+  if (!lectern_workshop_loader_load_resource (store, LECTERN_DEMO_RESOURCE, error))
+    {
+      g_clear_object (&store);
+      g_unlink (path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&store);
+}
+
+/* Actions */
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  LecternApplication *self = user_data;
+
+  g_assert (LECTERN_IS_APPLICATION (self));
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  LecternApplication *self = user_data;
+  static const char *developers[] = { "The Lectern developers", NULL };
+  GtkWindow *parent;
+  GtkWidget *about;
+
+  g_assert (LECTERN_IS_APPLICATION (self));
+
+  parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-icon", APP_ID,
+                        "application-name", _("Lectern"),
+                        "developer-name", _("The Lectern developers"),
+                        "developers", developers,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Keep an academic workshop’s speakers, panels, sponsors and schedule in one shared file, and publish them to its website."),
+                        "website", "https://github.com/lectern-app/lectern",
+                        "issue-url", "https://github.com/lectern-app/lectern/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: Replace "translator-credits" with your names, one name per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+
+  if (parent == NULL)
+    gtk_window_set_application (GTK_WINDOW (about), GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+/* GApplication overrides */
+
+static void
+lectern_application_startup (GApplication *application)
+{
+  LecternApplication *self = LECTERN_APPLICATION (application);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (lectern_application_parent_class)->startup (application);
+
+  g_set_application_name (_("Lectern"));
+  gtk_window_set_default_icon_name (APP_ID);
+
+  self->settings = g_settings_new (BASE_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+
+  /* GtkApplication loads gtk/help-overlay.ui from the resource base
+   * path and gives every window win.show-help-overlay (Ctrl+?).
+   */
+}
+
+static void
+lectern_application_activate (GApplication *application)
+{
+  LecternApplication *self = LECTERN_APPLICATION (application);
+  g_autoptr(LecternStore) store = NULL;
+  g_autoptr(GError) last_error = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last_file = NULL;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  last_file = g_settings_get_string (self->settings, "last-file");
+  if (last_file[0] != '\0' && g_file_test (last_file, G_FILE_TEST_IS_REGULAR))
+    {
+      store = lectern_store_open (last_file, &last_error);
+      if (store != NULL)
+        {
+          present_new_window (self, store);
+          return;
+        }
+    }
+
+  store = open_demo (&error);
+  if (store == NULL)
+    {
+      g_autofree char *demo_path = lectern_application_get_demo_path ();
+
+      show_open_error (self, NULL, demo_path, error);
+      return;
+    }
+
+  window = GTK_WINDOW (present_new_window (self, store));
+
+  /* The last file is no longer readable: say why, over the demo. */
+  if (last_error != NULL)
+    show_open_error (self, window, last_file, last_error);
+}
+
+static void
+lectern_application_open (GApplication  *application,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  LecternApplication *self = LECTERN_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    lectern_application_open_file (self, files[i]);
+}
+
+/* GObject overrides */
+
+static void
+lectern_application_dispose (GObject *object)
+{
+  LecternApplication *self = LECTERN_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (lectern_application_parent_class)->dispose (object);
+}
+
+static void
+lectern_application_class_init (LecternApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = lectern_application_dispose;
+
+  app_class->startup = lectern_application_startup;
+  app_class->activate = lectern_application_activate;
+  app_class->open = lectern_application_open;
+}
+
+static void
+lectern_application_init (LecternApplication *self)
+{
+}
+
+/* Public API */
+
+LecternApplication *
+lectern_application_new (void)
+{
+  return g_object_new (LECTERN_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}
+
+/**
+ * lectern_application_open_file:
+ * @self: a #LecternApplication
+ * @file: a workshop file
+ *
+ * Presents the window showing @file, opening one if there is none. When
+ * the file cannot be opened (missing, not a Lectern file, …), a dialog
+ * says why.
+ *
+ * Returns: (transfer none) (nullable): the window, or %NULL on failure
+ */
+LecternWindow *
+lectern_application_open_file (LecternApplication *self,
+                               GFile              *file)
+{
+  g_autoptr(LecternStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  LecternWindow *window;
+
+  g_return_val_if_fail (LECTERN_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Lectern can only open workshop files on this computer or on a mounted share."));
+      show_open_error (self, gtk_application_get_active_window (GTK_APPLICATION (self)),
+                       uri, error);
+      return NULL;
+    }
+
+  window = find_window (self, path);
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return window;
+    }
+
+  store = lectern_store_open (path, &error);
+  if (store == NULL)
+    {
+      show_open_error (self, gtk_application_get_active_window (GTK_APPLICATION (self)),
+                       path, error);
+      return NULL;
+    }
+
+  return present_new_window (self, store);
+}
+
+/**
+ * lectern_application_get_demo_path:
+ *
+ * Returns: (transfer full): where the built-in demo workshop is written
+ */
+char *
+lectern_application_get_demo_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "lectern", DEMO_FILE_NAME, NULL);
+}

@@ -1,7 +1,22 @@
+/* lectern-application.h: the application, one window per open workshop file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
+
 #include <adwaita.h>
+
+#include "lectern-window.h"
+
 G_BEGIN_DECLS
+
 #define LECTERN_TYPE_APPLICATION (lectern_application_get_type ())
+
 G_DECLARE_FINAL_TYPE (LecternApplication, lectern_application, LECTERN, APPLICATION, AdwApplication)
-LecternApplication *lectern_application_new (void);
+
+LecternApplication *lectern_application_new       (void);
+LecternWindow      *lectern_application_open_file (LecternApplication *self,
+                                                   GFile              *file);
+char               *lectern_application_get_demo_path (void);
+
 G_END_DECLS

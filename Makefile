@@ -1,0 +1,47 @@
+# Two commands: `make run` and `make test` (see README.md).
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+DEMO       ?= $(BUILD)/demo.lectern
+XVFB        = dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp"
+
+.PHONY: run test deps build build-asan screenshots bench clean
+
+deps:
+	@build-aux/ensure-deps.sh
+
+$(BUILD)/build.ninja:
+	meson setup $(BUILD) -Dwerror=true
+
+$(ASAN_BUILD)/build.ninja:
+	meson setup $(ASAN_BUILD) -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+
+build: deps $(BUILD)/build.ninja
+	ninja -C $(BUILD)
+
+build-asan: deps $(ASAN_BUILD)/build.ninja
+	ninja -C $(ASAN_BUILD)
+
+# Opens the app on the built-in demo workshop (ES-FoMo 2023), or on FILE=…
+run: build
+	@test -f $(DEMO) || $(BUILD)/src/lectern demo $(DEMO)
+	GSETTINGS_SCHEMA_DIR=$(BUILD)/data $(BUILD)/src/lectern $(if $(FILE),$(FILE),$(DEMO))
+
+# The whole suite, then again built with AddressSanitizer and UBSan (leak
+# checks on), under Xvfb and a private D-Bus session. A GUI test that
+# cannot open a display fails; it is never skipped.
+test: build build-asan
+	@rm -f $(BUILD)/meson-logs/testlog.json $(ASAN_BUILD)/meson-logs/testlog-asan.json
+	-@LECTERN_REQUIRE_DISPLAY=1 LECTERN_REQUIRE_RUBY=1 LECTERN_REQUIRE_JEKYLL=1 \
+	  $(XVFB) meson test -C $(BUILD) --print-errorlogs --num-processes 2
+	-@LECTERN_REQUIRE_DISPLAY=1 LECTERN_REQUIRE_RUBY=1 LECTERN_REQUIRE_JEKYLL=1 \
+	  $(XVFB) meson test -C $(ASAN_BUILD) --setup asan --print-errorlogs --num-processes 2
+	@python3 build-aux/test-summary.py $(BUILD)/meson-logs/testlog.json $(ASAN_BUILD)/meson-logs/testlog-asan.json
+
+screenshots: build
+	$(XVFB) bash tests/screenshots.sh
+
+bench: build
+	$(BUILD)/tests/bench/bench-export
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# The command line as a script or a git hook uses it: no display, clear
+# errors on stderr with a non-zero exit, and nothing lost on bad input.
+set -uo pipefail
+
+BIN=${LECTERN_BIN:?}
+SRC=${LECTERN_SOURCE_DIR:?}
+FIX=${LECTERN_FIXTURES:-$SRC/tests/fixtures}
+unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+n=0
+
+ok ()   { n=$((n + 1)); echo "ok $n - $1"; }
+fail () { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
+
+# expect NAME STATUS STDERR_PATTERN -- command…
+expect () {
+  local name=$1 want=$2 pattern=$3
+  shift 4
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  if [ "$got" -ne "$want" ]; then
+    fail "$name: exit $got, expected $want"; sed 's/^/#   /' "$tmp/out" "$tmp/err"; return
+  fi
+  if [ -n "$pattern" ] && ! grep -qE "$pattern" "$tmp/err" "$tmp/out"; then
+    fail "$name: output does not match /$pattern/"; sed 's/^/#   /' "$tmp/out" "$tmp/err"; return
+  fi
+  ok "$name"
+}
+
+sum () { sha256sum "$1" | cut -d' ' -f1; }
+
+# help everywhere
+expect "lectern --help"            0 "Commands:"    -- "$BIN" --help
+expect "lectern export --help"     0 "--dry-run"    -- "$BIN" export --help
+expect "lectern person --help"     0 "--affiliation" -- "$BIN" person --help
+expect "lectern check --help"      0 "--site"       -- "$BIN" check --help
+expect "lectern --version"         0 "lectern [0-9]" -- "$BIN" --version
+
+# demo and new
+expect "demo writes the workshop"  0 "demo workshop" -- "$BIN" demo "$tmp/demo.lectern"
+expect "demo refuses to overwrite" 1 "already exists" -- "$BIN" demo "$tmp/demo.lectern"
+expect "new with a title"          0 "Created"      -- "$BIN" new "$tmp/new.lectern" --title "WANT 2026"
+[ "$(sqlite3 "$tmp/new.lectern" 'SELECT name FROM event')" = "WANT 2026" ] && ok "new stores the title" || fail "new stores the title"
+expect "new without FILE"          2 "expected 1 argument" -- "$BIN" new
+expect "unknown option"            2 "Unknown option" -- "$BIN" new "$tmp/x.lectern" --colour
+
+# person add
+expect "person add with a card"    0 "speaker card \(ann\)" -- "$BIN" person add "$tmp/new.lectern" --name "Ann Example" --affiliation "MIT" --url https://ann.example --role speaker
+expect "person add, second card of a namesake" 0 "\(ann_other\)" -- "$BIN" person add "$tmp/new.lectern" --name "Ann Other" --role organizer
+expect "person add without --name" 2 "needs --name" -- "$BIN" person add "$tmp/new.lectern"
+expect "person add, bad role"      2 "unknown role" -- "$BIN" person add "$tmp/new.lectern" --name X --role keynote
+expect "person add, unsafe slug"   1 "file name"    -- "$BIN" person add "$tmp/new.lectern" --name "Eve" --role speaker --slug "../../etc/passwd"
+[ "$(sqlite3 "$tmp/new.lectern" "SELECT COUNT(*) FROM person WHERE name = 'Eve'")" = 0 ] \
+  && ok "a refused card leaves no half-added person" || fail "a refused card leaves no half-added person"
+
+# foreign and newer files
+printf 'not a database\n' > "$tmp/notes.lectern"
+before=$(sum "$tmp/notes.lectern")
+expect "a text file is refused"    1 "not a Lectern workshop file" -- "$BIN" check "$tmp/notes.lectern"
+[ "$(sum "$tmp/notes.lectern")" = "$before" ] && ok "the text file is untouched" || fail "the text file is untouched"
+sqlite3 "$tmp/places.sqlite" "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)"
+before=$(sum "$tmp/places.sqlite")
+expect "another program's database is refused" 1 "another program" -- "$BIN" person add "$tmp/places.sqlite" --name X
+[ "$(sum "$tmp/places.sqlite")" = "$before" ] && ok "the foreign database is untouched" || fail "the foreign database is untouched"
+expect "a missing file"            1 "No such file" -- "$BIN" check "$tmp/missing.lectern"
+cp "$tmp/demo.lectern" "$tmp/future.lectern"
+sqlite3 "$tmp/future.lectern" "PRAGMA user_version = 99"
+expect "a newer file opens read-only" 1 "read-only.*newer version" -- "$BIN" person add "$tmp/future.lectern" --name X
+
+# check and export
+expect "check a sound file"        0 "is sound"     -- "$BIN" check "$tmp/demo.lectern"
+cp -r "$FIX/es-fomo-2023" "$tmp/site"
+expect "dry run lists the changes" 0 "changed +_pages/about.md" -- "$BIN" export "$tmp/demo.lectern" --site "$tmp/site" --dry-run
+cmp -s "$FIX/es-fomo-2023/_pages/about.md" "$tmp/site/_pages/about.md" && ok "dry run writes nothing" || fail "dry run writes nothing"
+expect "check finds the site out of date" 1 "_pages/about.md differs" -- "$BIN" check "$tmp/demo.lectern" --site "$tmp/site"
+expect "export writes the site"    0 "new +_data/schedule.yml" -- "$BIN" export "$tmp/demo.lectern" --site "$tmp/site"
+expect "check: site matches"       0 "is sound"     -- "$BIN" check "$tmp/demo.lectern" --site "$tmp/site"
+expect "export again: up to date"  0 "up to date"   -- "$BIN" export "$tmp/demo.lectern" --site "$tmp/site"
+expect "export needs --site"       2 "needs --site" -- "$BIN" export "$tmp/demo.lectern"
+expect "export into a non-site"    1 "does not look like the workshop" -- "$BIN" export "$tmp/demo.lectern" --site "$tmp"
+
+# a hand edit of an owned card is caught (as the pre-commit hook will)
+sed -i 's/^description: .*/description: Hand-edited/' "$tmp/site/_projects/tri.md"
+expect "check catches a hand edit" 1 "_projects/tri.md differs" -- "$BIN" check "$tmp/demo.lectern" --site "$tmp/site"
+
+# a page without the plan heading: clear error, nothing written
+cp -r "$FIX/es-fomo-2023" "$tmp/site2"
+sed -i 's/^## 📆 the plan$/## the program/' "$tmp/site2/_pages/about.md"
+before=$(sum "$tmp/site2/_pages/about.md")
+expect "no place for the schedule" 1 "neither Lectern’s schedule markers nor the heading" -- "$BIN" export "$tmp/demo.lectern" --site "$tmp/site2"
+[ "$(sum "$tmp/site2/_pages/about.md")" = "$before" ] && [ ! -e "$tmp/site2/_data/schedule.yml" ] \
+  && ok "nothing written after the error" || fail "nothing written after the error"
+
+# no subcommand talks to a display or a bus
+expect "subcommands run without a display" 0 "is sound" -- env -u DISPLAY "$BIN" check "$tmp/demo.lectern"
+
+echo "1..$n"
+[ "$fails" -eq 0 ]

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# A real Jekyll build of a small al-folio-style site (tests/jekyll-site)
+# over files written by `lectern export`: the cards come out in the
+# workshop's order, hostile text is shown literally, the schedule table
+# renders as a table, and _data/schedule.yml renders through Liquid with
+# the same talks at the same times.
+set -euo pipefail
+
+BIN=${LECTERN_BIN:?}
+SRC=${LECTERN_SOURCE_DIR:?}
+
+if ! command -v jekyll >/dev/null; then
+  if [ "${LECTERN_REQUIRE_JEKYLL:-0}" = 1 ]; then
+    echo "jekyll is not installed (apt-get install jekyll)" >&2
+    exit 1
+  fi
+  echo "jekyll is not installed: skipped"
+  exit 77
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+site=$tmp/site
+file=$tmp/workshop.lectern
+cp -r "$SRC/tests/jekyll-site" "$site"
+
+"$BIN" demo "$file" >/dev/null
+
+# Everything YAML, Markdown, HTML or Liquid could misread, at once.
+HOSTILE="Ann \"the #1\" O'Neil: <script>alert(1)</script> {{ site.title }} {% raw %} | x -- y ... \$\$z\$\$ & 🔥 שלום"
+export HOSTILE
+"$BIN" person add "$file" --name "$HOSTILE" --affiliation "$HOSTILE" \
+  --url "https://example.org/?a=1&b=<2>" --role speaker >/dev/null
+
+# A talk with that title and presenter, written straight into the file.
+sql_title=${HOSTILE//\'/\'\'}
+sqlite3 "$file" "
+  INSERT INTO slot (day_id, start, duration, kind, title)
+    VALUES ((SELECT MIN(id) FROM day), 1200, 10, 'talk', '$sql_title');
+  INSERT INTO appearance (slot_id, person_id, role, position)
+    VALUES (last_insert_rowid(), (SELECT MAX(id) FROM person), 'speaker', 0);"
+
+"$BIN" export "$file" --site "$site" >/dev/null
+"$BIN" check "$file" --site "$site" >/dev/null
+
+(cd "$site" && jekyll build --quiet --safe -s . -d _site)
+
+python3 - "$tmp/expected.json" <<'PY'
+import json, os, sys
+h = os.environ["HOSTILE"]
+first, family = h.split(" ", 1)
+expected = {
+  "cards": {
+    "speakers": ["Deepak Narayanan", "Ce Zhang", "Natalia Vassilieva", "Tim Dettmers",
+                 "Aakanksha Chowdhery", "Natalia Gimelshein", "Philippe Tillet", first + " " + family],
+    "panelists": ["Anna Goldie", "Rishi Bommasani", "Susan Zhang", "Emily Webber",
+                  "James Bradbury", "Abhi Venigalla", "Dylan Patel"],
+    "organizers": ["Julien Launay", "Dan Fu", "Tri Dao", "Daniel Hesslow", "Beidi Chen",
+                   "Percy Liang", "Azalia Mirhoseini", "Hand Made"],
+    "sponsors": ["Together"],
+  },
+  "descriptions": [h, "Microsoft Research", "Stanford University, Princeton University, Together"],
+  "table_rows": [
+    ["", "Topic", "Speaker"],
+    ["8:55am", "Opening remarks", ""],
+    ["9:00am", "🔥 Session I: Large-Scale Distributed Pretraining", ""],
+    ["", "Using Megatron to Train Large Language Models", "Deepak Narayanan (Microsoft Research)"],
+    ["", "Anna Goldie (Anthropic), Rishi Bommasani (Stanford University), Susan Zhang, Emily Webber (AWS), James Bradbury (Google DeepMind)", ""],
+    ["6:00pm", "🎉 Post-workshop happy hour", "sponsored by Together"],
+    ["8:00pm", h, h + " (" + h + ")"],
+  ],
+  "talks": ["Opening remarks", "Using Megatron to Train Large Language Models",
+            "The Case for 4-bit Inference", "Memory-Efficient Selective Finetuning",
+            "High-Performance Kernel Programming with Triton", h],
+  "n_slots": 20,
+}
+json.dump(expected, open(sys.argv[1], "w"), ensure_ascii=False)
+PY
+
+python3 "$SRC/tests/jekyll-check.py" "$site/_site/index.html" "$tmp/expected.json"
+
+# The hand-made card is Lectern's to leave alone.
+cmp -s "$SRC/tests/jekyll-site/_projects/handmade.md" "$site/_projects/handmade.md"
+echo "jekyll: site built and checked"
