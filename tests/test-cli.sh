@@ -25,7 +25,7 @@ expect () {
   if [ "$got" -ne "$want" ]; then
     fail "$name: exit $got, expected $want"; sed 's/^/#   /' "$tmp/out" "$tmp/err"; return
   fi
-  if [ -n "$pattern" ] && ! grep -qE "$pattern" "$tmp/err" "$tmp/out"; then
+  if [ -n "$pattern" ] && ! grep -qE -- "$pattern" "$tmp/err" "$tmp/out"; then
     fail "$name: output does not match /$pattern/"; sed 's/^/#   /' "$tmp/out" "$tmp/err"; return
   fi
   ok "$name"
@@ -39,6 +39,8 @@ expect "lectern export --help"     0 "--dry-run"    -- "$BIN" export --help
 expect "lectern person --help"     0 "--affiliation" -- "$BIN" person --help
 expect "lectern check --help"      0 "--site"       -- "$BIN" check --help
 expect "lectern --version"         0 "lectern [0-9]" -- "$BIN" --version
+
+expect "a mistyped command"        2 "unknown command" -- "$BIN" exprot "$tmp/demo.lectern"
 
 # demo and new
 expect "demo writes the workshop"  0 "demo workshop" -- "$BIN" demo "$tmp/demo.lectern"

@@ -385,6 +385,18 @@ cmd_help (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* "exprot" is a mistyped command, not a workshop file to open: a word
+ * with no dot or slash that names no file.
+ */
+static gboolean
+looks_like_command (const char *arg)
+{
+  return arg[0] != '-' &&
+         strchr (arg, '.') == NULL &&
+         strchr (arg, G_DIR_SEPARATOR) == NULL &&
+         !g_file_test (arg, G_FILE_TEST_EXISTS);
+}
+
 gboolean
 lectern_cli_is_command (int    argc,
                         char **argv)
@@ -400,7 +412,7 @@ lectern_cli_is_command (int    argc,
     if (g_strcmp0 (argv[1], commands[i].name) == 0)
       return TRUE;
 
-  return FALSE;
+  return looks_like_command (argv[1]);
 }
 
 int
@@ -422,5 +434,6 @@ lectern_cli_run (int    argc,
     if (g_strcmp0 (argv[1], commands[i].name) == 0)
       return commands[i].func (argc, argv);
 
+  g_printerr (_("lectern: unknown command “%s” (try “lectern --help”)\n"), argv[1]);
   return EXIT_USAGE;
 }

@@ -68,6 +68,11 @@ present_new_window (LecternApplication *self,
   g_assert (LECTERN_IS_STORE (store));
 
   window = lectern_window_new (GTK_APPLICATION (self), store);
+
+  /* For screenshots and tests: the page to open on (event, speakers, …). */
+  if (g_getenv ("LECTERN_INITIAL_PAGE") != NULL)
+    lectern_window_set_visible_page (window, g_getenv ("LECTERN_INITIAL_PAGE"));
+
   gtk_window_present (GTK_WINDOW (window));
 
   return window;

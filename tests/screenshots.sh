@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# tests/screenshots.sh: a screenshot of each page of the main window
+#
+# Builds nothing. Writes the demo workshop with `lectern demo`, then for
+# each page starts the built Lectern on it on the current X display, opened
+# on that page (LECTERN_INITIAL_PAGE), and saves event.png, speakers.png,
+# panelists.png, organizers.png, sponsors.png and schedule.png, cropped to
+# the window. One start per page, so that no focus ring from a key press
+# shows in the pictures.
+#
+# Usage (from the source root, after `ninja -C build`):
+#   dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
+#     bash tests/screenshots.sh [OUTPUT-DIR]
+#
+# Environment: LECTERN_BIN (default build/src/lectern), GSETTINGS_SCHEMA_DIR
+# (default: the build's data folder), LECTERN_COLOR_SCHEME=dark for the dark
+# style. Emoji need a colour emoji font (Debian: fonts-noto-color-emoji).
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+set -euo pipefail
+
+LECTERN_BIN=${LECTERN_BIN:-build/src/lectern}
+OUTPUT_DIR=${1:-data/screenshots}
+SCHEMA_DIR=${GSETTINGS_SCHEMA_DIR:-$(dirname "$(dirname "$LECTERN_BIN")")/data}
+TITLE='Efficient Systems for Foundation Models'
+PAGES=(event speakers panelists organizers sponsors schedule)
+
+die () { echo "screenshots.sh: $*" >&2; exit 1; }
+
+[ -n "${DISPLAY:-}" ] || die "no DISPLAY; run under xvfb-run"
+[ -x "$LECTERN_BIN" ] || die "$LECTERN_BIN is not built"
+[ -f "$SCHEMA_DIR/gschemas.compiled" ] || die "no compiled schemas in $SCHEMA_DIR"
+for tool in xdotool import convert; do
+  command -v "$tool" >/dev/null || die "$tool is not installed"
+done
+
+workdir=$(mktemp -d)
+app_pid=
+keeper_pid=
+
+stop_app () {
+  if [ -n "$app_pid" ]; then
+    kill "$app_pid" 2>/dev/null || true
+    wait "$app_pid" 2>/dev/null || true
+    app_pid=
+  fi
+}
+cleanup () {
+  stop_app
+  if [ -n "$keeper_pid" ]; then
+    kill "$keeper_pid" 2>/dev/null || true
+    wait "$keeper_pid" 2>/dev/null || true
+  fi
+  rm -rf "$workdir"
+}
+trap cleanup EXIT
+
+# Xvfb resets when its last client leaves, and refuses connections while
+# it does: one idle client holds it up between two starts of Lectern.
+xdotool sleep 86400 &
+keeper_pid=$!
+
+mkdir -p "$OUTPUT_DIR"
+"$LECTERN_BIN" demo "$workdir/es-fomo-2023.lectern" >/dev/null
+
+# Waits for Lectern's window and prints its id.
+wait_for_window () {
+  local window
+  for _ in $(seq 100); do
+    window=$(xdotool search --onlyvisible --name "$TITLE" 2>/dev/null | head -n 1 || true)
+    if [ -n "$window" ]; then
+      echo "$window"
+      return 0
+    fi
+    kill -0 "$app_pid" 2>/dev/null || die "Lectern exited before showing its window"
+    sleep 0.1
+  done
+  die "no window after 10 s"
+}
+
+# The window's rectangle as WIDTHxHEIGHT+X+Y, without the shadow that
+# client-side decorations draw when there is a compositor.
+window_geometry () {
+  local window=$1 extents left=0 right=0 top=0 bottom=0
+  local X Y WIDTH HEIGHT WINDOW SCREEN
+  eval "$(xdotool getwindowgeometry --shell "$window")"
+  if command -v xprop >/dev/null; then
+    extents=$(xprop -id "$window" _GTK_FRAME_EXTENTS 2>/dev/null | sed -n 's/.*= //p' | tr -d ' ')
+    if [ -n "$extents" ]; then
+      IFS=, read -r left right top bottom <<<"$extents"
+    fi
+  fi
+  echo "$((WIDTH - left - right))x$((HEIGHT - top - bottom))+$((X + left))+$((Y + top))"
+}
+
+# Keep the pointer off the window, so that no row is drawn hovered.
+xdotool mousemove 1279 799 2>/dev/null || true
+
+for page in "${PAGES[@]}"; do
+  # A private data folder and in-memory settings: nothing of the user's
+  # is read or written, and every start has the default window size.
+  env GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$SCHEMA_DIR" \
+      XDG_DATA_HOME="$workdir/data" XDG_CONFIG_HOME="$workdir/config" \
+      LECTERN_INITIAL_PAGE="$page" \
+      ${LECTERN_COLOR_SCHEME:+ADW_DEBUG_COLOR_SCHEME=prefer-$LECTERN_COLOR_SCHEME} \
+      "$LECTERN_BIN" "$workdir/es-fomo-2023.lectern" &
+  app_pid=$!
+
+  window=$(wait_for_window)
+  sleep 1   # the first frames: lists, avatars, fonts
+  crop=$(window_geometry "$window")
+
+  import -window root "$workdir/$page.png"
+  convert "$workdir/$page.png" -crop "$crop" +repage "$OUTPUT_DIR/$page.png"
+  echo "$OUTPUT_DIR/$page.png"
+
+  stop_app
+done
