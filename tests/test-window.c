@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
@@ -516,6 +517,15 @@ test_open_twice (Fixture       *fixture,
 }
 
 static void
+response_cb (AdwMessageDialog  *dialog,
+             const char        *response,
+             char             **out)
+{
+  g_free (*out);
+  *out = g_strdup (response);
+}
+
+static void
 test_open_foreign_file (Fixture       *fixture,
                         gconstpointer  data)
 {
@@ -524,6 +534,7 @@ test_open_foreign_file (Fixture       *fixture,
   g_autoptr(GError) expected = NULL;
   g_autoptr(LecternStore) store = NULL;
   AdwMessageDialog *dialog = NULL;
+  g_autofree char *response = NULL;
   g_autoptr(GError) error = NULL;
 
   g_file_set_contents (path, "Speakers: ask Grace.\n", -1, &error);
@@ -548,9 +559,12 @@ test_open_foreign_file (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "notes.lectern"));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
 
+  /* Closing the dialog answers "close". */
   g_object_ref (dialog);
-  adw_message_dialog_response (dialog, "close");
+  g_signal_connect (dialog, "response", G_CALLBACK (response_cb), &response);
+  gtk_window_close (GTK_WINDOW (dialog));
   flush_main_context ();
+  g_assert_cmpstr (response, ==, "close");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
   g_assert_finalize_object (dialog);
@@ -605,13 +619,20 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  gboolean have_display;
   int ret;
 
-  /* Before gtk_test_init(), which aborts when there is no display. */
-  if (!gtk_init_check ())
-    {
-      g_test_init (&argc, &argv, NULL);
+  /* What gtk_test_init() does, but with gtk_init_check(): gtk_init()
+   * aborts the test when there is no display, and gtk_test_init() after
+   * gtk_init_check() warns (fatally) that the locale is already set.
+   */
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+  have_display = gtk_init_check ();
+  g_test_init (&argc, &argv, NULL);
 
+  if (!have_display)
+    {
       if (g_strcmp0 (g_getenv ("LECTERN_REQUIRE_DISPLAY"), "1") == 0)
         g_test_add_func ("/window/display", test_no_display_fail);
       else
@@ -620,7 +641,6 @@ main (int   argc,
       return g_test_run ();
     }
 
-  gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   /* A registered application, as the windows need one, but not the

@@ -174,7 +174,11 @@ lectern_list_row_init (LecternListRow *self)
   gtk_widget_set_valign (self->tag_label, GTK_ALIGN_CENTER);
   gtk_widget_set_parent (self->tag_label, widget);
 
+  /* A column wide enough for most slugs keeps the tags aligned. */
   self->slug_label = new_label ("lectern-row-slug", FALSE);
+  gtk_label_set_xalign (GTK_LABEL (self->slug_label), 1.0);
+  gtk_label_set_width_chars (GTK_LABEL (self->slug_label), 12);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->slug_label), 24);
   gtk_widget_add_css_class (self->slug_label, "dim-label");
   gtk_widget_set_valign (self->slug_label, GTK_ALIGN_CENTER);
   gtk_widget_set_parent (self->slug_label, widget);
@@ -422,11 +426,15 @@ set_value (GtkLabel   *label,
     {
       gtk_label_set_text (label, _("Not set"));
       gtk_widget_add_css_class (GTK_WIDGET (label), "empty");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
     }
   else
     {
       gtk_label_set_text (label, value);
       gtk_widget_remove_css_class (GTK_WIDGET (label), "empty");
+      /* Long values are ellipsized (max-width-chars in the template). */
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label),
+                                   g_utf8_strlen (value, -1) > 40 ? value : NULL);
     }
 }
 
@@ -634,6 +642,7 @@ update_list_page (ListPage *page,
                   gboolean  empty)
 {
   g_assert (page != NULL);
+  g_assert (GTK_IS_STACK (page->stack));
 
   gtk_stack_set_visible_child_name (page->stack, empty ? "empty" : "list");
 }
@@ -913,6 +922,9 @@ row_setup_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               LecternWindow            *self)
 {
+  g_assert (GTK_IS_LIST_ITEM (item));
+  g_assert (LECTERN_IS_WINDOW (self));
+
   gtk_list_item_set_child (item, g_object_new (LECTERN_TYPE_LIST_ROW, NULL));
 }
 
@@ -925,6 +937,9 @@ card_bind_cb (GtkSignalListItemFactory *factory,
   LecternListRow *row = LECTERN_LIST_ROW (gtk_list_item_get_child (item));
   LecternPerson *person = lectern_card_get_person (card);
   const char *name = person ? lectern_person_get_name (person) : NULL;
+
+  g_assert (LECTERN_IS_WINDOW (self));
+  g_assert (LECTERN_IS_CARD (card));
 
   list_row_reset (row);
 
@@ -954,6 +969,9 @@ sponsor_bind_cb (GtkSignalListItemFactory *factory,
   LecternListRow *row = LECTERN_LIST_ROW (gtk_list_item_get_child (item));
   const char *name = lectern_sponsor_get_name (sponsor);
   const char *url = lectern_sponsor_get_url (sponsor);
+
+  g_assert (LECTERN_IS_WINDOW (self));
+  g_assert (LECTERN_IS_SPONSOR (sponsor));
 
   list_row_reset (row);
 
@@ -1094,6 +1112,8 @@ show_page_action (GtkWidget  *widget,
 
   GtkWidget *visible;
 
+  g_assert (LECTERN_IS_WINDOW (self));
+
   lectern_window_set_visible_page (self, name);
   visible = adw_view_stack_get_visible_child (self->view_stack);
 
@@ -1110,6 +1130,8 @@ open_uri_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
+  g_assert (LECTERN_IS_WINDOW (widget));
+
   gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
 }
 
