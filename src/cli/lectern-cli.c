@@ -17,6 +17,7 @@
 
 #include "lectern-cli.h"
 #include "lectern-exporter.h"
+#include "lectern-readiness.h"
 #include "lectern-store.h"
 #include "lectern-workshop-loader.h"
 
@@ -268,6 +269,21 @@ cmd_check (int    argc,
               g_ptr_array_add (problems, g_strdup_printf (_("%s differs from the workshop file"), file->path));
           }
     }
+
+  /* what the site would show wrong: warnings, not failures */
+  {
+    g_autoptr(GPtrArray) items = lectern_readiness_check (store, site, NULL);
+
+    for (guint i = 0; items && i < items->len; i++)
+      {
+        LecternReadinessItem *item = g_ptr_array_index (items, i);
+
+        if (item->level == LECTERN_READINESS_ERROR)
+          g_ptr_array_add (problems, g_strdup (item->message));
+        else
+          g_printerr (_("%s: warning: %s\n"), argv[2], item->message);
+      }
+  }
 
   for (guint i = 0; i < problems->len; i++)
     g_printerr ("%s: %s\n", argv[2], (const char *) g_ptr_array_index (problems, i));

@@ -1,0 +1,308 @@
+/* lectern-readiness.c: what the site would show wrong
+ *
+ * Checked before an export, so that organizers see it in Lectern rather
+ * than on the live site: a card without photo, affiliation or link; a
+ * card in a category the home page does not list (it silently
+ * disappears); two card files whose names differ only in case (they
+ * collide on a case-insensitive checkout).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lectern-readiness"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "lectern-exporter.h"
+#include "lectern-readiness.h"
+
+void
+lectern_readiness_item_free (LecternReadinessItem *item)
+{
+  if (item == NULL)
+    return;
+
+  g_free (item->message);
+  g_free (item->slug);
+  g_free (item);
+}
+
+static void
+add_item (GPtrArray             *items,
+          LecternReadinessLevel  level,
+          const char            *slug,
+          gint64                 person_id,
+          char                  *message)
+{
+  LecternReadinessItem *item = g_new0 (LecternReadinessItem, 1);
+
+  item->level = level;
+  item->slug = g_strdup (slug);
+  item->person_id = person_id;
+  item->message = message;
+  g_ptr_array_add (items, item);
+}
+
+static gboolean
+is_empty (const char *s)
+{
+  return s == NULL || s[0] == '\0';
+}
+
+/* The categories the page's Liquid loops list:
+ * `where: "category", "speaker"` (either quote style).
+ */
+GPtrArray *
+lectern_site_shown_categories (const char *page)
+{
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  GPtrArray *categories = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (page != NULL, categories);
+
+  regex = g_regex_new ("where\\s*:\\s*[\"']category[\"']\\s*,\\s*[\"']([^\"']+)[\"']", 0, 0, NULL);
+  g_regex_match (regex, page, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *category = g_match_info_fetch (match, 1);
+
+      if (!g_ptr_array_find_with_equal_func (categories, category, g_str_equal, NULL))
+        g_ptr_array_add (categories, g_steal_pointer (&category));
+      g_match_info_next (match, NULL);
+    }
+
+  return categories;
+}
+
+/* The category of a card file of the site (any card, Lectern's or not),
+ * read with libyaml; NULL when it has none or is not readable.
+ */
+static char *
+read_card_category (const char *path)
+{
+  g_autofree char *text = NULL;
+  const char *start;
+  const char *end;
+  yaml_parser_t parser;
+  yaml_document_t doc;
+  yaml_node_t *root;
+  char *category = NULL;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL) || !g_str_has_prefix (text, "---"))
+    return NULL;
+
+  start = strchr (text, '\n');
+  if (start == NULL)
+    return NULL;
+  start++;
+  end = strstr (start, "\n---");
+  if (end == NULL)
+    return NULL;
+
+  if (!yaml_parser_initialize (&parser))
+    return NULL;
+  yaml_parser_set_input_string (&parser, (const unsigned char *) start, end - start + 1);
+
+  if (yaml_parser_load (&parser, &doc))
+    {
+      root = yaml_document_get_root_node (&doc);
+      if (root != NULL && root->type == YAML_MAPPING_NODE)
+        for (yaml_node_pair_t *pair = root->data.mapping.pairs.start;
+             pair < root->data.mapping.pairs.top; pair++)
+          {
+            yaml_node_t *k = yaml_document_get_node (&doc, pair->key);
+            yaml_node_t *v = yaml_document_get_node (&doc, pair->value);
+
+            if (k->type == YAML_SCALAR_NODE && v->type == YAML_SCALAR_NODE &&
+                strcmp ((const char *) k->data.scalar.value, "category") == 0)
+              category = g_strndup ((const char *) v->data.scalar.value, v->data.scalar.length);
+          }
+      yaml_document_delete (&doc);
+    }
+  yaml_parser_delete (&parser);
+
+  return category;
+}
+
+static void
+check_site (LecternStore *store,
+            const char   *site_dir,
+            GHashTable   *our_slugs,
+            GPtrArray    *items)
+{
+  g_autofree char *page_path = g_build_filename (site_dir, LECTERN_SITE_PAGE, NULL);
+  g_autofree char *projects = g_build_filename (site_dir, "_projects", NULL);
+  g_autofree char *page = NULL;
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autoptr(GHashTable) folded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (!g_file_get_contents (page_path, &page, NULL, NULL))
+    return;
+
+  shown = lectern_site_shown_categories (page);
+
+  /* our own cards: their categories come from the roles */
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, our_slugs);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        const char *category = value;
+
+        if (category == NULL || g_str_equal (category, "none"))
+          continue;
+        if (!g_ptr_array_find_with_equal_func (shown, category, g_str_equal, NULL))
+          add_item (items, LECTERN_READINESS_ERROR, key, 0,
+                    g_strdup_printf (_("The card “%s” is in the category “%s”, which the home page does not list: it will not be shown."),
+                                     (const char *) key, category));
+      }
+  }
+
+  dir = g_dir_open (projects, 0, NULL);
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *slug = NULL;
+      g_autofree char *lower = NULL;
+      const char *other;
+
+      if (!g_str_has_suffix (name, ".md"))
+        continue;
+
+      slug = g_strndup (name, strlen (name) - 3);
+      lower = g_ascii_strdown (slug, -1);
+
+      other = g_hash_table_lookup (folded, lower);
+      if (other != NULL)
+        add_item (items, LECTERN_READINESS_ERROR, slug, 0,
+                  g_strdup_printf (_("The card files “%s.md” and “%s.md” differ only in case: they collide on Windows and macOS checkouts."),
+                                   other, slug));
+      else
+        g_hash_table_insert (folded, g_strdup (lower), g_strdup (slug));
+
+      /* a hand-made card in a category the page does not list */
+      if (!g_hash_table_contains (our_slugs, slug))
+        {
+          g_autofree char *path = g_build_filename (projects, name, NULL);
+          g_autofree char *category = read_card_category (path);
+
+          if (category != NULL && !g_str_equal (category, "none") &&
+              !g_ptr_array_find_with_equal_func (shown, category, g_str_equal, NULL))
+            add_item (items, LECTERN_READINESS_ERROR, slug, 0,
+                      g_strdup_printf (_("The site’s card “%s” is in the category “%s”, which the home page does not list: it will not be shown."),
+                                       slug, category));
+        }
+    }
+
+  /* a card of ours whose slug only differs in case from a site file */
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, our_slugs);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      {
+        g_autofree char *lower = g_ascii_strdown (key, -1);
+        const char *existing = g_hash_table_lookup (folded, lower);
+
+        if (existing != NULL && strcmp (existing, key) != 0)
+          add_item (items, LECTERN_READINESS_ERROR, key, 0,
+                    g_strdup_printf (_("The card “%s” would collide with the site’s “%s.md”, whose name differs only in case."),
+                                     (const char *) key, existing));
+      }
+  }
+}
+
+/* Items, most serious first. site_dir may be NULL: then only what the
+ * workshop file itself tells.
+ */
+GPtrArray *
+lectern_readiness_check (LecternStore  *store,
+                         const char    *site_dir,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) lectern_readiness_item_free);
+  g_autoptr(GListModel) cards = NULL;
+  g_autoptr(GListModel) sponsors = NULL;
+  g_autoptr(GHashTable) our_slugs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  guint n;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (store), NULL);
+
+  if (!(cards = lectern_store_list_cards (store, -1, error)) ||
+      !(sponsors = lectern_store_list_sponsors (store, error)))
+    return NULL;
+
+  n = g_list_model_get_n_items (cards);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LecternCard) card = g_list_model_get_item (cards, i);
+      LecternPerson *person = lectern_card_get_person (card);
+      const char *slug = lectern_card_get_slug (card);
+      const char *name = lectern_person_get_name (person);
+      gint64 id = lectern_person_get_id (person);
+      gboolean archived = lectern_card_get_archived (card);
+
+      g_hash_table_insert (our_slugs, g_strdup (slug),
+                           g_strdup (archived ? "none" : lectern_role_get_site_category (lectern_card_get_role (card))));
+
+      if (archived)
+        continue;
+
+      if (is_empty (lectern_person_get_image_path (person)) && lectern_person_get_photo (person) == NULL)
+        add_item (items, LECTERN_READINESS_WARNING, slug, id,
+                  g_strdup_printf (_("%s has no photo: the card will show no picture."), name));
+      if (is_empty (lectern_person_get_affiliation (person)))
+        add_item (items, LECTERN_READINESS_WARNING, slug, id,
+                  g_strdup_printf (_("%s has no affiliation."), name));
+      if (is_empty (lectern_person_get_homepage (person)))
+        add_item (items, LECTERN_READINESS_WARNING, slug, id,
+                  g_strdup_printf (_("%s has no link: the card will open an empty page."), name));
+    }
+
+  n = g_list_model_get_n_items (sponsors);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LecternSponsor) sponsor = g_list_model_get_item (sponsors, i);
+      const char *slug = lectern_sponsor_get_slug (sponsor);
+
+      g_hash_table_insert (our_slugs, g_strdup (slug),
+                           g_strdup (lectern_sponsor_get_archived (sponsor) ? "none" : "sponsor"));
+
+      if (lectern_sponsor_get_archived (sponsor))
+        continue;
+
+      if (is_empty (lectern_sponsor_get_logo_path (sponsor)) && lectern_sponsor_get_logo (sponsor) == NULL)
+        add_item (items, LECTERN_READINESS_WARNING, slug, 0,
+                  g_strdup_printf (_("The sponsor %s has no logo."), lectern_sponsor_get_name (sponsor)));
+      if (is_empty (lectern_sponsor_get_url (sponsor)))
+        add_item (items, LECTERN_READINESS_WARNING, slug, 0,
+                  g_strdup_printf (_("The sponsor %s has no link."), lectern_sponsor_get_name (sponsor)));
+    }
+
+  if (site_dir != NULL)
+    check_site (store, site_dir, our_slugs, items);
+
+  /* errors first, then in the order found */
+  {
+    g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func ((GDestroyNotify) lectern_readiness_item_free);
+
+    for (int level = LECTERN_READINESS_ERROR; level >= LECTERN_READINESS_WARNING; level--)
+      for (guint i = 0; i < items->len; i++)
+        {
+          LecternReadinessItem *item = g_ptr_array_index (items, i);
+
+          if (item != NULL && (int) item->level == level)
+            g_ptr_array_add (sorted, g_steal_pointer (&items->pdata[i]));
+        }
+
+    return g_steal_pointer (&sorted);
+  }
+}

@@ -1,0 +1,33 @@
+/* lectern-readiness.h: what the site would show wrong
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "lectern-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  LECTERN_READINESS_WARNING,   /* the site works, but looks unfinished */
+  LECTERN_READINESS_ERROR,     /* something will not show, or collide */
+} LecternReadinessLevel;
+
+typedef struct
+{
+  LecternReadinessLevel  level;
+  char                  *message;
+  char                  *slug;       /* the card concerned, or NULL */
+  gint64                 person_id;  /* the person concerned, or 0 */
+} LecternReadinessItem;
+
+void       lectern_readiness_item_free (LecternReadinessItem *item);
+GPtrArray *lectern_readiness_check     (LecternStore  *store,
+                                        const char    *site_dir,
+                                        GError       **error);
+GPtrArray *lectern_site_shown_categories (const char  *page);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LecternReadinessItem, lectern_readiness_item_free)
+
+G_END_DECLS
