@@ -886,6 +886,71 @@ test_schedule_data (Fixture       *f,
   g_assert_cmpuint (n_slots, ==, 19);
 }
 
+static void
+async_done (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Off the main thread, on a connection of its own; the toast's summary. */
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternExporter) exporter = lectern_exporter_new (f->store, f->site);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) preview = NULL;
+  g_autoptr(GPtrArray) written = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(LecternPerson) tri = NULL;
+
+  lectern_exporter_plan_async (exporter, NULL, async_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  preview = lectern_exporter_plan_finish (exporter, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lectern_exporter_count_changes (preview), ==, preview->len);
+  g_clear_object (&result);
+
+  /* the preview wrote nothing */
+  {
+    g_autofree char *projects = g_build_filename (f->site, "_projects", NULL);
+    g_autoptr(GDir) dir = g_dir_open (projects, 0, NULL);
+
+    g_assert_null (g_dir_read_name (dir));
+  }
+
+  summary = lectern_exporter_summarize_plan (preview);
+  g_assert_cmpstr (summary, ==, "22 cards added, schedule updated");
+
+  lectern_exporter_export_async (exporter, NULL, async_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  written = lectern_exporter_export_finish (exporter, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  tri = find_person (f->store, "Tri Dao");
+  lectern_person_set_affiliation (tri, "Together AI, Princeton University");
+  lectern_store_update_person (f->store, tri, &error);
+  g_assert_no_error (error);
+
+  lectern_exporter_export_async (exporter, NULL, async_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  again = lectern_exporter_export_finish (exporter, result, &error);
+  g_assert_no_error (error);
+  after = lectern_exporter_summarize_plan (again);
+  g_assert_cmpstr (after, ==, "1 card updated, schedule unchanged");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -903,6 +968,7 @@ main (int    argc,
   ADD ("/export/images", test_images);
   ADD ("/export/hostile", test_hostile);
   ADD ("/export/schedule-data", test_schedule_data);
+  ADD ("/export/async", test_async);
 
   return g_test_run ();
 }

@@ -1222,3 +1222,202 @@ lectern_exporter_describe_plan (GPtrArray *plan)
 
   return g_string_free (out, FALSE);
 }
+
+/* "3 cards updated, schedule unchanged": what an export did, for a toast. */
+char *
+lectern_exporter_summarize_plan (GPtrArray *plan)
+{
+  guint cards_new = 0, cards_changed = 0, images = 0;
+  gboolean schedule = FALSE;
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      LecternExportFile *file = g_ptr_array_index (plan, i);
+
+      if (file->change == LECTERN_EXPORT_UNCHANGED)
+        continue;
+
+      switch (file->kind)
+        {
+        case LECTERN_EXPORT_FILE_CARD:
+          if (file->change == LECTERN_EXPORT_NEW)
+            cards_new++;
+          else
+            cards_changed++;
+          break;
+
+        case LECTERN_EXPORT_FILE_IMAGE:
+          images++;
+          break;
+
+        case LECTERN_EXPORT_FILE_PAGE:
+        case LECTERN_EXPORT_FILE_DATA:
+          schedule = TRUE;
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  if (cards_new == 0 && cards_changed == 0 && images == 0 && !schedule)
+    {
+      g_string_free (out, TRUE);
+      return g_strdup (_("The site is up to date"));
+    }
+
+  if (cards_new > 0)
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u card added", "%u cards added", cards_new),
+                            cards_new);
+  if (cards_changed > 0)
+    {
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u card updated", "%u cards updated", cards_changed),
+                              cards_changed);
+    }
+  if (images > 0)
+    {
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u image written", "%u images written", images),
+                              images);
+    }
+  if (out->len > 0)
+    g_string_append (out, ", ");
+  g_string_append (out, schedule ? _("schedule updated") : _("schedule unchanged"));
+
+  return g_string_free (out, FALSE);
+}
+
+guint
+lectern_exporter_count_changes (GPtrArray *plan)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (plan != NULL, 0);
+
+  for (guint i = 0; i < plan->len; i++)
+    if (((LecternExportFile *) g_ptr_array_index (plan, i))->change != LECTERN_EXPORT_UNCHANGED)
+      n++;
+
+  return n;
+}
+
+const char *
+lectern_exporter_get_site_dir (LecternExporter *self)
+{
+  g_return_val_if_fail (LECTERN_IS_EXPORTER (self), NULL);
+
+  return self->site_dir;
+}
+
+/* The worker reads the workshop through a connection of its own, so the
+ * window's connection (and its transactions) are never shared across
+ * threads.
+ */
+static void
+export_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  LecternExporter *self = source_object;
+  gboolean write = GPOINTER_TO_INT (task_data);
+  g_autoptr(LecternStore) store = NULL;
+  g_autoptr(LecternExporter) worker = NULL;
+  g_autoptr(GPtrArray) plan = NULL;
+  GError *error = NULL;
+
+  store = lectern_store_open (lectern_store_get_path (self->store), &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  worker = lectern_exporter_new (store, self->site_dir);
+  plan = lectern_exporter_plan (worker, &error);
+  if (plan == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (write && !lectern_exporter_write (worker, plan, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&plan), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+run_async (LecternExporter     *self,
+           gboolean             write,
+           gpointer             source_tag,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, GINT_TO_POINTER (write), NULL);
+  g_task_run_in_thread (task, export_worker);
+}
+
+/* The plan (what would change), computed off the main thread. */
+void
+lectern_exporter_plan_async (LecternExporter     *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (LECTERN_IS_EXPORTER (self));
+
+  run_async (self, FALSE, lectern_exporter_plan_async, cancellable, callback, user_data);
+}
+
+GPtrArray *
+lectern_exporter_plan_finish (LecternExporter  *self,
+                              GAsyncResult     *result,
+                              GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lectern_exporter_plan_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Plan and write, off the main thread; returns the plan that was
+ * written (its change fields tell what changed).
+ */
+void
+lectern_exporter_export_async (LecternExporter     *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (LECTERN_IS_EXPORTER (self));
+
+  run_async (self, TRUE, lectern_exporter_export_async, cancellable, callback, user_data);
+}
+
+GPtrArray *
+lectern_exporter_export_finish (LecternExporter  *self,
+                                GAsyncResult     *result,
+                                GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lectern_exporter_export_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -66,6 +66,25 @@ gboolean         lectern_exporter_write         (LecternExporter  *self,
                                                  GPtrArray        *plan,
                                                  GError          **error);
 char            *lectern_exporter_describe_plan (GPtrArray        *plan);
+char            *lectern_exporter_summarize_plan (GPtrArray       *plan);
+guint            lectern_exporter_count_changes (GPtrArray        *plan);
+
+/* Off the main thread: the work runs on a connection of its own. */
+void             lectern_exporter_plan_async    (LecternExporter     *self,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+GPtrArray       *lectern_exporter_plan_finish   (LecternExporter     *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+void             lectern_exporter_export_async  (LecternExporter     *self,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+GPtrArray       *lectern_exporter_export_finish (LecternExporter     *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+const char      *lectern_exporter_get_site_dir  (LecternExporter     *self);
 
 /* The pieces, for tests and for the window's preview. */
 char            *lectern_exporter_render_schedule (LecternExporter *self,
