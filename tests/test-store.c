@@ -474,6 +474,332 @@ test_transaction (Fixture       *f,
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
+/* The cards of one role, as "slug:position" in the site's order. */
+static char *
+card_order (LecternStore *store,
+            LecternRole   role)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) cards = lectern_store_list_cards (store, role, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(LecternCard) card = g_list_model_get_item (cards, i);
+
+      g_string_append_printf (out, "%s%s:%d", i ? " " : "",
+                              lectern_card_get_slug (card), lectern_card_get_position (card));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+sponsor_order (LecternStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) sponsors = lectern_store_list_sponsors (store, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (sponsors); i++)
+    {
+      g_autoptr(LecternSponsor) sponsor = g_list_model_get_item (sponsors, i);
+
+      g_string_append_printf (out, "%s%s:%d", i ? " " : "",
+                              lectern_sponsor_get_slug (sponsor), lectern_sponsor_get_position (sponsor));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static LecternCard *
+add_card (LecternStore *store,
+          const char   *name,
+          LecternRole   role,
+          const char   *slug)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternPerson) person = add_person (store, name, NULL);
+  LecternCard *card = lectern_store_add_card (store, person, role, slug, &error);
+
+  g_assert_no_error (error);
+  return card;
+}
+
+static LecternSponsor *
+add_sponsor (LecternStore *store,
+             const char   *name,
+             const char   *slug)
+{
+  g_autoptr(GError) error = NULL;
+  LecternSponsor *sponsor = lectern_sponsor_new ();
+
+  lectern_sponsor_set_name (sponsor, name);
+  lectern_sponsor_set_slug (sponsor, slug);
+  lectern_store_add_sponsor (store, sponsor, &error);
+  g_assert_no_error (error);
+
+  return sponsor;
+}
+
+#define ASSERT_ORDER(expr, expected) \
+  G_STMT_START { \
+    g_autofree char *order_ = (expr); \
+    g_assert_cmpstr (order_, ==, expected); \
+  } G_STMT_END
+
+/* Moving renumbers the role 1..N, puts the card where asked, and leaves
+ * the other roles alone.
+ */
+static void
+test_move_cards (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternStore) store = NULL;
+  g_autoptr(LecternCard) a = NULL;
+  g_autoptr(LecternCard) b = NULL;
+  g_autoptr(LecternCard) c = NULL;
+  g_autoptr(LecternCard) d = NULL;
+  g_autoptr(LecternCard) org1 = NULL;
+  g_autoptr(LecternCard) org2 = NULL;
+  gint64 rev_before;
+
+  store = lectern_store_create (f->path, "Order", &error);
+  g_assert_no_error (error);
+
+  a = add_card (store, "Ann A", LECTERN_ROLE_SPEAKER, "ann");
+  b = add_card (store, "Bob B", LECTERN_ROLE_SPEAKER, "bob");
+  c = add_card (store, "Cid C", LECTERN_ROLE_SPEAKER, "cid");
+  d = add_card (store, "Dee D", LECTERN_ROLE_SPEAKER, "dee");
+  org1 = add_card (store, "Ola O", LECTERN_ROLE_ORGANIZER, "ola");
+  org2 = add_card (store, "Pat P", LECTERN_ROLE_ORGANIZER, "pat");
+  ASSERT_ORDER (card_order (store, LECTERN_ROLE_SPEAKER), "ann:1 bob:2 cid:3 dee:4");
+
+  /* to the top */
+  rev_before = lectern_card_get_rev (c);
+  g_assert_true (lectern_store_move_card (store, c, 0, &error));
+  g_assert_no_error (error);
+  ASSERT_ORDER (card_order (store, LECTERN_ROLE_SPEAKER), "cid:1 ann:2 bob:3 dee:4");
+  g_assert_cmpint (lectern_card_get_position (c), ==, 1);
+  g_assert_cmpint (lectern_card_get_rev (c), >, rev_before);
+
+  /* down, by one (Alt+Down): the object is current, so it moves again */
+  g_assert_true (lectern_store_move_card (store, c, 1, &error));
+  g_assert_no_error (error);
+  ASSERT_ORDER (card_order (store, LECTERN_ROLE_SPEAKER), "ann:1 cid:2 bob:3 dee:4");
+  g_assert_cmpint (lectern_card_get_position (c), ==, 2);
+
+  /* past the end means last */
+  g_assert_true (lectern_store_move_card (store, c, 99, &error));
+  g_assert_no_error (error);
+  ASSERT_ORDER (card_order (store, LECTERN_ROLE_SPEAKER), "ann:1 bob:2 dee:3 cid:4");
+  g_assert_cmpint (lectern_card_get_position (c), ==, 4);
+
+  /* the organizers were not touched */
+  ASSERT_ORDER (card_order (store, LECTERN_ROLE_ORGANIZER), "ola:1 pat:2");
+
+  /* tied and gapped positions (a hand-edited site) are renumbered 1..N */
+  exec_sql (f->path, "UPDATE card SET position = 7 WHERE role = 'speaker'");
+  exec_sql (f->path, "UPDATE card SET position = 3 WHERE slug = 'dee'");
+  g_clear_object (&d);
+  {
+    g_autoptr(GListModel) cards = lectern_store_list_cards (store, LECTERN_ROLE_SPEAKER, NULL);
+
+    d = g_list_model_get_item (cards, 0);
+    g_assert_cmpstr (lectern_card_get_slug (d), ==, "dee");
+  }
+  g_assert_true (lectern_store_move_card (store, d, 2, &error));
+  g_assert_no_error (error);
+  ASSERT_ORDER (card_order (store, LECTERN_ROLE_SPEAKER), "ann:1 bob:2 dee:3 cid:4");
+}
+
+/* A move or removal based on a stale card is a conflict and changes
+ * nothing; a current one goes through.
+ */
+static void
+test_move_stale (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternStore) mine = NULL;
+  g_autoptr(LecternStore) theirs = NULL;
+  g_autoptr(LecternCard) a = NULL;
+  g_autoptr(LecternCard) b = NULL;
+  g_autoptr(LecternCard) c = NULL;
+  g_autoptr(LecternCard) theirs_a = NULL;
+  g_autoptr(GListModel) people = NULL;
+
+  mine = lectern_store_create (f->path, "Stale", &error);
+  g_assert_no_error (error);
+  a = add_card (mine, "Ann A", LECTERN_ROLE_PANELIST, "ann");
+  b = add_card (mine, "Bob B", LECTERN_ROLE_PANELIST, "bob");
+  c = add_card (mine, "Cid C", LECTERN_ROLE_PANELIST, "cid");
+
+  /* a colleague archives Ann's card */
+  theirs = lectern_store_open (f->path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) cards = lectern_store_list_cards (theirs, LECTERN_ROLE_PANELIST, NULL);
+
+    theirs_a = g_list_model_get_item (cards, 0);
+  }
+  lectern_card_set_archived (theirs_a, TRUE);
+  g_assert_true (lectern_store_update_card (theirs, theirs_a, &error));
+  g_assert_no_error (error);
+
+  /* my copy of Ann's card is stale: neither move nor removal happens */
+  g_assert_false (lectern_store_move_card (mine, a, 2, &error));
+  g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Ann A"));
+  g_clear_error (&error);
+  ASSERT_ORDER (card_order (mine, LECTERN_ROLE_PANELIST), "ann:1 bob:2 cid:3");
+  g_assert_cmpint (lectern_card_get_position (a), ==, 1);
+
+  g_assert_false (lectern_store_remove_card (mine, a, &error));
+  g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  ASSERT_ORDER (card_order (mine, LECTERN_ROLE_PANELIST), "ann:1 bob:2 cid:3");
+
+  /* Bob's card was renumbered by nobody: moving it is fine, and moves Ann */
+  g_assert_true (lectern_store_move_card (mine, b, 0, &error));
+  g_assert_no_error (error);
+  ASSERT_ORDER (card_order (mine, LECTERN_ROLE_PANELIST), "bob:1 ann:2 cid:3");
+
+  /* ... which makes the colleague's copy of Ann stale in turn */
+  lectern_card_set_archived (theirs_a, FALSE);
+  g_assert_false (lectern_store_update_card (theirs, theirs_a, &error));
+  g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* removing a current card removes the card, not the person */
+  g_assert_true (lectern_store_remove_card (mine, c, &error));
+  g_assert_no_error (error);
+  ASSERT_ORDER (card_order (mine, LECTERN_ROLE_PANELIST), "bob:1 ann:2");
+  people = lectern_store_list_people (mine, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 3);
+
+  /* removing it again: it is gone */
+  g_assert_false (lectern_store_remove_card (mine, c, &error));
+  g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_move_sponsors (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternStore) store = NULL;
+  g_autoptr(LecternSponsor) x = NULL;
+  g_autoptr(LecternSponsor) y = NULL;
+  g_autoptr(LecternSponsor) z = NULL;
+  g_autoptr(LecternSponsor) stale = NULL;
+  g_autoptr(LecternSlot) slot = NULL;
+  g_autoptr(LecternDay) day = NULL;
+  g_autoptr(GListModel) slots = NULL;
+  g_autoptr(LecternSlot) loaded = NULL;
+
+  store = lectern_store_create (f->path, "Sponsors", &error);
+  g_assert_no_error (error);
+  x = add_sponsor (store, "Xylo", "xylo");
+  y = add_sponsor (store, "Yarn", "yarn");
+  z = add_sponsor (store, "Zinc", "zinc");
+  ASSERT_ORDER (sponsor_order (store), "xylo:1 yarn:2 zinc:3");
+
+  g_assert_true (lectern_store_move_sponsor (store, z, 1, &error));
+  g_assert_no_error (error);
+  ASSERT_ORDER (sponsor_order (store), "xylo:1 zinc:2 yarn:3");
+  g_assert_cmpint (lectern_sponsor_get_position (z), ==, 2);
+
+  /* y's copy is stale now (it was renumbered): refused, nothing moves */
+  g_assert_false (lectern_store_move_sponsor (store, y, 0, &error));
+  g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_false (lectern_store_remove_sponsor (store, y, &error));
+  g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  ASSERT_ORDER (sponsor_order (store), "xylo:1 zinc:2 yarn:3");
+
+  /* x was not renumbered: its copy is still current */
+  stale = lectern_store_get_sponsor (store, lectern_sponsor_get_id (y), &error);
+  g_assert_no_error (error);
+  g_assert_true (lectern_store_move_sponsor (store, stale, 0, &error));
+  g_assert_no_error (error);
+  ASSERT_ORDER (sponsor_order (store), "yarn:1 xylo:2 zinc:3");
+
+  /* removing a sponsor of a slot keeps the slot, unsponsored */
+  day = lectern_store_add_day (store, "2026-07-18", &error);
+  g_assert_no_error (error);
+  slot = lectern_slot_new ();
+  lectern_slot_set_day_id (slot, lectern_day_get_id (day));
+  lectern_slot_set_start (slot, 9 * 60);
+  lectern_slot_set_duration (slot, 30);
+  lectern_slot_set_kind (slot, LECTERN_SLOT_SOCIAL);
+  lectern_slot_set_title (slot, "Party");
+  lectern_slot_set_sponsor_id (slot, lectern_sponsor_get_id (z));
+  g_assert_true (lectern_store_add_slot (store, slot, &error));
+  g_assert_no_error (error);
+
+  /* z was renumbered by the last move: read it again first */
+  g_assert_false (lectern_store_remove_sponsor (store, z, &error));
+  g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_object (&z);
+  z = lectern_store_get_sponsor (store, lectern_slot_get_sponsor_id (slot), &error);
+  g_assert_no_error (error);
+  g_assert_true (lectern_store_remove_sponsor (store, z, &error));
+  g_assert_no_error (error);
+  ASSERT_ORDER (sponsor_order (store), "yarn:1 xylo:2");
+  slots = lectern_store_list_slots (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (slots), ==, 1);
+  loaded = g_list_model_get_item (slots, 0);
+  g_assert_cmpint (lectern_slot_get_sponsor_id (loaded), ==, 0);
+}
+
+/* Search: case, accents and word order do not matter. */
+static void
+test_matches (void)
+{
+  g_autoptr(LecternPerson) person = lectern_person_new ();
+  g_autoptr(LecternSponsor) sponsor = lectern_sponsor_new ();
+
+  lectern_person_set_name (person, "José Gómez-Rodríguez");
+  lectern_person_set_affiliation (person, "ETH Zürich");
+  lectern_person_set_email (person, "jgomez@inf.ethz.ch");
+  lectern_person_set_notes (person, "Prefers the morning session; Łódź trip");
+
+  g_assert_true (lectern_person_matches (person, NULL));
+  g_assert_true (lectern_person_matches (person, ""));
+  g_assert_true (lectern_person_matches (person, "gomez"));
+  g_assert_true (lectern_person_matches (person, "GÓMEZ"));
+  g_assert_true (lectern_person_matches (person, "rodri"));
+  g_assert_true (lectern_person_matches (person, "zurich"));
+  g_assert_true (lectern_person_matches (person, "Zürich josé"));
+  g_assert_true (lectern_person_matches (person, "inf.ethz"));
+  g_assert_true (lectern_person_matches (person, "morning"));
+  g_assert_true (lectern_person_matches (person, "lodz"));
+  g_assert_false (lectern_person_matches (person, "stanford"));
+  g_assert_false (lectern_person_matches (person, "gomez stanford"));
+  /* words do not run across fields */
+  g_assert_false (lectern_person_matches (person, "zrich"));
+  g_assert_false (lectern_person_matches (person, "ríguezeth"));
+
+  lectern_sponsor_set_name (sponsor, "Together AI");
+  lectern_sponsor_set_tier (sponsor, "Gold");
+  lectern_sponsor_set_url (sponsor, "https://www.together.ai");
+  lectern_sponsor_set_slug (sponsor, "together");
+
+  g_assert_true (lectern_sponsor_matches (sponsor, NULL));
+  g_assert_true (lectern_sponsor_matches (sponsor, "together"));
+  g_assert_true (lectern_sponsor_matches (sponsor, "GOLD"));
+  g_assert_true (lectern_sponsor_matches (sponsor, "ai toge"));
+  g_assert_false (lectern_sponsor_matches (sponsor, "silver"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -491,6 +817,10 @@ main (int    argc,
   ADD ("/store/external-change", test_external_change);
   ADD ("/store/slugs", test_slugs);
   ADD ("/store/transaction", test_transaction);
+  ADD ("/store/move-cards", test_move_cards);
+  ADD ("/store/move-stale", test_move_stale);
+  ADD ("/store/move-sponsors", test_move_sponsors);
+  g_test_add_func ("/store/matches", test_matches);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "lectern-match.h"
 #include "lectern-person.h"
 
 struct _LecternPerson
@@ -574,4 +575,26 @@ lectern_person_set_notes (LecternPerson *self,
   g_free (self->notes);
   self->notes = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+}
+
+/* The search of the people lists (Ctrl+F): case and accents do not
+ * matter; every word of query must occur in the name, the affiliation,
+ * the e-mail address or the notes. An empty query matches everyone.
+ */
+gboolean
+lectern_person_matches (LecternPerson *self,
+                        const char    *query)
+{
+  const char *fields[6];
+
+  g_return_val_if_fail (LECTERN_IS_PERSON (self), FALSE);
+
+  fields[0] = self->name;
+  fields[1] = self->first_name;
+  fields[2] = self->family_name;
+  fields[3] = self->affiliation;
+  fields[4] = self->email;
+  fields[5] = self->notes;
+
+  return lectern_match_fields (query, fields, G_N_ELEMENTS (fields));
 }

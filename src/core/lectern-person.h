@@ -54,4 +54,7 @@ const char *    lectern_person_get_notes (LecternPerson *self);
 void            lectern_person_set_notes (LecternPerson *self,
                                          const char *value);
 
+gboolean        lectern_person_matches (LecternPerson *self,
+                                        const char    *query);
+
 G_END_DECLS

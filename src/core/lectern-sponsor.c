@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "lectern-match.h"
 #include "lectern-sponsor.h"
 
 struct _LecternSponsor
@@ -462,4 +463,24 @@ lectern_sponsor_set_archived (LecternSponsor *self,
 
   self->archived = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARCHIVED]);
+}
+
+/* The search of the sponsor list: case and accents do not matter; every
+ * word of query must occur in the name, the tier, the web address or the
+ * slug. An empty query matches every sponsor.
+ */
+gboolean
+lectern_sponsor_matches (LecternSponsor *self,
+                         const char     *query)
+{
+  const char *fields[4];
+
+  g_return_val_if_fail (LECTERN_IS_SPONSOR (self), FALSE);
+
+  fields[0] = self->name;
+  fields[1] = self->tier;
+  fields[2] = self->url;
+  fields[3] = self->slug;
+
+  return lectern_match_fields (query, fields, G_N_ELEMENTS (fields));
 }

@@ -45,4 +45,7 @@ gboolean        lectern_sponsor_get_archived (LecternSponsor *self);
 void            lectern_sponsor_set_archived (LecternSponsor *self,
                                              gboolean value);
 
+gboolean        lectern_sponsor_matches (LecternSponsor *self,
+                                         const char     *query);
+
 G_END_DECLS

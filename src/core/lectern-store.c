@@ -1831,6 +1831,284 @@ lectern_store_get_sponsor (LecternStore  *self,
 }
 
 /* ------------------------------------------------------------------ */
+/* Order on the site                                                   */
+
+typedef struct
+{
+  gint64 id;
+  int    position;
+} Placed;
+
+/* Puts row id of table at the 0-based position among the rows that
+ * scope selects (an SQL condition, with ?1 bound to scope_value), and
+ * renumbers them 1..N. Only rows whose position changes are written,
+ * so a colleague editing another card is not disturbed needlessly.
+ * Returns the row's new position and rev.
+ */
+static gboolean
+move_row (LecternStore  *self,
+          const char    *table,
+          const char    *scope,
+          const char    *scope_value,
+          gint64         id,
+          guint          position,
+          int           *new_position,
+          gint64        *new_rev,
+          GError       **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Placed));
+  g_autofree char *select_sql = NULL;
+  g_autofree char *update_sql = NULL;
+  g_autofree char *rev_sql = NULL;
+  sqlite3_stmt *stmt;
+  Placed moved = { 0, 0 };
+  guint from = G_MAXUINT;
+  int rc;
+
+  select_sql = g_strdup_printf ("SELECT id, position FROM %s WHERE %s ORDER BY position, id",
+                                table, scope);
+  if (!(stmt = prepare (self, select_sql, error)))
+    return FALSE;
+  if (scope_value != NULL)
+    bind_text (stmt, 1, scope_value);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Placed row = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1) };
+
+      if (row.id == id)
+        {
+          from = rows->len;
+          moved = row;
+        }
+      g_array_append_val (rows, row);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return set_error_from_db (self, rc, error);
+
+  if (from == G_MAXUINT)
+    {
+      g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_NOT_FOUND,
+                   _("No such row."));
+      return FALSE;
+    }
+
+  position = MIN (position, rows->len - 1);
+  g_array_remove_index (rows, from);
+  g_array_insert_val (rows, position, moved);
+
+  update_sql = g_strdup_printf ("UPDATE %s SET position = ?, rev = rev + 1 WHERE id = ?", table);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const Placed *row = &g_array_index (rows, Placed, i);
+
+      if (row->position == (int) i + 1)
+        continue;
+
+      if (!(stmt = prepare (self, update_sql, error)))
+        return FALSE;
+      sqlite3_bind_int (stmt, 1, i + 1);
+      sqlite3_bind_int64 (stmt, 2, row->id);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  rev_sql = g_strdup_printf ("SELECT rev FROM %s WHERE id = %" G_GINT64_FORMAT, table, id);
+  *new_position = position + 1;
+  *new_rev = query_int (self, rev_sql, 0);
+
+  return TRUE;
+}
+
+/* Fails, as report_stale does, unless row id of table is at rev. */
+static gboolean
+check_rev (LecternStore  *self,
+           const char    *table,
+           gint64         id,
+           gint64         rev,
+           const char    *what,
+           GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT rev FROM %s WHERE id = %" G_GINT64_FORMAT,
+                                          table, id);
+
+  if (query_int (self, sql, -1) == rev)
+    return TRUE;
+
+  return report_stale (self, table, id, what, error);
+}
+
+/* The person's name on a card, for messages and undo labels. */
+static char *
+card_display_name (LecternStore *self,
+                   LecternCard  *card)
+{
+  LecternPerson *person = lectern_card_get_person (card);
+  sqlite3_stmt *stmt;
+  char *name = NULL;
+
+  if (person != NULL && lectern_person_get_name (person) != NULL)
+    return g_strdup (lectern_person_get_name (person));
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT p.name FROM card c JOIN person p ON p.id = c.person_id WHERE c.id = ?",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, lectern_card_get_id (card));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        name = g_strdup (column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+    }
+
+  if (name == NULL)
+    name = g_strdup (lectern_card_get_slug (card) ? lectern_card_get_slug (card) : "");
+
+  return name;
+}
+
+/* The one way to reorder cards: drag and drop, Alt+Up/Down and "Move to
+ * position…" all come here. position is 0-based among the cards of the
+ * card's role (past the end means last); the role's cards are then
+ * numbered 1..N. A card changed by someone else since it was read is a
+ * conflict, and nothing moves.
+ */
+gboolean
+lectern_store_move_card (LecternStore  *self,
+                         LecternCard   *card,
+                         guint          position,
+                         GError       **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *role = NULL;
+  sqlite3_stmt *stmt;
+  gint64 rev = 0;
+  int new_position = 0;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_CARD (card), FALSE);
+
+  if (!write_begin (self, error))
+    return FALSE;
+
+  name = card_display_name (self, card);
+  if (!check_rev (self, "card", lectern_card_get_id (card), lectern_card_get_rev (card),
+                  name, error))
+    return write_end (self, FALSE, NULL);
+
+  if (!(stmt = prepare (self, "SELECT role FROM card WHERE id = ?", error)))
+    return write_end (self, FALSE, NULL);
+  sqlite3_bind_int64 (stmt, 1, lectern_card_get_id (card));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    role = g_strdup (column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  if (!move_row (self, "card", "role = ?1", role, lectern_card_get_id (card), position,
+                 &new_position, &rev, error))
+    return write_end (self, FALSE, NULL);
+
+  if (!write_end (self, TRUE, error))
+    return FALSE;
+
+  lectern_card_set_position (card, new_position);
+  lectern_card_set_rev (card, rev);
+  return TRUE;
+}
+
+/* Removes one card (the person stays, with any other cards). */
+gboolean
+lectern_store_remove_card (LecternStore  *self,
+                           LecternCard   *card,
+                           GError       **error)
+{
+  g_autofree char *name = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_CARD (card), FALSE);
+
+  if (!write_begin (self, error))
+    return FALSE;
+
+  name = card_display_name (self, card);
+
+  if (!(stmt = prepare (self, "DELETE FROM card WHERE id = ? AND rev = ?", error)))
+    return write_end (self, FALSE, NULL);
+  sqlite3_bind_int64 (stmt, 1, lectern_card_get_id (card));
+  sqlite3_bind_int64 (stmt, 2, lectern_card_get_rev (card));
+  if (!step_done (self, stmt, error))
+    return write_end (self, FALSE, NULL);
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      report_stale (self, "card", lectern_card_get_id (card), name, error);
+      return write_end (self, FALSE, NULL);
+    }
+
+  return write_end (self, TRUE, error);
+}
+
+/* As lectern_store_move_card(), among all sponsors. */
+gboolean
+lectern_store_move_sponsor (LecternStore    *self,
+                            LecternSponsor  *sponsor,
+                            guint            position,
+                            GError         **error)
+{
+  gint64 rev = 0;
+  int new_position = 0;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_SPONSOR (sponsor), FALSE);
+
+  if (!write_begin (self, error))
+    return FALSE;
+
+  if (!check_rev (self, "sponsor", lectern_sponsor_get_id (sponsor),
+                  lectern_sponsor_get_rev (sponsor), lectern_sponsor_get_name (sponsor), error) ||
+      !move_row (self, "sponsor", "1", NULL, lectern_sponsor_get_id (sponsor), position,
+                 &new_position, &rev, error))
+    return write_end (self, FALSE, NULL);
+
+  if (!write_end (self, TRUE, error))
+    return FALSE;
+
+  lectern_sponsor_set_position (sponsor, new_position);
+  lectern_sponsor_set_rev (sponsor, rev);
+  return TRUE;
+}
+
+/* Removes a sponsor; slots it sponsored keep their place, unsponsored. */
+gboolean
+lectern_store_remove_sponsor (LecternStore    *self,
+                              LecternSponsor  *sponsor,
+                              GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_SPONSOR (sponsor), FALSE);
+
+  if (!write_begin (self, error))
+    return FALSE;
+
+  if (!(stmt = prepare (self, "DELETE FROM sponsor WHERE id = ? AND rev = ?", error)))
+    return write_end (self, FALSE, NULL);
+  sqlite3_bind_int64 (stmt, 1, lectern_sponsor_get_id (sponsor));
+  sqlite3_bind_int64 (stmt, 2, lectern_sponsor_get_rev (sponsor));
+  if (!step_done (self, stmt, error))
+    return write_end (self, FALSE, NULL);
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      report_stale (self, "sponsor", lectern_sponsor_get_id (sponsor),
+                    lectern_sponsor_get_name (sponsor), error);
+      return write_end (self, FALSE, NULL);
+    }
+
+  return write_end (self, TRUE, error);
+}
+
+/* ------------------------------------------------------------------ */
 /* Days, rooms, sessions                                               */
 
 static gboolean

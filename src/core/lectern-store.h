@@ -114,6 +114,13 @@ gboolean       lectern_store_update_card        (LecternStore   *self,
 char          *lectern_store_suggest_slug       (LecternStore   *self,
                                                  LecternPerson  *person,
                                                  LecternRole     role);
+gboolean       lectern_store_move_card          (LecternStore   *self,
+                                                 LecternCard    *card,
+                                                 guint           position,
+                                                 GError        **error);
+gboolean       lectern_store_remove_card        (LecternStore   *self,
+                                                 LecternCard    *card,
+                                                 GError        **error);
 
 /* Sponsors */
 gboolean       lectern_store_add_sponsor        (LecternStore   *self,
@@ -126,6 +133,13 @@ GListModel    *lectern_store_list_sponsors      (LecternStore   *self,
                                                  GError        **error);
 LecternSponsor *lectern_store_get_sponsor       (LecternStore   *self,
                                                  gint64          id,
+                                                 GError        **error);
+gboolean       lectern_store_move_sponsor       (LecternStore   *self,
+                                                 LecternSponsor *sponsor,
+                                                 guint           position,
+                                                 GError        **error);
+gboolean       lectern_store_remove_sponsor     (LecternStore   *self,
+                                                 LecternSponsor *sponsor,
                                                  GError        **error);
 
 /* Schedule */
