@@ -9,6 +9,21 @@
  *  - changes by other connections are seen through PRAGMA data_version,
  *    which a network share updates where a file monitor would not fire.
  *
+ * Revs come from one counter in the meta table: each write transaction
+ * takes one fresh value and stamps it on every row it writes, so a rev
+ * is never reused and names one content of its row. An undo puts a row
+ * back with its old values and its old rev, which is again a true name;
+ * the next edit takes a rev above every rev ever written (no ABA).
+ * New rows take their id from a second counter, so an id is never
+ * reused either and an undone removal can always come back.
+ *
+ * Undo: every top-level write transaction is one user action and one
+ * step of its organizer's ("actor's") history, kept in the file. While
+ * it runs, an SQLite session records what it changes; the changeset is
+ * stored with the step. Undoing applies the inverse changeset, refusing
+ * if any row it touches is not exactly as the step left it (a colleague
+ * has changed it since). See the History section below.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "lectern-store"
@@ -26,17 +41,37 @@
 
 struct _LecternStore
 {
-  GObject   parent_instance;
+  GObject          parent_instance;
 
-  sqlite3  *db;
-  char     *path;
-  char     *read_only_reason;
-  char     *backup_path;
-  int       schema_version;
-  gboolean  read_only;
-  guint     depth;
-  gint64    data_version;
-  guint     watch_id;
+  sqlite3         *db;
+  char            *path;
+  char            *read_only_reason;
+  char            *backup_path;
+  int              schema_version;
+  gboolean         read_only;
+  guint            depth;
+  gint64           data_version;
+  guint            watch_id;
+
+  /* history */
+  char            *actor;
+  gboolean         history_suspended;  /* creating a file: no step */
+  sqlite3_session *session;            /* records the action under way */
+  char            *action_label;       /* from lectern_store_begin_action() */
+  char            *first_label;        /* of the first edit in the action */
+  guint            n_other_labels;     /* edits with another label */
+  gint64           txn_rev;            /* the rev this transaction writes */
+};
+
+/* The schema version that brought the history and the counters. */
+#define HISTORY_SCHEMA_VERSION 3
+
+/* Steps kept per organizer; older ones are forgotten. */
+#define HISTORY_LIMIT 200
+
+/* The tables whose rows carry an id and a rev. */
+static const char * const rev_tables[] = {
+  "event", "person", "card", "sponsor", "day", "room", "session", "slot",
 };
 
 G_DEFINE_FINAL_TYPE (LecternStore, lectern_store, G_TYPE_OBJECT)
@@ -45,6 +80,7 @@ G_DEFINE_QUARK (lectern-store-error-quark, lectern_store_error)
 
 enum {
   CHANGED,
+  HISTORY_CHANGED,
   N_SIGNALS
 };
 
@@ -52,6 +88,12 @@ static guint signals[N_SIGNALS];
 
 /* The schema history: migrations[v] takes a file from version v to v + 1.
  * Never edit a released step; add one.
+ *
+ * A step that changes the columns of a table that the history records
+ * makes the stored changesets of that table unusable (SQLite applies a
+ * changeset only to a table of the same shape): such a step must also
+ * empty the history (DELETE FROM history), which undo then reports as
+ * nothing to undo rather than half-applying a step.
  */
 static const char *migrations[LECTERN_SCHEMA_VERSION] = {
   /* 0 -> 1: the workshop, its people, cards, sponsors and schedule */
@@ -170,6 +212,32 @@ static const char *migrations[LECTERN_SCHEMA_VERSION] = {
   "ALTER TABLE person ADD COLUMN status TEXT NOT NULL DEFAULT ''"
   "  CHECK (status IN ('', 'invited', 'confirmed', 'declined'));"
   "ALTER TABLE person ADD COLUMN notes TEXT NOT NULL DEFAULT '';",
+
+  /* 2 -> 3: undo history in the file; never-reused revs and ids */
+  "CREATE TABLE history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  actor TEXT NOT NULL,"
+  "  label TEXT NOT NULL,"
+  "  changeset BLOB NOT NULL,"
+  "  undone INTEGER NOT NULL DEFAULT 0,"
+  "  created TEXT NOT NULL);"
+  "CREATE INDEX history_by_actor ON history (actor, undone, id);"
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY,"
+  "  value);"
+  /* above every rev in the file, and above the DEFAULT 1 of a new row */
+  "INSERT INTO meta (key, value)"
+  "  SELECT 'rev', COALESCE (MAX (r), 0) + 1 FROM ("
+  "    SELECT MAX (rev) AS r FROM event UNION ALL SELECT MAX (rev) FROM person"
+  "    UNION ALL SELECT MAX (rev) FROM card UNION ALL SELECT MAX (rev) FROM sponsor"
+  "    UNION ALL SELECT MAX (rev) FROM day UNION ALL SELECT MAX (rev) FROM room"
+  "    UNION ALL SELECT MAX (rev) FROM session UNION ALL SELECT MAX (rev) FROM slot);"
+  "INSERT INTO meta (key, value)"
+  "  SELECT 'last_id', COALESCE (MAX (i), 0) FROM ("
+  "    SELECT MAX (id) AS i FROM person UNION ALL SELECT MAX (id) FROM card"
+  "    UNION ALL SELECT MAX (id) FROM sponsor UNION ALL SELECT MAX (id) FROM day"
+  "    UNION ALL SELECT MAX (id) FROM room UNION ALL SELECT MAX (id) FROM session"
+  "    UNION ALL SELECT MAX (id) FROM slot);",
 };
 
 /* ------------------------------------------------------------------ */
@@ -242,6 +310,13 @@ exec (LecternStore  *self,
     }
 
   return TRUE;
+}
+
+/* For a name in a message, which may not be set yet. */
+static const char *
+text_or_empty (const char *text)
+{
+  return text != NULL ? text : "";
 }
 
 static void
@@ -347,6 +422,154 @@ query_int (LecternStore *self,
 /* Transactions                                                        */
 
 static gboolean
+history_enabled (LecternStore *self)
+{
+  return self->schema_version >= HISTORY_SCHEMA_VERSION && !self->history_suspended;
+}
+
+/* The history and the counters are the file's bookkeeping, not the
+ * workshop: a session never records them.
+ */
+static int
+session_table_filter (void       *user_data,
+                      const char *table)
+{
+  return g_strcmp0 (table, "history") != 0 && g_strcmp0 (table, "meta") != 0;
+}
+
+static gboolean
+start_session (LecternStore     *self,
+               sqlite3_session **session,
+               GError          **error)
+{
+  int rc;
+
+  rc = sqlite3session_create (self->db, "main", session);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3session_table_filter (*session, session_table_filter, NULL);
+      rc = sqlite3session_attach (*session, NULL);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      g_clear_pointer (session, sqlite3session_delete);
+      return set_error_from_db (self, rc, error);
+    }
+
+  return TRUE;
+}
+
+static void
+clear_action (LecternStore *self)
+{
+  g_clear_pointer (&self->session, sqlite3session_delete);
+  g_clear_pointer (&self->action_label, g_free);
+  g_clear_pointer (&self->first_label, g_free);
+  self->n_other_labels = 0;
+  self->txn_rev = 0;
+}
+
+/* The rev this write transaction stamps on every row it writes: one
+ * fresh value of the file's counter, taken under the write lock, so it
+ * is above every rev any connection has ever written.
+ */
+static gint64
+txn_rev (LecternStore  *self,
+         GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_assert (self->depth > 0);
+
+  if (self->txn_rev > 0)
+    return self->txn_rev;
+
+  if (self->schema_version < HISTORY_SCHEMA_VERSION)
+    {
+      /* an old file kept as it is (tests): no counter yet */
+      GString *sql = g_string_new ("SELECT MAX (r) + 1 FROM (SELECT 1 AS r");
+
+      for (guint i = 0; i < G_N_ELEMENTS (rev_tables); i++)
+        g_string_append_printf (sql, " UNION ALL SELECT MAX (rev) FROM %s", rev_tables[i]);
+      g_string_append (sql, ")");
+      self->txn_rev = query_int (self, sql->str, 0);
+      g_string_free (sql, TRUE);
+    }
+  else
+    {
+      stmt = prepare (self, "UPDATE meta SET value = value + 1 WHERE key = 'rev' RETURNING value",
+                      error);
+      if (stmt == NULL)
+        return 0;
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        self->txn_rev = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          set_error_from_db (self, rc, error);
+          return 0;
+        }
+    }
+
+  if (self->txn_rev <= 0)
+    g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_FAILED,
+                 _("The workshop file has no revision counter."));
+
+  return self->txn_rev;
+}
+
+/* An id for a new row of table that no row of any table has had: ids
+ * are never reused, so an undone removal can always come back. 0 for an
+ * old file without the counter (SQLite then picks the rowid).
+ */
+static gboolean
+new_row_id (LecternStore  *self,
+            const char    *table,
+            gint64        *id,
+            GError       **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *id = 0;
+  if (self->schema_version < HISTORY_SCHEMA_VERSION)
+    return TRUE;
+
+  /* MAX: rows written by another program still get no twin */
+  sql = g_strdup_printf ("UPDATE meta SET value = MAX (value, (SELECT COALESCE (MAX (id), 0) FROM %s)) + 1"
+                         " WHERE key = 'last_id' RETURNING value",
+                         table);
+  if (!(stmt = prepare (self, sql, error)))
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW)
+    return set_error_from_db (self, rc, error);
+
+  return TRUE;
+}
+
+/* Both stamps of a new row: its id and the transaction's rev. */
+static gboolean
+new_row (LecternStore  *self,
+         const char    *table,
+         gint64        *id,
+         gint64        *rev,
+         GError       **error)
+{
+  *rev = txn_rev (self, error);
+
+  return *rev > 0 && new_row_id (self, table, id, error);
+}
+
+static gboolean
 write_begin (LecternStore  *self,
              GError       **error)
 {
@@ -361,7 +584,141 @@ write_begin (LecternStore  *self,
   if (!exec (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT edit", error))
     return FALSE;
 
+  if (self->depth == 0)
+    {
+      clear_action (self);
+      if (history_enabled (self) && !start_session (self, &self->session, error))
+        {
+          exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+    }
+
   self->depth++;
+  return TRUE;
+}
+
+/* Names the edit just begun, for the undo step: the action's label is
+ * the one given to lectern_store_begin_action(), else that of its first
+ * edit (and a count of the others).
+ */
+static void G_GNUC_PRINTF (2, 3)
+label_edit (LecternStore *self,
+            const char   *format,
+            ...)
+{
+  g_autofree char *label = NULL;
+  va_list args;
+
+  if (self->session == NULL)
+    return;
+
+  va_start (args, format);
+  label = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (self->first_label == NULL)
+    self->first_label = g_steal_pointer (&label);
+  else if (g_strcmp0 (self->first_label, label) != 0)
+    self->n_other_labels++;
+}
+
+static char *
+action_label (LecternStore *self)
+{
+  if (self->action_label != NULL)
+    return g_strdup (self->action_label);
+
+  if (self->first_label == NULL)
+    return g_strdup (_("Change"));
+
+  if (self->n_other_labels == 0)
+    return g_strdup (self->first_label);
+
+  /* Translators: an undo step made of several edits, e.g. "Add Tri Dao and 2 other changes" */
+  return g_strdup_printf (ngettext ("%s and %u other change", "%s and %u other changes",
+                                    self->n_other_labels),
+                          self->first_label, self->n_other_labels);
+}
+
+static char *
+now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format_iso8601 (now);
+}
+
+/* Stores what the action changed as a new step of the actor's history,
+ * forgets the steps the actor had undone (no redo past a new edit) and
+ * the oldest steps beyond the limit. *recorded: a step was stored (an
+ * action that changed nothing is no step).
+ */
+static gboolean
+record_step (LecternStore  *self,
+             gboolean      *recorded,
+             GError       **error)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *created = NULL;
+  sqlite3_stmt *stmt;
+  void *changeset = NULL;
+  int size = 0;
+  int rc;
+
+  *recorded = FALSE;
+
+  rc = sqlite3session_changeset (self->session, &size, &changeset);
+  if (rc != SQLITE_OK)
+    return set_error_from_db (self, rc, error);
+
+  if (size == 0)
+    {
+      sqlite3_free (changeset);
+      return TRUE;
+    }
+
+  if (!(stmt = prepare (self, "DELETE FROM history WHERE actor = ? AND undone = 1", error)))
+    {
+      sqlite3_free (changeset);
+      return FALSE;
+    }
+  bind_text (stmt, 1, self->actor);
+  if (!step_done (self, stmt, error))
+    {
+      sqlite3_free (changeset);
+      return FALSE;
+    }
+
+  label = action_label (self);
+  created = now_iso8601 ();
+
+  if (!(stmt = prepare (self,
+                        "INSERT INTO history (actor, label, changeset, undone, created)"
+                        " VALUES (?, ?, ?, 0, ?)",
+                        error)))
+    {
+      sqlite3_free (changeset);
+      return FALSE;
+    }
+  bind_text (stmt, 1, self->actor);
+  bind_text (stmt, 2, label);
+  sqlite3_bind_blob (stmt, 3, changeset, size, sqlite3_free);
+  bind_text (stmt, 4, created);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (!(stmt = prepare (self,
+                        "DELETE FROM history WHERE actor = ?1 AND id NOT IN"
+                        " (SELECT id FROM history WHERE actor = ?1 ORDER BY id DESC LIMIT ?2)",
+                        error)))
+    return FALSE;
+  bind_text (stmt, 1, self->actor);
+  sqlite3_bind_int (stmt, 2, HISTORY_LIMIT);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  *recorded = TRUE;
   return TRUE;
 }
 
@@ -370,19 +727,26 @@ write_end (LecternStore  *self,
            gboolean       ok,
            GError       **error)
 {
+  gboolean recorded = FALSE;
+
   g_assert (self->depth > 0);
 
   self->depth--;
 
   if (self->depth == 0)
     {
-      if (ok && !exec (self, "COMMIT", error))
+      if (ok && self->session != NULL && !record_step (self, &recorded, error))
+        ok = FALSE;
+      else if (ok && !exec (self, "COMMIT", error))
+        ok = FALSE;
+
+      if (!ok)
         {
           exec (self, "ROLLBACK", NULL);
-          return FALSE;
+          recorded = FALSE;
         }
-      if (!ok)
-        exec (self, "ROLLBACK", NULL);
+
+      clear_action (self);
     }
   else
     {
@@ -392,6 +756,9 @@ write_end (LecternStore  *self,
     }
 
   /* Our own commits do not move data_version; nothing to re-read. */
+  if (recorded)
+    g_signal_emit (self, signals[HISTORY_CHANGED], 0);
+
   return ok;
 }
 
@@ -402,6 +769,28 @@ lectern_store_begin (LecternStore  *self,
   g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
 
   return write_begin (self, error);
+}
+
+/* As lectern_store_begin(), naming the undo step ("Add Tri Dao"). Inside
+ * an action already begun, the outer action's name stands.
+ */
+gboolean
+lectern_store_begin_action (LecternStore  *self,
+                            const char    *label,
+                            GError       **error)
+{
+  g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
+
+  if (!write_begin (self, error))
+    return FALSE;
+
+  if (self->depth == 1 && label != NULL)
+    {
+      g_free (self->action_label);
+      self->action_label = g_strdup (label);
+    }
+
+  return TRUE;
 }
 
 gboolean
@@ -455,7 +844,9 @@ lectern_store_finalize (GObject *object)
   LecternStore *self = (LecternStore *) object;
 
   g_clear_handle_id (&self->watch_id, g_source_remove);
+  clear_action (self);
   g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->read_only_reason, g_free);
   g_clear_pointer (&self->backup_path, g_free);
@@ -480,11 +871,30 @@ lectern_store_class_init (LecternStoreClass *klass)
                                    G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 0);
+
+  /**
+   * LecternStore::history-changed:
+   *
+   * What Undo and Redo would do may have changed: a step was recorded,
+   * undone or redone, or another process committed to the file.
+   */
+  signals[HISTORY_CHANGED] = g_signal_new ("history-changed",
+                                           G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 0);
+}
+
+static char *
+default_actor (void)
+{
+  return g_strdup_printf ("%s@%s", g_get_user_name (), g_get_host_name ());
 }
 
 static void
 lectern_store_init (LecternStore *self)
 {
+  self->actor = default_actor ();
 }
 
 static gboolean
@@ -760,13 +1170,19 @@ lectern_store_create (const char  *path,
   if (self == NULL)
     return NULL;
 
+  /* a new file starts with an empty history */
   if (title != NULL)
     {
+      gboolean ok;
+
       event = lectern_store_get_event (self, error);
       if (event == NULL)
         return NULL;
       lectern_event_set_name (event, title);
-      if (!lectern_store_update_event (self, event, error))
+      self->history_suspended = TRUE;
+      ok = lectern_store_update_event (self, event, error);
+      self->history_suspended = FALSE;
+      if (!ok)
         return NULL;
     }
 
@@ -812,8 +1228,8 @@ lectern_store_get_backup_path (LecternStore *self)
 /* ------------------------------------------------------------------ */
 /* Changes by others                                                   */
 
-/* Returns TRUE, and emits ::changed, when another connection has
- * committed since the last look.
+/* Returns TRUE, and emits ::changed and ::history-changed, when another
+ * connection has committed since the last look.
  */
 gboolean
 lectern_store_poll_changes (LecternStore *self)
@@ -831,6 +1247,7 @@ lectern_store_poll_changes (LecternStore *self)
 
   self->data_version = version;
   g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, signals[HISTORY_CHANGED], 0);
 
   return TRUE;
 }
@@ -855,6 +1272,413 @@ lectern_store_watch (LecternStore *self,
   g_clear_handle_id (&self->watch_id, g_source_remove);
   if (interval_ms > 0)
     self->watch_id = g_timeout_add (interval_ms, watch_cb, self);
+}
+
+/* ------------------------------------------------------------------ */
+/* History                                                             */
+
+/* Who "I" am in the history: each organizer undoes only their own
+ * steps. NULL restores the default, user@host.
+ */
+void
+lectern_store_set_actor (LecternStore *self,
+                         const char   *actor)
+{
+  g_return_if_fail (LECTERN_IS_STORE (self));
+
+  g_free (self->actor);
+  self->actor = actor != NULL && actor[0] != '\0' ? g_strdup (actor) : default_actor ();
+  g_signal_emit (self, signals[HISTORY_CHANGED], 0);
+}
+
+const char *
+lectern_store_get_actor (LecternStore *self)
+{
+  g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
+
+  return self->actor;
+}
+
+/* The step Undo (redo FALSE) or Redo would apply: the actor's latest
+ * step not undone, or the one they undid last. A new step forgets the
+ * actor's undone ones, so those are always the end of their history.
+ */
+static gboolean
+find_step (LecternStore  *self,
+           gboolean       redo,
+           gint64        *id,
+           char         **label,
+           GBytes       **changeset)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  if (self->schema_version < HISTORY_SCHEMA_VERSION)
+    return FALSE;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          redo ? "SELECT id, label, changeset FROM history"
+                                 " WHERE actor = ? AND undone = 1 ORDER BY id LIMIT 1"
+                               : "SELECT id, label, changeset FROM history"
+                                 " WHERE actor = ? AND undone = 0 ORDER BY id DESC LIMIT 1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+
+  bind_text (stmt, 1, self->actor);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      if (id != NULL)
+        *id = sqlite3_column_int64 (stmt, 0);
+      if (label != NULL)
+        *label = g_strdup (column_text (stmt, 1));
+      if (changeset != NULL)
+        *changeset = column_blob (stmt, 2);
+    }
+  sqlite3_finalize (stmt);
+
+  return found;
+}
+
+gboolean
+lectern_store_can_undo (LecternStore *self)
+{
+  g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
+
+  return !self->read_only && find_step (self, FALSE, NULL, NULL, NULL);
+}
+
+gboolean
+lectern_store_can_redo (LecternStore *self)
+{
+  g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
+
+  return !self->read_only && find_step (self, TRUE, NULL, NULL, NULL);
+}
+
+/* "Edit Percy Liang", for "Undo Edit Percy Liang"; NULL when there is
+ * nothing to undo.
+ */
+char *
+lectern_store_get_undo_label (LecternStore *self)
+{
+  char *label = NULL;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
+
+  if (self->read_only || !find_step (self, FALSE, NULL, &label, NULL))
+    return NULL;
+
+  return label;
+}
+
+char *
+lectern_store_get_redo_label (LecternStore *self)
+{
+  char *label = NULL;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
+
+  if (self->read_only || !find_step (self, TRUE, NULL, &label, NULL))
+    return NULL;
+
+  return label;
+}
+
+typedef struct
+{
+  gboolean  conflicted;
+  int       type;
+  char     *table;
+} ApplyConflict;
+
+/* Any conflict means the rows are not as the step left them: someone
+ * else has changed them since. Never force, never skip: abort.
+ */
+static int
+apply_conflict_cb (void                   *user_data,
+                   int                     type,
+                   sqlite3_changeset_iter *iter)
+{
+  ApplyConflict *conflict = user_data;
+
+  if (!conflict->conflicted && type != SQLITE_CHANGESET_FOREIGN_KEY)
+    {
+      const char *table = NULL;
+      int n_columns, op, indirect;
+
+      if (sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect) == SQLITE_OK)
+        conflict->table = g_strdup (table);
+    }
+
+  conflict->conflicted = TRUE;
+  conflict->type = type;
+
+  return SQLITE_CHANGESET_ABORT;
+}
+
+/* Checks that every table of the changeset still has the shape it was
+ * recorded with: SQLite would silently skip a table that has not.
+ */
+static gboolean
+check_changeset_shape (LecternStore  *self,
+                       const void    *changeset,
+                       int            size,
+                       GError       **error)
+{
+  g_autoptr(GHashTable) checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_changeset_iter *iter = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  rc = sqlite3changeset_start (&iter, size, (void *) changeset);
+  if (rc != SQLITE_OK)
+    return set_error_from_db (self, rc, error);
+
+  while (ok && sqlite3changeset_next (iter) == SQLITE_ROW)
+    {
+      g_autofree char *sql = NULL;
+      const char *table = NULL;
+      int n_columns, op, indirect;
+
+      if (sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect) != SQLITE_OK ||
+          g_hash_table_contains (checked, table))
+        continue;
+
+      sql = g_strdup_printf ("SELECT COUNT (*) FROM pragma_table_info ('%s')", table);
+      if (strchr (table, '\'') != NULL || query_int (self, sql, -1) != n_columns)
+        ok = FALSE;
+      g_hash_table_add (checked, g_strdup (table));
+    }
+
+  rc = sqlite3changeset_finalize (iter);
+  if (!ok)
+    {
+      g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_FAILED,
+                   _("This step was recorded by another version of Lectern and cannot be applied."));
+      return FALSE;
+    }
+  if (rc != SQLITE_OK)
+    return set_error_from_db (self, rc, error);
+
+  return TRUE;
+}
+
+/* PRAGMA foreign_key_check, as a set of "table rowid parent fk". */
+static GHashTable *
+foreign_key_violations (LecternStore  *self,
+                        GError       **error)
+{
+  g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = prepare (self, "PRAGMA foreign_key_check", error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (found,
+                      g_strdup_printf ("%s %lld %s %d", column_text (stmt, 0),
+                                       (long long) sqlite3_column_int64 (stmt, 1),
+                                       column_text (stmt, 2), sqlite3_column_int (stmt, 3)));
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_db (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&found);
+}
+
+static gboolean
+refuse_step (gboolean     redo,
+             const char  *label,
+             GError     **error)
+{
+  if (redo)
+    g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_CONFLICT,
+                 _("Cannot redo “%s”: someone else has changed it since."), label);
+  else
+    g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_CONFLICT,
+                 _("Cannot undo “%s”: someone else has changed it since."), label);
+
+  return FALSE;
+}
+
+/* Undo (redo FALSE) or redo the actor's step, in one transaction:
+ *  1. apply the inverse of the step's changeset, aborting at the first
+ *     row that is not exactly as the step left it. Every write stamps
+ *     the rev, so any later edit of the row, whichever its columns,
+ *     is a conflict: a colleague's edit is never overwritten;
+ *  2. refuse if it broke a reference (a colleague's card for a person
+ *     whose addition is undone);
+ *  3. store what this did (recorded by a session) as the step's
+ *     changeset, so that the opposite operation is again an inverse.
+ * Foreign keys are off meanwhile: the changeset holds the effects of
+ * the cascades already, and must not trigger them twice.
+ *
+ * The rows get back their old revs with their old values. That is safe
+ * because revs are never reused: a rev names one content of its row,
+ * so a copy read at that rev is a copy of what is there again. (Giving
+ * them fresh revs instead would make the actor's previous step on the
+ * same row, which expects the old rev, impossible to undo.)
+ */
+static gboolean
+apply_step (LecternStore  *self,
+            gboolean       redo,
+            GError       **error)
+{
+  g_autofree char *label = NULL;
+  g_autoptr(GBytes) stored = NULL;
+  g_autoptr(GHashTable) violations_before = NULL;
+  g_autoptr(GHashTable) violations_after = NULL;
+  sqlite3_session *session = NULL;
+  ApplyConflict conflict = { FALSE, 0, NULL };
+  sqlite3_stmt *stmt;
+  void *inverse = NULL;
+  void *done = NULL;
+  int n_inverse = 0;
+  int n_done = 0;
+  gint64 step_id = 0;
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  if (self->read_only)
+    {
+      g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_READ_ONLY,
+                   _("The workshop file is open read-only: %s"),
+                   self->read_only_reason);
+      return FALSE;
+    }
+
+  if (!exec (self, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    {
+      exec (self, "PRAGMA foreign_keys = ON", NULL);
+      return FALSE;
+    }
+  self->depth = 1;
+
+  /* under the lock: the actor may be at work in another window too */
+  if (!find_step (self, redo, &step_id, &label, &stored) || stored == NULL)
+    {
+      g_set_error_literal (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_NOT_FOUND,
+                           redo ? _("There is nothing to redo.") : _("There is nothing to undo."));
+      goto out;
+    }
+
+  rc = sqlite3changeset_invert (g_bytes_get_size (stored), (void *) g_bytes_get_data (stored, NULL),
+                                &n_inverse, &inverse);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_db (self, rc, error);
+      goto out;
+    }
+
+  if (!check_changeset_shape (self, inverse, n_inverse, error) ||
+      !(violations_before = foreign_key_violations (self, error)) ||
+      !start_session (self, &session, error))
+    goto out;
+
+  rc = sqlite3changeset_apply_v2 (self->db, n_inverse, inverse, NULL,
+                                  apply_conflict_cb, &conflict, NULL, NULL, 0);
+  if (conflict.conflicted)
+    {
+      g_debug ("%s “%s”: conflict %d in table %s", redo ? "Redo" : "Undo", label,
+               conflict.type, conflict.table ? conflict.table : "?");
+      refuse_step (redo, label, error);
+      goto out;
+    }
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_db (self, rc, error);
+      goto out;
+    }
+
+  if (!(violations_after = foreign_key_violations (self, error)))
+    goto out;
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, violations_after);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      if (!g_hash_table_contains (violations_before, key))
+        {
+          g_debug ("%s “%s”: would leave %s", redo ? "Redo" : "Undo", label, (const char *) key);
+          refuse_step (redo, label, error);
+          goto out;
+        }
+  }
+
+  rc = sqlite3session_changeset (session, &n_done, &done);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_db (self, rc, error);
+      goto out;
+    }
+
+  if (!(stmt = prepare (self, "UPDATE history SET changeset = ?, undone = ? WHERE id = ?", error)))
+    goto out;
+  /* an empty blob, not NULL, when it changed nothing */
+  sqlite3_bind_blob (stmt, 1, done ? done : "", n_done, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, redo ? 0 : 1);
+  sqlite3_bind_int64 (stmt, 3, step_id);
+  if (!step_done (self, stmt, error))
+    goto out;
+
+  g_clear_pointer (&session, sqlite3session_delete);
+  ok = exec (self, "COMMIT", error);
+
+out:
+  g_clear_pointer (&session, sqlite3session_delete);
+  if (!ok)
+    exec (self, "ROLLBACK", NULL);
+  self->depth = 0;
+  if (!exec (self, "PRAGMA foreign_keys = ON", NULL))
+    g_warning ("Could not turn foreign keys back on");
+
+  sqlite3_free (inverse);
+  sqlite3_free (done);
+  g_free (conflict.table);
+
+  if (ok)
+    {
+      /* the views show rows that changed under them, as after a colleague's edit */
+      g_signal_emit (self, signals[CHANGED], 0);
+      g_signal_emit (self, signals[HISTORY_CHANGED], 0);
+    }
+
+  return ok;
+}
+
+/* Reverts the actor's latest step. Refused (LECTERN_STORE_ERROR_CONFLICT,
+ * nothing changed) when a colleague has changed any of its rows since.
+ * Emits ::changed (re-read the views) and ::history-changed.
+ */
+gboolean
+lectern_store_undo (LecternStore  *self,
+                    GError       **error)
+{
+  g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
+
+  return apply_step (self, FALSE, error);
+}
+
+/* Applies again the step the actor undid last; as lectern_store_undo(). */
+gboolean
+lectern_store_redo (LecternStore  *self,
+                    GError       **error)
+{
+  g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
+
+  return apply_step (self, TRUE, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -997,6 +1821,7 @@ lectern_store_update_event (LecternStore  *self,
 {
   sqlite3_stmt *stmt;
   gboolean ok;
+  gint64 rev;
 
   g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
   g_return_val_if_fail (LECTERN_IS_EVENT (event), FALSE);
@@ -1012,11 +1837,15 @@ lectern_store_update_event (LecternStore  *self,
   if (!write_begin (self, error))
     return FALSE;
 
+  label_edit (self, "%s", _("Edit event details"));
+  if ((rev = txn_rev (self, error)) <= 0)
+    return write_end (self, FALSE, NULL);
+
   stmt = prepare (self,
-                  "UPDATE event SET rev = rev + 1, name = ?, short_name = ?, conference = ?,"
+                  "UPDATE event SET name = ?, short_name = ?, conference = ?,"
                   " year = ?, start_date = ?, end_date = ?, timezone = ?, venue = ?, room = ?,"
                   " room_map_url = ?, contact_email = ?, site_url = ?, openreview_url = ?,"
-                  " plan_heading = ? WHERE id = 1 AND rev = ?",
+                  " plan_heading = ?, rev = ? WHERE id = 1 AND rev = ?",
                   error);
   if (stmt == NULL)
     return write_end (self, FALSE, NULL);
@@ -1035,7 +1864,8 @@ lectern_store_update_event (LecternStore  *self,
   bind_text (stmt, 12, lectern_event_get_site_url (event));
   bind_text (stmt, 13, lectern_event_get_openreview_url (event));
   bind_text (stmt, 14, lectern_event_get_plan_heading (event));
-  sqlite3_bind_int64 (stmt, 15, lectern_event_get_rev (event));
+  sqlite3_bind_int64 (stmt, 15, rev);
+  sqlite3_bind_int64 (stmt, 16, lectern_event_get_rev (event));
 
   if (!step_done (self, stmt, error))
     return write_end (self, FALSE, NULL);
@@ -1048,7 +1878,7 @@ lectern_store_update_event (LecternStore  *self,
 
   ok = write_end (self, TRUE, error);
   if (ok)
-    lectern_event_set_rev (event, lectern_event_get_rev (event) + 1);
+    lectern_event_set_rev (event, rev);
 
   return ok;
 }
@@ -1168,6 +1998,7 @@ lectern_store_add_person (LecternStore   *self,
 {
   sqlite3_stmt *stmt;
   gint64 id;
+  gint64 rev;
 
   g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
   g_return_val_if_fail (LECTERN_IS_PERSON (person), FALSE);
@@ -1180,15 +2011,21 @@ lectern_store_add_person (LecternStore   *self,
   if (!write_begin (self, error))
     return FALSE;
 
+  label_edit (self, _("Add %s"), text_or_empty (lectern_person_get_name (person)));
+  if (!new_row (self, "person", &id, &rev, error))
+    return write_end (self, FALSE, NULL);
+
   stmt = prepare (self,
                   "INSERT INTO person (name, first_name, family_name, affiliation, homepage,"
-                  " image_path, photo, bio, email, status, notes)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  " image_path, photo, bio, email, status, notes, id, rev)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   error);
   if (stmt == NULL)
     return write_end (self, FALSE, NULL);
 
   bind_person (stmt, person);
+  bind_id (stmt, 12, id);
+  sqlite3_bind_int64 (stmt, 13, rev);
   if (!step_done (self, stmt, error))
     return write_end (self, FALSE, NULL);
 
@@ -1197,7 +2034,7 @@ lectern_store_add_person (LecternStore   *self,
     return FALSE;
 
   lectern_person_set_id (person, id);
-  lectern_person_set_rev (person, 1);
+  lectern_person_set_rev (person, rev);
 
   return TRUE;
 }
@@ -1208,6 +2045,7 @@ lectern_store_update_person (LecternStore   *self,
                              GError        **error)
 {
   sqlite3_stmt *stmt;
+  gint64 rev;
 
   g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
   g_return_val_if_fail (LECTERN_IS_PERSON (person), FALSE);
@@ -1218,17 +2056,22 @@ lectern_store_update_person (LecternStore   *self,
   if (!write_begin (self, error))
     return FALSE;
 
+  label_edit (self, _("Edit %s"), text_or_empty (lectern_person_get_name (person)));
+  if ((rev = txn_rev (self, error)) <= 0)
+    return write_end (self, FALSE, NULL);
+
   stmt = prepare (self,
-                  "UPDATE person SET rev = rev + 1, name = ?, first_name = ?, family_name = ?,"
+                  "UPDATE person SET name = ?, first_name = ?, family_name = ?,"
                   " affiliation = ?, homepage = ?, image_path = ?, photo = ?, bio = ?,"
-                  " email = ?, status = ?, notes = ? WHERE id = ? AND rev = ?",
+                  " email = ?, status = ?, notes = ?, rev = ? WHERE id = ? AND rev = ?",
                   error);
   if (stmt == NULL)
     return write_end (self, FALSE, NULL);
 
   bind_person (stmt, person);
-  sqlite3_bind_int64 (stmt, 12, lectern_person_get_id (person));
-  sqlite3_bind_int64 (stmt, 13, lectern_person_get_rev (person));
+  sqlite3_bind_int64 (stmt, 12, rev);
+  sqlite3_bind_int64 (stmt, 13, lectern_person_get_id (person));
+  sqlite3_bind_int64 (stmt, 14, lectern_person_get_rev (person));
 
   if (!step_done (self, stmt, error))
     return write_end (self, FALSE, NULL);
@@ -1243,7 +2086,7 @@ lectern_store_update_person (LecternStore   *self,
   if (!write_end (self, TRUE, error))
     return FALSE;
 
-  lectern_person_set_rev (person, lectern_person_get_rev (person) + 1);
+  lectern_person_set_rev (person, rev);
   return TRUE;
 }
 
@@ -1259,6 +2102,8 @@ lectern_store_remove_person (LecternStore   *self,
 
   if (!write_begin (self, error))
     return FALSE;
+
+  label_edit (self, _("Remove %s"), text_or_empty (lectern_person_get_name (person)));
 
   stmt = prepare (self, "DELETE FROM person WHERE id = ? AND rev = ?", error);
   if (stmt == NULL)
@@ -1437,6 +2282,8 @@ lectern_store_add_card (LecternStore   *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *chosen = NULL;
   sqlite3_stmt *stmt;
+  gint64 id;
+  gint64 rev;
   int position;
 
   g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
@@ -1445,6 +2292,8 @@ lectern_store_add_card (LecternStore   *self,
 
   if (!write_begin (self, error))
     return NULL;
+
+  label_edit (self, _("Add %s"), text_or_empty (lectern_person_get_name (person)));
 
   chosen = slug ? g_strdup (slug) : lectern_store_suggest_slug (self, person, role);
   if (!check_slug (chosen, error))
@@ -1471,8 +2320,14 @@ lectern_store_add_card (LecternStore   *self,
   position = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 1;
   sqlite3_finalize (stmt);
 
+  if (!new_row (self, "card", &id, &rev, error))
+    {
+      write_end (self, FALSE, NULL);
+      return NULL;
+    }
+
   stmt = prepare (self,
-                  "INSERT INTO card (person_id, role, slug, position) VALUES (?, ?, ?, ?)",
+                  "INSERT INTO card (person_id, role, slug, position, id, rev) VALUES (?, ?, ?, ?, ?, ?)",
                   error);
   if (stmt == NULL)
     {
@@ -1484,6 +2339,8 @@ lectern_store_add_card (LecternStore   *self,
   bind_text (stmt, 2, lectern_role_to_string (role));
   bind_text (stmt, 3, chosen);
   sqlite3_bind_int (stmt, 4, position);
+  bind_id (stmt, 5, id);
+  sqlite3_bind_int64 (stmt, 6, rev);
 
   if (!step_done (self, stmt, &local_error))
     {
@@ -1499,7 +2356,7 @@ lectern_store_add_card (LecternStore   *self,
 
   card = lectern_card_new ();
   lectern_card_set_id (card, sqlite3_last_insert_rowid (self->db));
-  lectern_card_set_rev (card, 1);
+  lectern_card_set_rev (card, rev);
   lectern_card_set_person_id (card, lectern_person_get_id (person));
   lectern_card_set_person (card, person);
   lectern_card_set_role (card, role);
@@ -1570,12 +2427,42 @@ lectern_store_list_cards (LecternStore  *self,
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
 
+/* The person's name on a card, for messages and undo labels. */
+static char *
+card_display_name (LecternStore *self,
+                   LecternCard  *card)
+{
+  LecternPerson *person = lectern_card_get_person (card);
+  sqlite3_stmt *stmt;
+  char *name = NULL;
+
+  if (person != NULL && lectern_person_get_name (person) != NULL)
+    return g_strdup (lectern_person_get_name (person));
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT p.name FROM card c JOIN person p ON p.id = c.person_id WHERE c.id = ?",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, lectern_card_get_id (card));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        name = g_strdup (column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+    }
+
+  if (name == NULL)
+    name = g_strdup (lectern_card_get_slug (card) ? lectern_card_get_slug (card) : "");
+
+  return name;
+}
+
 gboolean
 lectern_store_update_card (LecternStore  *self,
                            LecternCard   *card,
                            GError       **error)
 {
+  g_autofree char *name = NULL;
   sqlite3_stmt *stmt;
+  gint64 rev;
 
   g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
   g_return_val_if_fail (LECTERN_IS_CARD (card), FALSE);
@@ -1586,6 +2473,9 @@ lectern_store_update_card (LecternStore  *self,
   if (!write_begin (self, error))
     return FALSE;
 
+  name = card_display_name (self, card);
+  label_edit (self, _("Edit %s"), name);
+
   if (slug_is_taken (self, lectern_card_get_slug (card), lectern_card_get_id (card)))
     {
       g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID,
@@ -1594,8 +2484,11 @@ lectern_store_update_card (LecternStore  *self,
       return write_end (self, FALSE, NULL);
     }
 
+  if ((rev = txn_rev (self, error)) <= 0)
+    return write_end (self, FALSE, NULL);
+
   stmt = prepare (self,
-                  "UPDATE card SET rev = rev + 1, slug = ?, position = ?, archived = ?"
+                  "UPDATE card SET slug = ?, position = ?, archived = ?, rev = ?"
                   " WHERE id = ? AND rev = ?",
                   error);
   if (stmt == NULL)
@@ -1604,8 +2497,9 @@ lectern_store_update_card (LecternStore  *self,
   bind_text (stmt, 1, lectern_card_get_slug (card));
   sqlite3_bind_int (stmt, 2, lectern_card_get_position (card));
   sqlite3_bind_int (stmt, 3, lectern_card_get_archived (card));
-  sqlite3_bind_int64 (stmt, 4, lectern_card_get_id (card));
-  sqlite3_bind_int64 (stmt, 5, lectern_card_get_rev (card));
+  sqlite3_bind_int64 (stmt, 4, rev);
+  sqlite3_bind_int64 (stmt, 5, lectern_card_get_id (card));
+  sqlite3_bind_int64 (stmt, 6, lectern_card_get_rev (card));
 
   if (!step_done (self, stmt, error))
     return write_end (self, FALSE, NULL);
@@ -1620,7 +2514,7 @@ lectern_store_update_card (LecternStore  *self,
   if (!write_end (self, TRUE, error))
     return FALSE;
 
-  lectern_card_set_rev (card, lectern_card_get_rev (card) + 1);
+  lectern_card_set_rev (card, rev);
   return TRUE;
 }
 
@@ -1671,6 +2565,7 @@ lectern_store_add_sponsor (LecternStore    *self,
 {
   sqlite3_stmt *stmt;
   gint64 id;
+  gint64 rev;
 
   g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
   g_return_val_if_fail (LECTERN_IS_SPONSOR (sponsor), FALSE);
@@ -1684,6 +2579,8 @@ lectern_store_add_sponsor (LecternStore    *self,
 
   if (!write_begin (self, error))
     return FALSE;
+
+  label_edit (self, _("Add %s"), lectern_sponsor_get_name (sponsor));
 
   if (lectern_sponsor_get_slug (sponsor) == NULL || lectern_sponsor_get_slug (sponsor)[0] == '\0')
     {
@@ -1708,14 +2605,19 @@ lectern_store_add_sponsor (LecternStore    *self,
     lectern_sponsor_set_position (sponsor,
                                   query_int (self, "SELECT COALESCE (MAX (position), 0) + 1 FROM sponsor", 1));
 
+  if (!new_row (self, "sponsor", &id, &rev, error))
+    return write_end (self, FALSE, NULL);
+
   stmt = prepare (self,
-                  "INSERT INTO sponsor (name, url, logo, logo_path, tier, slug, position, archived)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                  "INSERT INTO sponsor (name, url, logo, logo_path, tier, slug, position, archived,"
+                  " id, rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   error);
   if (stmt == NULL)
     return write_end (self, FALSE, NULL);
 
   bind_sponsor (stmt, sponsor);
+  bind_id (stmt, 9, id);
+  sqlite3_bind_int64 (stmt, 10, rev);
   if (!step_done (self, stmt, error))
     return write_end (self, FALSE, NULL);
 
@@ -1724,7 +2626,7 @@ lectern_store_add_sponsor (LecternStore    *self,
     return FALSE;
 
   lectern_sponsor_set_id (sponsor, id);
-  lectern_sponsor_set_rev (sponsor, 1);
+  lectern_sponsor_set_rev (sponsor, rev);
   return TRUE;
 }
 
@@ -1734,6 +2636,7 @@ lectern_store_update_sponsor (LecternStore    *self,
                               GError         **error)
 {
   sqlite3_stmt *stmt;
+  gint64 rev;
 
   g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
   g_return_val_if_fail (LECTERN_IS_SPONSOR (sponsor), FALSE);
@@ -1744,16 +2647,21 @@ lectern_store_update_sponsor (LecternStore    *self,
   if (!write_begin (self, error))
     return FALSE;
 
+  label_edit (self, _("Edit %s"), text_or_empty (lectern_sponsor_get_name (sponsor)));
+  if ((rev = txn_rev (self, error)) <= 0)
+    return write_end (self, FALSE, NULL);
+
   stmt = prepare (self,
-                  "UPDATE sponsor SET rev = rev + 1, name = ?, url = ?, logo = ?, logo_path = ?,"
-                  " tier = ?, slug = ?, position = ?, archived = ? WHERE id = ? AND rev = ?",
+                  "UPDATE sponsor SET name = ?, url = ?, logo = ?, logo_path = ?,"
+                  " tier = ?, slug = ?, position = ?, archived = ?, rev = ? WHERE id = ? AND rev = ?",
                   error);
   if (stmt == NULL)
     return write_end (self, FALSE, NULL);
 
   bind_sponsor (stmt, sponsor);
-  sqlite3_bind_int64 (stmt, 9, lectern_sponsor_get_id (sponsor));
-  sqlite3_bind_int64 (stmt, 10, lectern_sponsor_get_rev (sponsor));
+  sqlite3_bind_int64 (stmt, 9, rev);
+  sqlite3_bind_int64 (stmt, 10, lectern_sponsor_get_id (sponsor));
+  sqlite3_bind_int64 (stmt, 11, lectern_sponsor_get_rev (sponsor));
 
   if (!step_done (self, stmt, error))
     return write_end (self, FALSE, NULL);
@@ -1768,7 +2676,7 @@ lectern_store_update_sponsor (LecternStore    *self,
   if (!write_end (self, TRUE, error))
     return FALSE;
 
-  lectern_sponsor_set_rev (sponsor, lectern_sponsor_get_rev (sponsor) + 1);
+  lectern_sponsor_set_rev (sponsor, rev);
   return TRUE;
 }
 
@@ -1897,18 +2805,21 @@ move_row (LecternStore  *self,
   g_array_remove_index (rows, from);
   g_array_insert_val (rows, position, moved);
 
-  update_sql = g_strdup_printf ("UPDATE %s SET position = ?, rev = rev + 1 WHERE id = ?", table);
+  update_sql = g_strdup_printf ("UPDATE %s SET position = ?, rev = ? WHERE id = ?", table);
   for (guint i = 0; i < rows->len; i++)
     {
       const Placed *row = &g_array_index (rows, Placed, i);
+      gint64 rev;
 
       if (row->position == (int) i + 1)
         continue;
 
-      if (!(stmt = prepare (self, update_sql, error)))
+      if ((rev = txn_rev (self, error)) <= 0 ||
+          !(stmt = prepare (self, update_sql, error)))
         return FALSE;
       sqlite3_bind_int (stmt, 1, i + 1);
-      sqlite3_bind_int64 (stmt, 2, row->id);
+      sqlite3_bind_int64 (stmt, 2, rev);
+      sqlite3_bind_int64 (stmt, 3, row->id);
       if (!step_done (self, stmt, error))
         return FALSE;
     }
@@ -1938,34 +2849,6 @@ check_rev (LecternStore  *self,
   return report_stale (self, table, id, what, error);
 }
 
-/* The person's name on a card, for messages and undo labels. */
-static char *
-card_display_name (LecternStore *self,
-                   LecternCard  *card)
-{
-  LecternPerson *person = lectern_card_get_person (card);
-  sqlite3_stmt *stmt;
-  char *name = NULL;
-
-  if (person != NULL && lectern_person_get_name (person) != NULL)
-    return g_strdup (lectern_person_get_name (person));
-
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT p.name FROM card c JOIN person p ON p.id = c.person_id WHERE c.id = ?",
-                          -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, lectern_card_get_id (card));
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        name = g_strdup (column_text (stmt, 0));
-      sqlite3_finalize (stmt);
-    }
-
-  if (name == NULL)
-    name = g_strdup (lectern_card_get_slug (card) ? lectern_card_get_slug (card) : "");
-
-  return name;
-}
-
 /* The one way to reorder cards: drag and drop, Alt+Up/Down and "Move to
  * position…" all come here. position is 0-based among the cards of the
  * card's role (past the end means last); the role's cards are then
@@ -1991,6 +2874,7 @@ lectern_store_move_card (LecternStore  *self,
     return FALSE;
 
   name = card_display_name (self, card);
+  label_edit (self, _("Move %s"), name);
   if (!check_rev (self, "card", lectern_card_get_id (card), lectern_card_get_rev (card),
                   name, error))
     return write_end (self, FALSE, NULL);
@@ -2030,6 +2914,7 @@ lectern_store_remove_card (LecternStore  *self,
     return FALSE;
 
   name = card_display_name (self, card);
+  label_edit (self, _("Remove %s"), name);
 
   if (!(stmt = prepare (self, "DELETE FROM card WHERE id = ? AND rev = ?", error)))
     return write_end (self, FALSE, NULL);
@@ -2063,6 +2948,7 @@ lectern_store_move_sponsor (LecternStore    *self,
   if (!write_begin (self, error))
     return FALSE;
 
+  label_edit (self, _("Move %s"), text_or_empty (lectern_sponsor_get_name (sponsor)));
   if (!check_rev (self, "sponsor", lectern_sponsor_get_id (sponsor),
                   lectern_sponsor_get_rev (sponsor), lectern_sponsor_get_name (sponsor), error) ||
       !move_row (self, "sponsor", "1", NULL, lectern_sponsor_get_id (sponsor), position,
@@ -2091,6 +2977,7 @@ lectern_store_remove_sponsor (LecternStore    *self,
   if (!write_begin (self, error))
     return FALSE;
 
+  label_edit (self, _("Remove %s"), text_or_empty (lectern_sponsor_get_name (sponsor)));
   if (!(stmt = prepare (self, "DELETE FROM sponsor WHERE id = ? AND rev = ?", error)))
     return write_end (self, FALSE, NULL);
   sqlite3_bind_int64 (stmt, 1, lectern_sponsor_get_id (sponsor));
@@ -2133,6 +3020,8 @@ lectern_store_add_day (LecternStore  *self,
 {
   LecternDay *day;
   sqlite3_stmt *stmt;
+  gint64 id;
+  gint64 rev;
 
   g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
 
@@ -2146,9 +3035,16 @@ lectern_store_add_day (LecternStore  *self,
   if (!write_begin (self, error))
     return NULL;
 
+  label_edit (self, _("Add day %s"), date);
+  if (!new_row (self, "day", &id, &rev, error))
+    {
+      write_end (self, FALSE, NULL);
+      return NULL;
+    }
+
   stmt = prepare (self,
-                  "INSERT INTO day (date, position)"
-                  " VALUES (?, (SELECT COALESCE (MAX (position), 0) + 1 FROM day))",
+                  "INSERT INTO day (date, position, id, rev)"
+                  " VALUES (?, (SELECT COALESCE (MAX (position), 0) + 1 FROM day), ?, ?)",
                   error);
   if (stmt == NULL)
     {
@@ -2157,6 +3053,8 @@ lectern_store_add_day (LecternStore  *self,
     }
 
   bind_text (stmt, 1, date);
+  bind_id (stmt, 2, id);
+  sqlite3_bind_int64 (stmt, 3, rev);
   if (!step_done (self, stmt, error))
     {
       write_end (self, FALSE, NULL);
@@ -2165,7 +3063,7 @@ lectern_store_add_day (LecternStore  *self,
 
   day = lectern_day_new ();
   lectern_day_set_id (day, sqlite3_last_insert_rowid (self->db));
-  lectern_day_set_rev (day, 1);
+  lectern_day_set_rev (day, rev);
   lectern_day_set_date (day, date);
 
   if (!write_end (self, TRUE, error))
@@ -2217,6 +3115,8 @@ lectern_store_add_room (LecternStore  *self,
 {
   LecternRoom *room;
   sqlite3_stmt *stmt;
+  gint64 id;
+  gint64 rev;
 
   g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -2224,9 +3124,16 @@ lectern_store_add_room (LecternStore  *self,
   if (!write_begin (self, error))
     return NULL;
 
+  label_edit (self, _("Add room %s"), name);
+  if (!new_row (self, "room", &id, &rev, error))
+    {
+      write_end (self, FALSE, NULL);
+      return NULL;
+    }
+
   stmt = prepare (self,
-                  "INSERT INTO room (name, map_url, position)"
-                  " VALUES (?, ?, (SELECT COALESCE (MAX (position), 0) + 1 FROM room))",
+                  "INSERT INTO room (name, map_url, position, id, rev)"
+                  " VALUES (?, ?, (SELECT COALESCE (MAX (position), 0) + 1 FROM room), ?, ?)",
                   error);
   if (stmt == NULL)
     {
@@ -2236,6 +3143,8 @@ lectern_store_add_room (LecternStore  *self,
 
   bind_text (stmt, 1, name);
   bind_text (stmt, 2, map_url);
+  bind_id (stmt, 3, id);
+  sqlite3_bind_int64 (stmt, 4, rev);
   if (!step_done (self, stmt, error))
     {
       write_end (self, FALSE, NULL);
@@ -2244,7 +3153,7 @@ lectern_store_add_room (LecternStore  *self,
 
   room = lectern_room_new ();
   lectern_room_set_id (room, sqlite3_last_insert_rowid (self->db));
-  lectern_room_set_rev (room, 1);
+  lectern_room_set_rev (room, rev);
   lectern_room_set_name (room, name);
   lectern_room_set_map_url (room, map_url);
 
@@ -2263,6 +3172,8 @@ lectern_store_add_session (LecternStore  *self,
 {
   LecternSession *session;
   sqlite3_stmt *stmt;
+  gint64 id;
+  gint64 rev;
 
   g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
   g_return_val_if_fail (title != NULL, NULL);
@@ -2270,7 +3181,15 @@ lectern_store_add_session (LecternStore  *self,
   if (!write_begin (self, error))
     return NULL;
 
-  stmt = prepare (self, "INSERT INTO session (day_id, title, emoji) VALUES (?, ?, ?)", error);
+  label_edit (self, _("Add session %s"), title);
+  if (!new_row (self, "session", &id, &rev, error))
+    {
+      write_end (self, FALSE, NULL);
+      return NULL;
+    }
+
+  stmt = prepare (self, "INSERT INTO session (day_id, title, emoji, id, rev) VALUES (?, ?, ?, ?, ?)",
+                  error);
   if (stmt == NULL)
     {
       write_end (self, FALSE, NULL);
@@ -2280,6 +3199,8 @@ lectern_store_add_session (LecternStore  *self,
   sqlite3_bind_int64 (stmt, 1, day_id);
   bind_text (stmt, 2, title);
   bind_text (stmt, 3, emoji);
+  bind_id (stmt, 4, id);
+  sqlite3_bind_int64 (stmt, 5, rev);
   if (!step_done (self, stmt, error))
     {
       write_end (self, FALSE, NULL);
@@ -2288,7 +3209,7 @@ lectern_store_add_session (LecternStore  *self,
 
   session = lectern_session_new ();
   lectern_session_set_id (session, sqlite3_last_insert_rowid (self->db));
-  lectern_session_set_rev (session, 1);
+  lectern_session_set_rev (session, rev);
   lectern_session_set_day_id (session, day_id);
   lectern_session_set_title (session, title);
   lectern_session_set_emoji (session, emoji ? emoji : "");
@@ -2361,6 +3282,21 @@ validate_slot (LecternSlot  *slot,
     }
 
   return TRUE;
+}
+
+/* "Add Opening remarks", "Edit Poster session"; a slot without a title
+ * is named by its kind.
+ */
+static char *
+slot_label (LecternSlot *slot,
+            gboolean     edit)
+{
+  const char *title = lectern_slot_get_title (slot);
+
+  if (title == NULL || title[0] == '\0')
+    return g_strdup (edit ? _("Edit slot") : _("Add slot"));
+
+  return g_strdup_printf (edit ? _("Edit %s") : _("Add %s"), title);
 }
 
 static void
@@ -2456,7 +3392,10 @@ lectern_store_add_slot (LecternStore  *self,
                         LecternSlot   *slot,
                         GError       **error)
 {
+  g_autofree char *label = NULL;
   sqlite3_stmt *stmt;
+  gint64 id;
+  gint64 rev;
 
   g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
   g_return_val_if_fail (LECTERN_IS_SLOT (slot), FALSE);
@@ -2467,20 +3406,27 @@ lectern_store_add_slot (LecternStore  *self,
   if (!write_begin (self, error))
     return FALSE;
 
+  label = slot_label (slot, FALSE);
+  label_edit (self, "%s", label);
+  if (!new_row (self, "slot", &id, &rev, error))
+    return write_end (self, FALSE, NULL);
+
   stmt = prepare (self,
                   "INSERT INTO slot (day_id, room_id, session_id, start, duration, kind, emoji,"
-                  " title, abstract, note, note_link_text, note_url, sponsor_id)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  " title, abstract, note, note_link_text, note_url, sponsor_id, id, rev)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   error);
   if (stmt == NULL)
     return write_end (self, FALSE, NULL);
 
   bind_slot (stmt, slot);
+  bind_id (stmt, 14, id);
+  sqlite3_bind_int64 (stmt, 15, rev);
   if (!step_done (self, stmt, error))
     return write_end (self, FALSE, NULL);
 
   lectern_slot_set_id (slot, sqlite3_last_insert_rowid (self->db));
-  lectern_slot_set_rev (slot, 1);
+  lectern_slot_set_rev (slot, rev);
 
   if (!write_slot_children (self, slot, error))
     {
@@ -2502,7 +3448,9 @@ lectern_store_update_slot (LecternStore  *self,
                            LecternSlot   *slot,
                            GError       **error)
 {
+  g_autofree char *label = NULL;
   sqlite3_stmt *stmt;
+  gint64 rev;
 
   g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
   g_return_val_if_fail (LECTERN_IS_SLOT (slot), FALSE);
@@ -2513,18 +3461,24 @@ lectern_store_update_slot (LecternStore  *self,
   if (!write_begin (self, error))
     return FALSE;
 
+  label = slot_label (slot, TRUE);
+  label_edit (self, "%s", label);
+  if ((rev = txn_rev (self, error)) <= 0)
+    return write_end (self, FALSE, NULL);
+
   stmt = prepare (self,
-                  "UPDATE slot SET rev = rev + 1, day_id = ?, room_id = ?, session_id = ?,"
+                  "UPDATE slot SET day_id = ?, room_id = ?, session_id = ?,"
                   " start = ?, duration = ?, kind = ?, emoji = ?, title = ?, abstract = ?,"
-                  " note = ?, note_link_text = ?, note_url = ?, sponsor_id = ?"
+                  " note = ?, note_link_text = ?, note_url = ?, sponsor_id = ?, rev = ?"
                   " WHERE id = ? AND rev = ?",
                   error);
   if (stmt == NULL)
     return write_end (self, FALSE, NULL);
 
   bind_slot (stmt, slot);
-  sqlite3_bind_int64 (stmt, 14, lectern_slot_get_id (slot));
-  sqlite3_bind_int64 (stmt, 15, lectern_slot_get_rev (slot));
+  sqlite3_bind_int64 (stmt, 14, rev);
+  sqlite3_bind_int64 (stmt, 15, lectern_slot_get_id (slot));
+  sqlite3_bind_int64 (stmt, 16, lectern_slot_get_rev (slot));
 
   if (!step_done (self, stmt, error))
     return write_end (self, FALSE, NULL);
@@ -2542,7 +3496,7 @@ lectern_store_update_slot (LecternStore  *self,
   if (!write_end (self, TRUE, error))
     return FALSE;
 
-  lectern_slot_set_rev (slot, lectern_slot_get_rev (slot) + 1);
+  lectern_slot_set_rev (slot, rev);
   return TRUE;
 }
 

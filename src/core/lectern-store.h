@@ -19,7 +19,7 @@
 G_BEGIN_DECLS
 
 /* The schema this Lectern writes; see lectern-store.c for the history. */
-#define LECTERN_SCHEMA_VERSION 2
+#define LECTERN_SCHEMA_VERSION 3
 
 /* "Lect": PRAGMA application_id of every Lectern file. */
 #define LECTERN_APPLICATION_ID 0x4C656374
@@ -66,6 +66,22 @@ gboolean       lectern_store_begin              (LecternStore   *self,
 gboolean       lectern_store_commit             (LecternStore   *self,
                                                  GError        **error);
 void           lectern_store_rollback           (LecternStore   *self);
+
+/* Undo and redo, kept in the file, per organizer (the actor). */
+void           lectern_store_set_actor          (LecternStore   *self,
+                                                 const char     *actor);
+const char    *lectern_store_get_actor          (LecternStore   *self);
+gboolean       lectern_store_begin_action       (LecternStore   *self,
+                                                 const char     *label,
+                                                 GError        **error);
+gboolean       lectern_store_can_undo           (LecternStore   *self);
+gboolean       lectern_store_can_redo           (LecternStore   *self);
+char          *lectern_store_get_undo_label     (LecternStore   *self);
+char          *lectern_store_get_redo_label     (LecternStore   *self);
+gboolean       lectern_store_undo               (LecternStore   *self,
+                                                 GError        **error);
+gboolean       lectern_store_redo               (LecternStore   *self,
+                                                 GError        **error);
 
 /* Changes by other processes. */
 gboolean       lectern_store_poll_changes       (LecternStore   *self);
