@@ -800,6 +800,225 @@ test_matches (void)
   g_assert_false (lectern_sponsor_matches (sponsor, "silver"));
 }
 
+/* Next year's file: people and sponsors carried over, cards and sponsors
+ * archived in their order, schedule and most event details empty, no
+ * history; the old file untouched; an existing file refused.
+ */
+static void
+test_new_edition (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternStore) store = NULL;
+  g_autoptr(LecternStore) next = NULL;
+  g_autoptr(LecternStore) refused = NULL;
+  g_autoptr(LecternEvent) event = NULL;
+  g_autoptr(LecternEvent) next_event = NULL;
+  g_autoptr(LecternPerson) tri = NULL;
+  g_autoptr(LecternPerson) next_tri = NULL;
+  g_autoptr(LecternPerson) added = NULL;
+  g_autoptr(LecternCard) a = NULL;
+  g_autoptr(LecternCard) b = NULL;
+  g_autoptr(LecternCard) c = NULL;
+  g_autoptr(LecternCard) org = NULL;
+  g_autoptr(LecternSponsor) x = NULL;
+  g_autoptr(LecternSponsor) y = NULL;
+  g_autoptr(LecternDay) day = NULL;
+  g_autoptr(LecternSlot) slot = NULL;
+  g_autoptr(LecternSession) session = NULL;
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(GListModel) cards = NULL;
+  g_autoptr(GListModel) sponsors = NULL;
+  g_autoptr(GListModel) days = NULL;
+  g_autoptr(GListModel) slots = NULL;
+  g_autoptr(GListModel) sessions = NULL;
+  g_autoptr(GBytes) photo = g_bytes_new_static ("\x89PNG photo of Tri", 17);
+  g_autoptr(GBytes) logo = g_bytes_new_static ("<svg/>", 6);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *next_path = g_build_filename (f->dir, "es-fomo-2026.lectern", NULL);
+  g_autofree char *old_sum = NULL;
+  g_autofree char *old_sum_after = NULL;
+  g_autofree char *existing_sum = NULL;
+
+  store = lectern_store_create (f->path, "ES-FoMo 2025", &error);
+  g_assert_no_error (error);
+
+  event = lectern_store_get_event (store, &error);
+  g_assert_no_error (error);
+  lectern_event_set_short_name (event, "ES-FoMo");
+  lectern_event_set_conference (event, "ICML 2025");
+  lectern_event_set_year (event, 2025);
+  lectern_event_set_start_date (event, "2025-07-18");
+  lectern_event_set_end_date (event, "2025-07-18");
+  lectern_event_set_timezone (event, "America/Vancouver");
+  lectern_event_set_venue (event, "Vancouver Convention Center");
+  lectern_event_set_room (event, "West 118");
+  lectern_event_set_room_map_url (event, "https://example.org/map");
+  lectern_event_set_contact_email (event, "esfomo@example.org");
+  lectern_event_set_site_url (event, "https://es-fomo.com");
+  lectern_event_set_openreview_url (event, "https://openreview.net/group?id=ICML.cc/2025/Workshop/ES-FoMo");
+  lectern_event_set_plan_heading (event, "## 🗓️ the schedule");
+  g_assert_true (lectern_store_update_event (store, event, &error));
+  g_assert_no_error (error);
+
+  a = add_card (store, "Ann A", LECTERN_ROLE_SPEAKER, "ann");
+  b = add_card (store, "Bob B", LECTERN_ROLE_SPEAKER, "bob");
+  c = add_card (store, "Cid C", LECTERN_ROLE_SPEAKER, "cid");
+  g_assert_true (lectern_store_move_card (store, c, 0, &error));
+  g_assert_no_error (error);
+
+  tri = lectern_person_new ();
+  lectern_person_set_name (tri, "Tri Dao");
+  lectern_person_set_affiliation (tri, "Princeton");
+  lectern_person_set_photo (tri, photo);
+  lectern_person_set_image_path (tri, "assets/img/tri.jpg");
+  lectern_person_set_email (tri, "tri@example.org");
+  lectern_person_set_status (tri, LECTERN_STATUS_CONFIRMED);
+  lectern_person_set_notes (tri, "Vegetarian");
+  g_assert_true (lectern_store_add_person (store, tri, &error));
+  g_assert_no_error (error);
+  org = lectern_store_add_card (store, tri, LECTERN_ROLE_ORGANIZER, "tri", &error);
+  g_assert_no_error (error);
+
+  x = add_sponsor (store, "Xylo", "xylo");
+  y = add_sponsor (store, "Yarn", "yarn");
+  lectern_sponsor_set_logo (y, logo);
+  lectern_sponsor_set_tier (y, "Gold");
+  g_assert_true (lectern_store_update_sponsor (store, y, &error));
+  g_assert_no_error (error);
+  g_assert_true (lectern_store_move_sponsor (store, y, 0, &error));
+  g_assert_no_error (error);
+
+  day = lectern_store_add_day (store, "2025-07-18", &error);
+  g_assert_no_error (error);
+  g_clear_object (&slot);
+  slot = lectern_slot_new ();
+  lectern_slot_set_day_id (slot, lectern_day_get_id (day));
+  lectern_slot_set_start (slot, 9 * 60);
+  lectern_slot_set_duration (slot, 30);
+  lectern_slot_set_kind (slot, LECTERN_SLOT_TALK);
+  lectern_slot_set_title (slot, "Attention");
+  lectern_slot_add_appearance (slot, lectern_person_get_id (tri), LECTERN_APPEARANCE_SPEAKER, NULL);
+  g_assert_true (lectern_store_add_slot (store, slot, &error));
+  g_assert_no_error (error);
+  session = lectern_store_add_session (store, lectern_day_get_id (day), "Session I", "🔥", &error);
+  g_assert_no_error (error);
+  g_assert_true (lectern_store_can_undo (store));
+
+  old_sum = checksum_of (f->path);
+
+  /* an existing file is refused and left alone */
+  g_assert_true (g_file_set_contents (next_path, "keep me", -1, NULL));
+  existing_sum = checksum_of (next_path);
+  refused = lectern_store_new_edition (store, next_path, &error);
+  g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_EXISTS);
+  g_assert_null (refused);
+  g_clear_error (&error);
+  {
+    g_autofree char *sum = checksum_of (next_path);
+
+    g_assert_cmpstr (sum, ==, existing_sum);
+  }
+  g_unlink (next_path);
+
+  next = lectern_store_new_edition (store, next_path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (next);
+  g_assert_cmpstr (lectern_store_get_path (next), ==, next_path);
+  g_assert_cmpint (exec_int (next_path, "PRAGMA user_version"), ==, LECTERN_SCHEMA_VERSION);
+
+  /* the old file did not change */
+  old_sum_after = checksum_of (f->path);
+  g_assert_cmpstr (old_sum, ==, old_sum_after);
+
+  /* the event: kept what carries over, blanked the rest */
+  next_event = lectern_store_get_event (next, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lectern_event_get_name (next_event), ==, "ES-FoMo 2025");
+  g_assert_cmpstr (lectern_event_get_short_name (next_event), ==, "ES-FoMo");
+  g_assert_cmpstr (lectern_event_get_conference (next_event), ==, "ICML 2025");
+  g_assert_cmpstr (lectern_event_get_timezone (next_event), ==, "America/Vancouver");
+  g_assert_cmpstr (lectern_event_get_plan_heading (next_event), ==, "## 🗓️ the schedule");
+  g_assert_cmpint (lectern_event_get_year (next_event), ==, 0);
+  g_assert_cmpstr (lectern_event_get_start_date (next_event), ==, "");
+  g_assert_cmpstr (lectern_event_get_end_date (next_event), ==, "");
+  g_assert_cmpstr (lectern_event_get_venue (next_event), ==, "");
+  g_assert_cmpstr (lectern_event_get_room (next_event), ==, "");
+  g_assert_cmpstr (lectern_event_get_room_map_url (next_event), ==, "");
+  g_assert_cmpstr (lectern_event_get_contact_email (next_event), ==, "");
+  g_assert_cmpstr (lectern_event_get_site_url (next_event), ==, "");
+  g_assert_cmpstr (lectern_event_get_openreview_url (next_event), ==, "");
+
+  /* the people, with photo and private fields */
+  people = lectern_store_list_people (next, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 4);
+  next_tri = lectern_store_get_person (next, lectern_person_get_id (tri), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lectern_person_get_name (next_tri), ==, "Tri Dao");
+  g_assert_cmpstr (lectern_person_get_affiliation (next_tri), ==, "Princeton");
+  g_assert_cmpstr (lectern_person_get_image_path (next_tri), ==, "assets/img/tri.jpg");
+  g_assert_true (g_bytes_equal (lectern_person_get_photo (next_tri), photo));
+  g_assert_cmpstr (lectern_person_get_email (next_tri), ==, "tri@example.org");
+  g_assert_cmpint (lectern_person_get_status (next_tri), ==, LECTERN_STATUS_CONFIRMED);
+  g_assert_cmpstr (lectern_person_get_notes (next_tri), ==, "Vegetarian");
+
+  /* the cards: same slugs and order, all archived */
+  ASSERT_ORDER (card_order (next, LECTERN_ROLE_SPEAKER), "cid:1 ann:2 bob:3");
+  ASSERT_ORDER (card_order (next, LECTERN_ROLE_ORGANIZER), "tri:1");
+  cards = lectern_store_list_cards (next, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (cards), ==, 4);
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(LecternCard) card = g_list_model_get_item (cards, i);
+
+      g_assert_true (lectern_card_get_archived (card));
+    }
+
+  /* the sponsors too */
+  ASSERT_ORDER (sponsor_order (next), "yarn:1 xylo:2");
+  sponsors = lectern_store_list_sponsors (next, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (sponsors); i++)
+    {
+      g_autoptr(LecternSponsor) sponsor = g_list_model_get_item (sponsors, i);
+
+      g_assert_true (lectern_sponsor_get_archived (sponsor));
+      if (g_str_equal (lectern_sponsor_get_slug (sponsor), "yarn"))
+        {
+          g_assert_true (g_bytes_equal (lectern_sponsor_get_logo (sponsor), logo));
+          g_assert_cmpstr (lectern_sponsor_get_tier (sponsor), ==, "Gold");
+        }
+    }
+
+  /* no schedule, no history */
+  days = lectern_store_list_days (next, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (days), ==, 0);
+  slots = lectern_store_list_slots (next, 0, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (slots), ==, 0);
+  sessions = lectern_store_list_sessions (next, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 0);
+  g_assert_cmpint (exec_int (next_path, "SELECT COUNT (*) FROM room"), ==, 0);
+  g_assert_cmpint (exec_int (next_path, "SELECT COUNT (*) FROM appearance"), ==, 0);
+  g_assert_cmpint (exec_int (next_path, "SELECT COUNT (*) FROM history"), ==, 0);
+  g_assert_false (lectern_store_can_undo (next));
+
+  problems = lectern_store_check (next, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* the new file is ready for work: fresh ids and revs, undoable edits */
+  added = add_person (next, "Dan Fu", NULL);
+  g_assert_cmpint (lectern_person_get_id (added), >, lectern_card_get_id (org));
+  g_assert_cmpint (lectern_person_get_rev (added), >, lectern_person_get_rev (next_tri));
+  g_assert_true (lectern_store_can_undo (next));
+  /* the slugs are the old edition's: taken */
+  g_clear_object (&org);
+  org = lectern_store_add_card (next, added, LECTERN_ROLE_ORGANIZER, "tri", &error);
+  g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -821,6 +1040,7 @@ main (int    argc,
   ADD ("/store/move-stale", test_move_stale);
   ADD ("/store/move-sponsors", test_move_sponsors);
   g_test_add_func ("/store/matches", test_matches);
+  ADD ("/store/new-edition", test_new_edition);
 
   return g_test_run ();
 }

@@ -1746,6 +1746,103 @@ lectern_store_check (LecternStore  *self,
 }
 
 /* ------------------------------------------------------------------ */
+/* Next edition                                                        */
+
+/* Next year's workshop file, at path (which must not exist): the same
+ * people, with their photos and private fields, and the same sponsors,
+ * every card and sponsor archived (category none on the site) but with
+ * its slug and place, so that publishing the new edition over the old
+ * site hides them until they are brought back. No schedule, no rooms,
+ * no history; of the event details only the name, short name,
+ * conference, time zone and plan heading are kept.
+ */
+LecternStore *
+lectern_store_new_edition (LecternStore  *self,
+                           const char    *path,
+                           GError       **error)
+{
+  static const char * const copy[] = {
+    "INSERT INTO main.person (id, rev, name, first_name, family_name, affiliation, homepage,"
+    " image_path, photo, bio, email, status, notes)"
+    " SELECT id, ?1, name, first_name, family_name, affiliation, homepage,"
+    " image_path, photo, bio, email, status, notes FROM previous.person",
+
+    "INSERT INTO main.card (id, rev, person_id, role, slug, position, archived)"
+    " SELECT id, ?1, person_id, role, slug, position, 1 FROM previous.card",
+
+    "INSERT INTO main.sponsor (id, rev, name, url, logo, logo_path, tier, slug, position, archived)"
+    " SELECT id, ?1, name, url, logo, logo_path, tier, slug, position, 1 FROM previous.sponsor",
+
+    "UPDATE main.event SET rev = ?1,"
+    " (name, short_name, conference, timezone, plan_heading) ="
+    " (SELECT name, short_name, conference, timezone, plan_heading"
+    "  FROM previous.event WHERE id = 1)"
+    " WHERE id = 1 AND EXISTS (SELECT 1 FROM previous.event WHERE id = 1)",
+
+    /* the ids of the previous edition are taken */
+    "UPDATE main.meta SET value = MAX (value,"
+    " (SELECT COALESCE (MAX (id), 0) FROM main.person),"
+    " (SELECT COALESCE (MAX (id), 0) FROM main.card),"
+    " (SELECT COALESCE (MAX (id), 0) FROM main.sponsor))"
+    " WHERE key = 'last_id'",
+  };
+  g_autoptr(LecternStore) next = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+  gboolean attached = FALSE;
+  gint64 rev;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (self->depth == 0, NULL);
+
+  next = _lectern_store_create_at_version (path, LECTERN_SCHEMA_VERSION, error);
+  if (next == NULL)
+    return NULL;
+
+  lectern_store_set_actor (next, self->actor);
+  next->history_suspended = TRUE;
+
+  if (!(stmt = prepare (next, "ATTACH DATABASE ? AS previous", error)))
+    goto out;
+  bind_text (stmt, 1, self->path);
+  if (!step_done (next, stmt, error))
+    goto out;
+  attached = TRUE;
+
+  if (!write_begin (next, error))
+    goto out;
+
+  ok = (rev = txn_rev (next, error)) > 0;
+  for (guint i = 0; ok && i < G_N_ELEMENTS (copy); i++)
+    {
+      ok = (stmt = prepare (next, copy[i], error)) != NULL;
+      if (ok)
+        {
+          if (sqlite3_bind_parameter_count (stmt) > 0)
+            sqlite3_bind_int64 (stmt, 1, rev);
+          ok = step_done (next, stmt, error);
+        }
+    }
+
+  ok = write_end (next, ok, error);
+
+out:
+  if (attached)
+    exec (next, "DETACH DATABASE previous", NULL);
+  next->history_suspended = FALSE;
+
+  if (!ok)
+    {
+      g_clear_pointer (&next->db, sqlite3_close);
+      g_unlink (next->path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&next);
+}
+
+/* ------------------------------------------------------------------ */
 /* Event                                                               */
 
 #define EVENT_COLUMNS \

@@ -54,6 +54,10 @@ LecternStore  *_lectern_store_create_at_version (const char     *path,
                                                  int             version,
                                                  GError        **error);
 
+LecternStore  *lectern_store_new_edition        (LecternStore   *self,
+                                                 const char     *path,
+                                                 GError        **error);
+
 const char    *lectern_store_get_path           (LecternStore   *self);
 gboolean       lectern_store_get_read_only      (LecternStore   *self);
 const char    *lectern_store_get_read_only_reason (LecternStore *self);
