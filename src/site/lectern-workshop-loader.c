@@ -1468,7 +1468,7 @@ lectern_workshop_loader_load (LecternStore  *store,
   ok = check_version (&loader, yaml_document_get_root_node (&doc), error);
 
   if (ok)
-    ok = lectern_store_begin (store, error);
+    ok = lectern_store_begin_action (store, _("Import workshop"), error);
 
   if (ok)
     {
