@@ -1019,6 +1019,48 @@ test_new_edition (Fixture       *f,
   g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID);
 }
 
+static void
+open_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Opening off the main thread gives the same store, or the same error. */
+static void
+test_open_async (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternStore) created = NULL;
+  g_autoptr(LecternStore) store = NULL;
+  g_autoptr(LecternEvent) event = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *text = g_build_filename (f->dir, "notes.txt", NULL);
+
+  created = lectern_store_create (f->path, "Async", &error);
+  g_assert_no_error (error);
+  g_clear_object (&created);
+
+  lectern_store_open_async (f->path, NULL, open_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  store = lectern_store_open_finish (result, &error);
+  g_assert_no_error (error);
+  event = lectern_store_get_event (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lectern_event_get_name (event), ==, "Async");
+  g_clear_object (&result);
+
+  g_assert_true (g_file_set_contents (text, "hello", -1, NULL));
+  lectern_store_open_async (text, NULL, open_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (lectern_store_open_finish (result, &error));
+  g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_NOT_SQLITE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1029,6 +1071,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/store/create", test_create);
+  ADD ("/store/open-async", test_open_async);
   ADD ("/store/migrate", test_migrate);
   ADD ("/store/foreign", test_foreign);
   ADD ("/store/newer", test_newer);

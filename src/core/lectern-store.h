@@ -47,6 +47,12 @@ GQuark         lectern_store_error_quark        (void);
 
 LecternStore  *lectern_store_open               (const char     *path,
                                                  GError        **error);
+void           lectern_store_open_async         (const char          *path,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+LecternStore  *lectern_store_open_finish        (GAsyncResult        *result,
+                                                 GError             **error);
 LecternStore  *lectern_store_create             (const char     *path,
                                                  const char     *title,
                                                  GError        **error);
