@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "lectern-application.h"
+#include "lectern-list-page.h"
 #include "lectern-window.h"
 #include "lectern-workshop-loader.h"
 
@@ -72,6 +73,17 @@ present_new_window (LecternApplication *self,
   /* For screenshots and tests: the page to open on (event, speakers, …). */
   if (g_getenv ("LECTERN_INITIAL_PAGE") != NULL)
     lectern_window_set_visible_page (window, g_getenv ("LECTERN_INITIAL_PAGE"));
+
+  /* … and the row of its list to show in the detail pane, from 0. */
+  if (g_getenv ("LECTERN_INITIAL_ROW") != NULL)
+    {
+      GtkWidget *page = lectern_window_get_page (window, lectern_window_get_visible_page (window));
+      guint64 row = g_ascii_strtoull (g_getenv ("LECTERN_INITIAL_ROW"), NULL, 10);
+
+      if (LECTERN_IS_LIST_PAGE (page))
+        gtk_single_selection_set_selected (lectern_list_page_get_selection (LECTERN_LIST_PAGE (page)),
+                                           (guint) row);
+    }
 
   gtk_window_present (GTK_WINDOW (window));
 

@@ -20,6 +20,8 @@ LecternStore  *lectern_window_get_store        (LecternWindow  *self);
 const char    *lectern_window_get_visible_page (LecternWindow  *self);
 void           lectern_window_set_visible_page (LecternWindow  *self,
                                                 const char     *name);
+GtkWidget     *lectern_window_get_page         (LecternWindow  *self,
+                                                const char     *name);
 void           lectern_window_reload           (LecternWindow  *self);
 void           lectern_window_add_toast        (LecternWindow  *self,
                                                 AdwToast       *toast);

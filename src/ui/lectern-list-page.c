@@ -1,0 +1,1335 @@
+/* lectern-list-page.c: a list and the detail of its selected row
+ *
+ * The base of the cards pages (speakers, panelists, organizers, people)
+ * and of the sponsors page: an AdwLeaflet with the list on the left and
+ * the selected row's editor on the right, folding on a narrow window.
+ * The subclass reads the rows, binds them to LecternListRows and shows
+ * the selected one in its editor; this class keeps the list in step with
+ * the file, searches and filters it, and reorders it by drag and drop,
+ * by Alt+Up/Alt+Down and by "Move to Position…", all through one move
+ * function (the subclass's move_item, which calls the store).
+ *
+ * When the file changes, only the rows that differ are spliced into the
+ * list, and the selection follows the row's id, so that a row saved,
+ * moved or changed by someone else stays selected.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lectern-list-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lectern-form.h"
+#include "lectern-list-page.h"
+#include "lectern-ui-util.h"
+
+typedef struct
+{
+  /* Template Widgets */
+  AdwLeaflet         *leaflet;
+  GtkWidget          *sidebar;
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *status_dropdown;
+  GtkStringList      *status_model;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+  AdwStatusPage      *empty_page;
+  GtkButton          *empty_add_button;
+  GtkWidget          *content;
+  GtkLabel           *back_label;
+  GtkStack           *detail_stack;
+  AdwStatusPage      *none_page;
+  AdwBin             *editor_bin;
+
+  /* Owned References */
+  LecternStore       *store;
+  GListStore         *items;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+  GtkSingleSelection *selection;
+  char               *query;
+
+  int                 status;
+  gint64              pending_id;
+  guint               focus_idle_id;
+  guint               has_pending : 1;
+  guint               pending_focus : 1;
+  guint               reloading : 1;
+} LecternListPagePrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (LecternListPage, lectern_list_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SEARCH_MODE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers */
+
+static gpointer
+get_item (GListModel *model,
+          guint       position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (model, position);
+
+  /* The model keeps the item. */
+  return item;
+}
+
+/* The position of the row with @id in @model, or GTK_INVALID_LIST_POSITION. */
+static guint
+find_id (GListModel *model,
+         gint64      id)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (lectern_object_get_id (get_item (model, i)) == id)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static char *
+dup_title (LecternListPage *self,
+           gpointer         item)
+{
+  char *title = LECTERN_LIST_PAGE_GET_CLASS (self)->dup_title (self, item);
+
+  if (lectern_ui_is_empty (title))
+    {
+      g_free (title);
+      return g_strdup (_("Unnamed"));
+    }
+
+  return title;
+}
+
+static gboolean
+can_move (LecternListPage *self,
+          gpointer         item)
+{
+  return item != NULL &&
+         !lectern_list_page_get_read_only (self) &&
+         LECTERN_LIST_PAGE_GET_CLASS (self)->get_group (self, item) >= 0;
+}
+
+static void
+show_item (LecternListPage *self,
+           gpointer         item)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  g_assert (LECTERN_IS_LIST_PAGE (self));
+
+  if (item != NULL)
+    {
+      g_autofree char *title = dup_title (self, item);
+
+      gtk_label_set_text (priv->back_label, title);
+      gtk_stack_set_visible_child_name (priv->detail_stack, "editor");
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (priv->detail_stack, "none");
+    }
+
+  LECTERN_LIST_PAGE_GET_CLASS (self)->show_item (self, item);
+  _lectern_list_page_update_actions (self);
+}
+
+static void
+update_list_stack (LecternListPage *self)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+  const char *name = "list";
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (priv->items)) == 0)
+    name = "empty";
+  else if (g_list_model_get_n_items (G_LIST_MODEL (priv->filtered)) == 0)
+    name = "no-results";
+
+  gtk_stack_set_visible_child_name (priv->list_stack, name);
+}
+
+/* Selects the row at @position of the list without showing it again
+ * in the editor, when it is the row already shown.
+ */
+static void
+select_position (LecternListPage *self,
+                 guint            position)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  gtk_single_selection_set_selected (priv->selection, position);
+}
+
+/* The row widget showing @id, if the list has one now. */
+static GtkWidget *
+find_row_widget (LecternListPage *self,
+                 gint64           id)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (priv->list_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      gpointer item;
+
+      if (!LECTERN_IS_LIST_ROW (row))
+        continue;
+
+      item = lectern_list_row_get_item (LECTERN_LIST_ROW (row));
+      if (item != NULL && lectern_object_get_id (item) == id && gtk_widget_get_visible (child))
+        return child;
+    }
+
+  return NULL;
+}
+
+static gboolean
+focus_selected_cb (gpointer user_data)
+{
+  LecternListPage *self = user_data;
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+  gpointer item = gtk_single_selection_get_selected_item (priv->selection);
+  GtkWidget *row;
+
+  priv->focus_idle_id = 0;
+
+  if (item == NULL)
+    return G_SOURCE_REMOVE;
+
+  row = find_row_widget (self, lectern_object_get_id (item));
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (priv->list_view));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Scrolls to the selected row and puts the keyboard on it, once the
+ * list has made its widget.
+ */
+static void
+focus_selected (LecternListPage *self)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+  guint position = gtk_single_selection_get_selected (priv->selection);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (priv->list_view), "list.scroll-to-item", "u", position);
+
+  if (priv->focus_idle_id == 0)
+    priv->focus_idle_id = g_idle_add_full (G_PRIORITY_LOW, focus_selected_cb, self, NULL);
+}
+
+static void
+finish_move (LecternListPage *self,
+             gpointer         item)
+{
+  _lectern_list_page_select_after_reload (self, lectern_object_get_id (item), TRUE);
+  lectern_ui_reload_window (GTK_WIDGET (self));
+}
+
+/* Signal callbacks */
+
+static void
+selection_changed_cb (LecternListPage *self)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  if (priv->reloading)
+    return;
+
+  show_item (self, gtk_single_selection_get_selected_item (priv->selection));
+}
+
+static gboolean
+filter_match_cb (gpointer item,
+                 gpointer user_data)
+{
+  LecternListPage *self = user_data;
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  if (lectern_ui_is_empty (priv->query) && priv->status == LECTERN_ANY_STATUS)
+    return TRUE;
+
+  return LECTERN_LIST_PAGE_GET_CLASS (self)->match (self, item, priv->query ? priv->query : "",
+                                                    priv->status);
+}
+
+static void
+refilter (LecternListPage *self)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+  gpointer selected = gtk_single_selection_get_selected_item (priv->selection);
+  gint64 id = selected ? lectern_object_get_id (selected) : 0;
+  guint position;
+
+  priv->reloading = TRUE;
+  gtk_filter_changed (GTK_FILTER (priv->filter), GTK_FILTER_CHANGE_DIFFERENT);
+
+  /* The row being edited stays selected while it matches. */
+  position = id != 0 ? find_id (G_LIST_MODEL (priv->filtered), id) : GTK_INVALID_LIST_POSITION;
+  select_position (self, position);
+  priv->reloading = FALSE;
+
+  if (gtk_single_selection_get_selected_item (priv->selection) != selected)
+    show_item (self, gtk_single_selection_get_selected_item (priv->selection));
+
+  update_list_stack (self);
+}
+
+static void
+search_changed_cb (LecternListPage *self,
+                   GtkSearchEntry  *entry)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  g_free (priv->query);
+  priv->query = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  refilter (self);
+}
+
+static void
+status_changed_cb (LecternListPage *self)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+  guint selected = gtk_drop_down_get_selected (priv->status_dropdown);
+
+  priv->status = selected == 0 || selected == GTK_INVALID_LIST_POSITION
+               ? LECTERN_ANY_STATUS : (int) selected - 1;
+  refilter (self);
+}
+
+/* Enter in the search entry: the first match. */
+static void
+search_activate_cb (LecternListPage *self)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (priv->filtered)) == 0)
+    return;
+
+  select_position (self, 0);
+  focus_selected (self);
+}
+
+static void
+stop_search_cb (LecternListPage *self)
+{
+  lectern_list_page_set_search_mode (self, FALSE);
+}
+
+static void
+search_mode_changed_cb (LecternListPage *self)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  /* Leaving search shows every row again. */
+  if (!gtk_search_bar_get_search_mode (priv->search_bar))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), "");
+      gtk_drop_down_set_selected (priv->status_dropdown, 0);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
+}
+
+static void
+navigate_to_detail (LecternListPage *self,
+                    gboolean         focus)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  if (gtk_single_selection_get_selected_item (priv->selection) == NULL)
+    return;
+
+  adw_leaflet_set_visible_child (priv->leaflet, priv->content);
+
+  if (focus)
+    gtk_widget_child_focus (GTK_WIDGET (priv->editor_bin), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+list_activate_cb (LecternListPage *self,
+                  guint            position)
+{
+  select_position (self, position);
+  navigate_to_detail (self, TRUE);
+}
+
+/* On a folded window, a click on a row opens it. */
+static void
+list_released_cb (LecternListPage *self)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  if (adw_leaflet_get_folded (priv->leaflet))
+    navigate_to_detail (self, FALSE);
+}
+
+static void
+back_clicked_cb (LecternListPage *self)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  adw_leaflet_navigate (priv->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  focus_selected (self);
+}
+
+/* Drag and drop: the payload is the row's model object. */
+
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource  *source,
+                 double          x,
+                 double          y,
+                 LecternListRow *row)
+{
+  LecternListPage *self;
+  gpointer item = lectern_list_row_get_item (row);
+
+  self = LECTERN_LIST_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (row), LECTERN_TYPE_LIST_PAGE));
+  if (self == NULL || !can_move (self, item))
+    return NULL;
+
+  return gdk_content_provider_new_typed (G_OBJECT_TYPE (item), item);
+}
+
+static void
+drag_begin_cb (GtkDragSource  *source,
+               GdkDrag        *drag,
+               LecternListRow *row)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (row));
+
+  gtk_drag_source_set_icon (source, paintable, 24, 24);
+}
+
+/* Drags from other programs carry no GdkDrag: they are refused. A drop
+ * emitted by a test has no current drop at all.
+ */
+static gboolean
+drop_is_foreign (GtkDropTarget *target)
+{
+  GdkDrop *drop = gtk_drop_target_get_current_drop (target);
+
+  return drop != NULL && gdk_drop_get_drag (drop) == NULL;
+}
+
+/* Is @item a row that can go where @row is? */
+static gboolean
+accepts (LecternListPage *self,
+         LecternListRow  *row,
+         gpointer         item)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+  LecternListPageClass *klass = LECTERN_LIST_PAGE_GET_CLASS (self);
+  gpointer target = lectern_list_row_get_item (row);
+  int group;
+
+  if (!G_IS_OBJECT (item) || target == NULL || G_OBJECT_TYPE (item) != G_OBJECT_TYPE (target))
+    return FALSE;
+
+  if (!can_move (self, item))
+    return FALSE;
+
+  group = klass->get_group (self, item);
+  if (group != klass->get_group (self, target))
+    return FALSE;
+
+  /* Only rows of this list: find it by id among them. */
+  return find_id (G_LIST_MODEL (priv->items), lectern_object_get_id (item)) != GTK_INVALID_LIST_POSITION;
+}
+
+static GdkDragAction
+drop_motion_cb (GtkDropTarget  *target,
+                double          x,
+                double          y,
+                LecternListRow *row)
+{
+  LecternListPage *self;
+  const GValue *value;
+
+  self = LECTERN_LIST_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (row), LECTERN_TYPE_LIST_PAGE));
+  value = gtk_drop_target_get_value (target);
+
+  if (self == NULL || drop_is_foreign (target) || value == NULL ||
+      !accepts (self, row, g_value_get_object (value)))
+    {
+      lectern_list_row_set_drop_highlight (row, FALSE);
+      return 0;
+    }
+
+  lectern_list_row_set_drop_highlight (row, TRUE);
+  return GDK_ACTION_MOVE;
+}
+
+static void
+drop_leave_cb (GtkDropTarget  *target,
+               LecternListRow *row)
+{
+  lectern_list_row_set_drop_highlight (row, FALSE);
+}
+
+/* Dropped on a row: the dragged row takes its place, and the rows in
+ * between shift by one, as in the site's list.
+ */
+static gboolean
+drop_cb (GtkDropTarget  *target,
+         const GValue   *value,
+         double          x,
+         double          y,
+         LecternListRow *row)
+{
+  LecternListPage *self;
+  gpointer item;
+  gpointer target_item;
+  guint position = 0;
+
+  lectern_list_row_set_drop_highlight (row, FALSE);
+
+  self = LECTERN_LIST_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (row), LECTERN_TYPE_LIST_PAGE));
+  if (self == NULL || drop_is_foreign (target) || !G_VALUE_HOLDS_OBJECT (value))
+    return FALSE;
+
+  item = g_value_get_object (value);
+  target_item = lectern_list_row_get_item (row);
+  if (!accepts (self, row, item))
+    return FALSE;
+
+  if (lectern_object_get_id (item) == lectern_object_get_id (target_item))
+    return TRUE;
+
+  _lectern_list_page_get_group_size (self, target_item, &position);
+  return lectern_list_page_move_item (self, item, position);
+}
+
+/* Template callbacks: the rows */
+
+static void
+row_setup_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              LecternListPage          *self)
+{
+  GtkWidget *row = lectern_list_row_new ();
+  GtkDragSource *source;
+  GtkDropTarget *target;
+
+  gtk_list_item_set_child (list_item, row);
+
+  source = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), row);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+
+  target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_MOVE);
+  gtk_drop_target_set_gtypes (target, (GType[2]) { LECTERN_TYPE_CARD, LECTERN_TYPE_SPONSOR }, 2);
+  gtk_drop_target_set_preload (target, TRUE);
+  g_signal_connect (target, "enter", G_CALLBACK (drop_motion_cb), row);
+  g_signal_connect (target, "motion", G_CALLBACK (drop_motion_cb), row);
+  g_signal_connect (target, "leave", G_CALLBACK (drop_leave_cb), row);
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+}
+
+static void
+row_bind_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             LecternListPage          *self)
+{
+  LecternListRow *row = LECTERN_LIST_ROW (gtk_list_item_get_child (list_item));
+  gpointer item = gtk_list_item_get_item (list_item);
+  g_autofree char *title = dup_title (self, item);
+
+  lectern_list_row_reset (row);
+  lectern_list_row_set_item (row, item);
+  LECTERN_LIST_PAGE_GET_CLASS (self)->bind_row (self, row, item);
+  lectern_list_row_set_draggable (row, can_move (self, item));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (row))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+}
+
+static void
+row_unbind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               LecternListPage          *self)
+{
+  LecternListRow *row = LECTERN_LIST_ROW (gtk_list_item_get_child (list_item));
+
+  lectern_list_row_set_item (row, NULL);
+}
+
+/* Actions */
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  LecternListPage *self = LECTERN_LIST_PAGE (widget);
+
+  if (lectern_list_page_get_read_only (self))
+    return;
+
+  LECTERN_LIST_PAGE_GET_CLASS (self)->add_item (self);
+}
+
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LecternListPage *self = LECTERN_LIST_PAGE (widget);
+  gpointer item = lectern_list_page_get_selected_item (self);
+
+  if (item == NULL || lectern_list_page_get_read_only (self))
+    return;
+
+  LECTERN_LIST_PAGE_GET_CLASS (self)->remove_item (self, item);
+}
+
+static void
+move_by (LecternListPage *self,
+         int              delta)
+{
+  gpointer item = lectern_list_page_get_selected_item (self);
+  guint position = 0;
+  guint n;
+
+  if (!can_move (self, item))
+    return;
+
+  n = _lectern_list_page_get_group_size (self, item, &position);
+  if ((delta < 0 && position == 0) || (delta > 0 && position + 1 >= n))
+    return;
+
+  lectern_list_page_move_item (self, item, position + delta);
+}
+
+static void
+move_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  move_by (LECTERN_LIST_PAGE (widget), -1);
+}
+
+static void
+move_down_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  move_by (LECTERN_LIST_PAGE (widget), 1);
+}
+
+static void
+move_to_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     LecternListPage  *self)
+{
+  GtkSpinButton *spin = GTK_SPIN_BUTTON (adw_message_dialog_get_extra_child (dialog));
+  GObject *item = g_object_get_data (G_OBJECT (dialog), "item");
+  int position = gtk_spin_button_get_value_as_int (spin);
+
+  if (g_strcmp0 (response, "move") == 0 && item != NULL && position >= 1)
+    lectern_list_page_move_item (self, item, (guint) position - 1);
+}
+
+/* Enter in the position field moves (GtkSpinButton has no ::activate
+ * in GTK 4.8).
+ */
+static gboolean
+spin_enter_cb (GtkWidget *spin,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (gtk_widget_get_root (spin));
+
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  adw_message_dialog_response (dialog, "move");
+  gtk_window_close (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+/* "Move to Position…": a position typed in, for long lists. */
+static void
+move_to_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LecternListPage *self = LECTERN_LIST_PAGE (widget);
+  gpointer item = lectern_list_page_get_selected_item (self);
+  g_autofree char *title = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  GtkEventController *shortcuts;
+  GtkWidget *spin;
+  GtkRoot *root;
+  guint position = 0;
+  guint n;
+
+  if (!can_move (self, item))
+    return;
+
+  n = _lectern_list_page_get_group_size (self, item, &position);
+  title = dup_title (self, item);
+  root = gtk_widget_get_root (widget);
+
+  /* Translators: %s is a name */
+  heading = g_strdup_printf (_("Move “%s”"), title);
+  /* Translators: %u is the number of rows in the list */
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Choose its place in the list, which has %u row. "
+                                       "The website shows the list in this order.",
+                                       "Choose its place in the list, from 1 to %u. "
+                                       "The website shows the list in this order.", n),
+                          n);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "move", _("_Move"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "move",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "move");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  spin = gtk_spin_button_new_with_range (1, MAX (n, 1), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), position + 1);
+  gtk_widget_set_halign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Position"),
+                                  -1);
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Return|KP_Enter"),
+                                                          gtk_callback_action_new (spin_enter_cb, NULL, NULL)));
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (spin, shortcuts);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), spin);
+
+  g_object_set_data_full (G_OBJECT (dialog), "item", g_object_ref (item), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (move_to_response_cb), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (spin);
+}
+
+/* GObject overrides */
+
+static void
+lectern_list_page_dispose (GObject *object)
+{
+  LecternListPage *self = LECTERN_LIST_PAGE (object);
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+  GtkWidget *child;
+
+  g_clear_handle_id (&priv->focus_idle_id, g_source_remove);
+
+  /* Not gtk_widget_dispose_template(): GTK 4.8 looks the template up in
+   * the class of the instance (a subclass, which has none), not in the
+   * class given. The template's one child holds the rest.
+   */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&priv->selection);
+  g_clear_object (&priv->filtered);
+  g_clear_object (&priv->filter);
+  g_clear_object (&priv->items);
+  g_clear_object (&priv->store);
+
+  G_OBJECT_CLASS (lectern_list_page_parent_class)->dispose (object);
+}
+
+static void
+lectern_list_page_finalize (GObject *object)
+{
+  LecternListPage *self = LECTERN_LIST_PAGE (object);
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  g_clear_pointer (&priv->query, g_free);
+
+  G_OBJECT_CLASS (lectern_list_page_parent_class)->finalize (object);
+}
+
+static void
+lectern_list_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  LecternListPage *self = LECTERN_LIST_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, lectern_list_page_get_store (self));
+      break;
+
+    case PROP_SEARCH_MODE:
+      g_value_set_boolean (value, lectern_list_page_get_search_mode (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lectern_list_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  LecternListPage *self = LECTERN_LIST_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      lectern_list_page_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_SEARCH_MODE:
+      lectern_list_page_set_search_mode (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lectern_list_page_class_init (LecternListPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lectern_list_page_dispose;
+  object_class->finalize = lectern_list_page_finalize;
+  object_class->get_property = lectern_list_page_get_property;
+  object_class->set_property = lectern_list_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         LECTERN_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SEARCH_MODE] =
+    g_param_spec_boolean ("search-mode", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/lectern-list-page.ui");
+  gtk_widget_class_bind_template_child_private (widget_class, LecternListPage, leaflet);
+  gtk_widget_class_bind_template_child_private (widget_class, LecternListPage, sidebar);
+  gtk_widget_class_bind_template_child_private (widget_class, LecternListPage, search_bar);
+  gtk_widget_class_bind_template_child_private (widget_class, LecternListPage, search_entry);
+  gtk_widget_class_bind_template_child_private (widget_class, LecternListPage, status_dropdown);
+  gtk_widget_class_bind_template_child_private (widget_class, LecternListPage, status_model);
+  gtk_widget_class_bind_template_child_private (widget_class, LecternListPage, list_stack);
+  gtk_widget_class_bind_template_child_private (widget_class, LecternListPage, list_view);
+  gtk_widget_class_bind_template_child_private (widget_class, LecternListPage, empty_page);
+  gtk_widget_class_bind_template_child_private (widget_class, LecternListPage, empty_add_button);
+  gtk_widget_class_bind_template_child_private (widget_class, LecternListPage, content);
+  gtk_widget_class_bind_template_child_private (widget_class, LecternListPage, back_label);
+  gtk_widget_class_bind_template_child_private (widget_class, LecternListPage, detail_stack);
+  gtk_widget_class_bind_template_child_private (widget_class, LecternListPage, none_page);
+  gtk_widget_class_bind_template_child_private (widget_class, LecternListPage, editor_bin);
+
+  gtk_widget_class_bind_template_callback (widget_class, row_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_unbind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_released_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "page.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "page.remove", NULL, remove_action);
+  gtk_widget_class_install_action (widget_class, "page.move-up", NULL, move_up_action);
+  gtk_widget_class_install_action (widget_class, "page.move-down", NULL, move_down_action);
+  gtk_widget_class_install_action (widget_class, "page.move-to", NULL, move_to_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
+                                       "page.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, GDK_ALT_MASK,
+                                       "page.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
+                                       "page.move-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, GDK_ALT_MASK,
+                                       "page.move-down", NULL);
+}
+
+static void
+lectern_list_page_init (LecternListPage *self)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  priv->status = LECTERN_ANY_STATUS;
+  priv->items = g_list_store_new (G_TYPE_OBJECT);
+  priv->filter = gtk_custom_filter_new (filter_match_cb, self, NULL);
+  priv->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (priv->items)),
+                                              g_object_ref (GTK_FILTER (priv->filter)));
+
+  /* Nothing is selected until the organizer picks a row. */
+  priv->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->filtered)));
+  gtk_single_selection_set_autoselect (priv->selection, FALSE);
+  gtk_single_selection_set_can_unselect (priv->selection, TRUE);
+  gtk_list_view_set_model (priv->list_view, GTK_SELECTION_MODEL (priv->selection));
+  g_signal_connect_object (priv->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_string_list_append (priv->status_model, C_("invitation status", "Any Status"));
+  for (LecternStatus status = 0; status < LECTERN_N_STATUSES; status++)
+    gtk_string_list_append (priv->status_model, lectern_ui_status_label (status));
+
+  gtk_search_bar_connect_entry (priv->search_bar, GTK_EDITABLE (priv->search_entry));
+  gtk_search_bar_set_key_capture_widget (priv->search_bar, priv->sidebar);
+  g_signal_connect_object (priv->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_stack_set_visible_child_name (priv->list_stack, "empty");
+  gtk_stack_set_visible_child_name (priv->detail_stack, "none");
+  _lectern_list_page_update_actions (self);
+}
+
+/* Public API */
+
+LecternStore *
+lectern_list_page_get_store (LecternListPage *self)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (LECTERN_IS_LIST_PAGE (self), NULL);
+
+  return priv->store;
+}
+
+void
+lectern_list_page_set_store (LecternListPage *self,
+                             LecternStore    *store)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  g_return_if_fail (LECTERN_IS_LIST_PAGE (self));
+  g_return_if_fail (!store || LECTERN_IS_STORE (store));
+
+  if (g_set_object (&priv->store, store))
+    {
+      _lectern_list_page_update_actions (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    }
+}
+
+gboolean
+lectern_list_page_get_read_only (LecternListPage *self)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (LECTERN_IS_LIST_PAGE (self), TRUE);
+
+  return priv->store == NULL || lectern_store_get_read_only (priv->store);
+}
+
+/**
+ * lectern_list_page_get_items:
+ *
+ * Returns: (transfer none): every row, as the list shows them unfiltered
+ */
+GListModel *
+lectern_list_page_get_items (LecternListPage *self)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (LECTERN_IS_LIST_PAGE (self), NULL);
+
+  return G_LIST_MODEL (priv->items);
+}
+
+/**
+ * lectern_list_page_get_selection:
+ *
+ * Returns: (transfer none): the selection over the filtered rows
+ */
+GtkSingleSelection *
+lectern_list_page_get_selection (LecternListPage *self)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (LECTERN_IS_LIST_PAGE (self), NULL);
+
+  return priv->selection;
+}
+
+GtkListView *
+lectern_list_page_get_list_view (LecternListPage *self)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (LECTERN_IS_LIST_PAGE (self), NULL);
+
+  return priv->list_view;
+}
+
+/**
+ * lectern_list_page_get_editor:
+ *
+ * Returns: (transfer none) (nullable): the detail pane's editor
+ */
+GtkWidget *
+lectern_list_page_get_editor (LecternListPage *self)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (LECTERN_IS_LIST_PAGE (self), NULL);
+
+  return adw_bin_get_child (priv->editor_bin);
+}
+
+/**
+ * lectern_list_page_get_selected_item:
+ *
+ * Returns: (transfer none) (nullable): the row shown in the editor
+ */
+gpointer
+lectern_list_page_get_selected_item (LecternListPage *self)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (LECTERN_IS_LIST_PAGE (self), NULL);
+
+  return gtk_single_selection_get_selected_item (priv->selection);
+}
+
+/**
+ * lectern_list_page_select_id:
+ * @self: a #LecternListPage
+ * @id: the id of a row
+ * @focus: whether to put the keyboard on the row
+ *
+ * Returns: whether the list shows a row with @id
+ */
+gboolean
+lectern_list_page_select_id (LecternListPage *self,
+                             gint64           id,
+                             gboolean         focus)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+  guint position;
+
+  g_return_val_if_fail (LECTERN_IS_LIST_PAGE (self), FALSE);
+
+  position = find_id (G_LIST_MODEL (priv->filtered), id);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  select_position (self, position);
+  if (focus)
+    focus_selected (self);
+
+  return TRUE;
+}
+
+/**
+ * lectern_list_page_move_item:
+ * @self: a #LecternListPage
+ * @item: a row of the list
+ * @position: where it goes among the rows of its group, from 0
+ *
+ * The one way rows move: drops, Alt+Up/Alt+Down and "Move to Position…"
+ * all end here. The moved row stays selected.
+ *
+ * Returns: whether the row moved
+ */
+gboolean
+lectern_list_page_move_item (LecternListPage *self,
+                             gpointer         item,
+                             guint            position)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) hold = NULL;
+
+  g_return_val_if_fail (LECTERN_IS_LIST_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (item), FALSE);
+
+  if (!can_move (self, item))
+    return FALSE;
+
+  hold = g_object_ref (item);
+
+  if (!LECTERN_LIST_PAGE_GET_CLASS (self)->move_item (self, item, position, &error))
+    {
+      lectern_ui_show_error (GTK_WIDGET (self), _("Could Not Move"), error);
+      lectern_ui_reload_window (GTK_WIDGET (self));
+      return FALSE;
+    }
+
+  finish_move (self, item);
+  return TRUE;
+}
+
+/**
+ * lectern_list_page_reload:
+ * @self: a #LecternListPage
+ * @error: return location for an error
+ *
+ * Reads the rows again and splices those that differ into the list. The
+ * selected row stays selected, found by its id.
+ */
+gboolean
+lectern_list_page_reload (LecternListPage  *self,
+                          GError          **error)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+  LecternListPageClass *klass = LECTERN_LIST_PAGE_GET_CLASS (self);
+  g_autoptr(GListModel) fresh = NULL;
+  g_autoptr(GObject) before = NULL;
+  gpointer after;
+  gint64 id = 0;
+  gboolean focus = FALSE;
+
+  g_return_val_if_fail (LECTERN_IS_LIST_PAGE (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_STORE (priv->store), FALSE);
+
+  fresh = klass->list_items (self, error);
+  if (fresh == NULL)
+    return FALSE;
+
+  before = gtk_single_selection_get_selected_item (priv->selection);
+  if (before != NULL)
+    {
+      g_object_ref (before);
+      id = lectern_object_get_id (before);
+    }
+
+  if (priv->has_pending)
+    {
+      id = priv->pending_id;
+      focus = priv->pending_focus;
+      priv->has_pending = FALSE;
+    }
+
+  priv->reloading = TRUE;
+  lectern_ui_sync_list_store (priv->items, fresh, klass->same_item, FALSE);
+  select_position (self, id != 0 ? find_id (G_LIST_MODEL (priv->filtered), id)
+                                 : GTK_INVALID_LIST_POSITION);
+  priv->reloading = FALSE;
+
+  after = gtk_single_selection_get_selected_item (priv->selection);
+  if (after != before)
+    show_item (self, after);
+
+  update_list_stack (self);
+  _lectern_list_page_update_actions (self);
+
+  if (focus)
+    focus_selected (self);
+
+  return TRUE;
+}
+
+gboolean
+lectern_list_page_get_search_mode (LecternListPage *self)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (LECTERN_IS_LIST_PAGE (self), FALSE);
+
+  return gtk_search_bar_get_search_mode (priv->search_bar);
+}
+
+void
+lectern_list_page_set_search_mode (LecternListPage *self,
+                                   gboolean         search_mode)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  g_return_if_fail (LECTERN_IS_LIST_PAGE (self));
+
+  /* On a folded window, searching happens in the list. */
+  if (search_mode)
+    adw_leaflet_set_visible_child (priv->leaflet, priv->sidebar);
+
+  gtk_search_bar_set_search_mode (priv->search_bar, search_mode);
+
+  if (search_mode)
+    gtk_widget_grab_focus (GTK_WIDGET (priv->search_entry));
+}
+
+/**
+ * lectern_list_page_set_query:
+ * @self: a #LecternListPage
+ * @query: (nullable): the search text
+ * @status: a #LecternStatus, or %LECTERN_ANY_STATUS
+ *
+ * Filters the list as if the organizer had typed @query and picked
+ * @status in the search bar.
+ */
+void
+lectern_list_page_set_query (LecternListPage *self,
+                             const char      *query,
+                             int              status)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  g_return_if_fail (LECTERN_IS_LIST_PAGE (self));
+
+  lectern_list_page_set_search_mode (self, TRUE);
+  gtk_drop_down_set_selected (priv->status_dropdown,
+                              status == LECTERN_ANY_STATUS ? 0 : (guint) status + 1);
+  gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), query ? query : "");
+
+  /* The entry reports changes after a delay; the list follows now. */
+  g_free (priv->query);
+  priv->query = g_strdup (query);
+  refilter (self);
+}
+
+/* For subclasses */
+
+void
+_lectern_list_page_set_editor (LecternListPage *self,
+                               GtkWidget       *editor)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  g_return_if_fail (LECTERN_IS_LIST_PAGE (self));
+
+  adw_bin_set_child (priv->editor_bin, editor);
+}
+
+void
+_lectern_list_page_set_texts (LecternListPage *self,
+                              const char      *icon_name,
+                              const char      *list_label,
+                              const char      *empty_title,
+                              const char      *empty_description,
+                              const char      *add_label,
+                              const char      *none_title)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  g_return_if_fail (LECTERN_IS_LIST_PAGE (self));
+
+  adw_status_page_set_icon_name (priv->empty_page, icon_name);
+  adw_status_page_set_title (priv->empty_page, empty_title);
+  adw_status_page_set_description (priv->empty_page, empty_description);
+  gtk_button_set_label (priv->empty_add_button, add_label);
+  gtk_button_set_use_underline (priv->empty_add_button, TRUE);
+  adw_status_page_set_icon_name (priv->none_page, icon_name);
+  adw_status_page_set_title (priv->none_page, none_title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (priv->list_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, list_label,
+                                  -1);
+}
+
+void
+_lectern_list_page_set_status_filter (LecternListPage *self,
+                                      gboolean         visible)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  g_return_if_fail (LECTERN_IS_LIST_PAGE (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (priv->status_dropdown), visible);
+}
+
+/* After the next reload, the row with @id is selected (a new row, a
+ * moved one).
+ */
+void
+_lectern_list_page_select_after_reload (LecternListPage *self,
+                                        gint64           id,
+                                        gboolean         focus)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  g_return_if_fail (LECTERN_IS_LIST_PAGE (self));
+
+  priv->has_pending = TRUE;
+  priv->pending_id = id;
+  priv->pending_focus = focus;
+}
+
+/**
+ * _lectern_list_page_get_group_size:
+ * @self: a #LecternListPage
+ * @item: a row
+ * @position: (out) (optional): where @item is among the rows of its group
+ *
+ * Returns: how many rows the group of @item has
+ */
+guint
+_lectern_list_page_get_group_size (LecternListPage *self,
+                                   gpointer         item,
+                                   guint           *position)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+  LecternListPageClass *klass = LECTERN_LIST_PAGE_GET_CLASS (self);
+  gint64 id = lectern_object_get_id (item);
+  int group = klass->get_group (self, item);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (priv->items));
+  guint count = 0;
+
+  if (position != NULL)
+    *position = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gpointer other = get_item (G_LIST_MODEL (priv->items), i);
+
+      if (klass->get_group (self, other) != group)
+        continue;
+
+      if (position != NULL && lectern_object_get_id (other) == id)
+        *position = count;
+      count++;
+    }
+
+  return count;
+}
+
+void
+_lectern_list_page_update_actions (LecternListPage *self)
+{
+  gpointer item = lectern_list_page_get_selected_item (self);
+  gboolean read_only = lectern_list_page_get_read_only (self);
+  gboolean movable = can_move (self, item);
+  guint position = 0;
+  guint n = movable ? _lectern_list_page_get_group_size (self, item, &position) : 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add", !read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.remove", !read_only && item != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.move-up", movable && position > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.move-down", movable && position + 1 < n);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.move-to", movable && n > 1);
+}

@@ -1,0 +1,560 @@
+/* lectern-ui-util.c: small helpers shared by the window's pages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lectern-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lectern-site-image.h"
+#include "lectern-ui-util.h"
+#include "lectern-window.h"
+
+gboolean
+lectern_ui_is_empty (const char *text)
+{
+  return text == NULL || text[0] == '\0';
+}
+
+/**
+ * lectern_ui_sync_list_store:
+ * @store: the list a view shows
+ * @fresh: the same list as read now
+ * @same: tells whether two items are the same row, unchanged
+ * @replace_all: replace every row
+ *
+ * Makes @store hold the items of @fresh. Rows the two lists share at the
+ * start and at the end keep their old objects and are not touched; only
+ * the part in between is spliced, so that the view keeps its scroll
+ * position and the rows their widgets.
+ */
+void
+lectern_ui_sync_list_store (GListStore          *store,
+                            GListModel          *fresh,
+                            LecternSameItemFunc  same,
+                            gboolean             replace_all)
+{
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (store));
+  guint n_new = g_list_model_get_n_items (fresh);
+  guint prefix = 0;
+  guint suffix = 0;
+  guint n_removed;
+  guint n_added;
+  g_autoptr(GPtrArray) additions = NULL;
+
+  g_return_if_fail (G_IS_LIST_STORE (store));
+  g_return_if_fail (G_IS_LIST_MODEL (fresh));
+  g_return_if_fail (same != NULL);
+
+  if (!replace_all)
+    {
+      while (prefix < n_old && prefix < n_new)
+        {
+          g_autoptr(GObject) a = g_list_model_get_item (G_LIST_MODEL (store), prefix);
+          g_autoptr(GObject) b = g_list_model_get_item (fresh, prefix);
+
+          if (!same (a, b))
+            break;
+          prefix++;
+        }
+
+      while (suffix < n_old - prefix && suffix < n_new - prefix)
+        {
+          g_autoptr(GObject) a = g_list_model_get_item (G_LIST_MODEL (store), n_old - 1 - suffix);
+          g_autoptr(GObject) b = g_list_model_get_item (fresh, n_new - 1 - suffix);
+
+          if (!same (a, b))
+            break;
+          suffix++;
+        }
+    }
+
+  n_removed = n_old - prefix - suffix;
+  n_added = n_new - prefix - suffix;
+  if (n_removed == 0 && n_added == 0)
+    return;
+
+  additions = g_ptr_array_new_full (n_added, g_object_unref);
+  for (guint i = 0; i < n_added; i++)
+    g_ptr_array_add (additions, g_list_model_get_item (fresh, prefix + i));
+
+  g_list_store_splice (store, prefix, n_removed, additions->pdata, n_added);
+}
+
+/* "2023-07-29" -> "Saturday, July 29, 2023" in the user's language */
+char *
+lectern_ui_format_date (const char *iso_date)
+{
+  g_autoptr(GDateTime) date = NULL;
+  int year, month, day;
+
+  if (lectern_ui_is_empty (iso_date))
+    return NULL;
+
+  if (sscanf (iso_date, "%d-%d-%d", &year, &month, &day) != 3 ||
+      !(date = g_date_time_new_utc (year, month, day, 0, 0, 0)))
+    return g_strdup (iso_date);
+
+  /* Translators: a full date, see the format of g_date_time_format() */
+  return g_date_time_format (date, _("%A, %B %-d, %Y"));
+}
+
+/* Validation as typed. An empty field is always valid: it clears the
+ * value. The store refuses what would break the site (names, slugs, time
+ * zones); these only keep obvious typing mistakes out of the file.
+ */
+
+gboolean
+lectern_ui_url_is_valid (const char *text)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+
+  if (lectern_ui_is_empty (text))
+    return TRUE;
+
+  if (strchr (text, ' ') != NULL)
+    return FALSE;
+
+  uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    return FALSE;
+
+  scheme = g_uri_get_scheme (uri);
+  if (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
+    return FALSE;
+
+  /* "https://example" is almost always a typo: a host has a dot. */
+  return !lectern_ui_is_empty (g_uri_get_host (uri)) &&
+         strchr (g_uri_get_host (uri), '.') != NULL;
+}
+
+gboolean
+lectern_ui_email_is_valid (const char *text)
+{
+  const char *at;
+  const char *dot;
+
+  if (lectern_ui_is_empty (text))
+    return TRUE;
+
+  if (strpbrk (text, " \t,;<>()[]\\\"") != NULL)
+    return FALSE;
+
+  at = strchr (text, '@');
+  if (at == NULL || at == text || strchr (at + 1, '@') != NULL)
+    return FALSE;
+
+  dot = strrchr (at + 1, '.');
+  return dot != NULL && dot > at + 1 && dot[1] != '\0';
+}
+
+gboolean
+lectern_ui_date_is_valid (const char *text)
+{
+  g_autoptr(GDateTime) date = NULL;
+  int year, month, day;
+  char end;
+
+  if (lectern_ui_is_empty (text))
+    return TRUE;
+
+  if (strlen (text) != 10 || sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3)
+    return FALSE;
+
+  date = g_date_time_new_utc (year, month, day, 0, 0, 0);
+  return date != NULL;
+}
+
+gboolean
+lectern_ui_timezone_is_valid (const char *text)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+
+  if (lectern_ui_is_empty (text))
+    return TRUE;
+
+  tz = g_time_zone_new_identifier (text);
+  return tz != NULL;
+}
+
+const char *
+lectern_ui_status_label (LecternStatus status)
+{
+  switch (status)
+    {
+    case LECTERN_STATUS_NONE:
+      return C_("invitation status", "Not Invited");
+    case LECTERN_STATUS_INVITED:
+      return C_("invitation status", "Invited");
+    case LECTERN_STATUS_CONFIRMED:
+      return C_("invitation status", "Confirmed");
+    case LECTERN_STATUS_DECLINED:
+      return C_("invitation status", "Declined");
+    case LECTERN_N_STATUSES:
+    default:
+      return NULL;
+    }
+}
+
+const char *
+lectern_ui_role_label (LecternRole role)
+{
+  switch (role)
+    {
+    case LECTERN_ROLE_SPEAKER:
+      return C_("role", "Speaker");
+    case LECTERN_ROLE_PANELIST:
+      return C_("role", "Panelist");
+    case LECTERN_ROLE_MODERATOR:
+      return C_("role", "Moderator");
+    case LECTERN_ROLE_ORGANIZER:
+      return C_("role", "Organizer");
+    case LECTERN_N_ROLES:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * lectern_ui_begin_action:
+ * @store: the workshop file
+ * @label: what the organizer did, as the Undo menu item shows it
+ * @error: return location for an error
+ *
+ * Starts one user action: one transaction and one undo step. End it
+ * with lectern_ui_end_action().
+ */
+gboolean
+lectern_ui_begin_action (LecternStore  *store,
+                         const char    *label,
+                         GError       **error)
+{
+  g_return_val_if_fail (LECTERN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
+
+  return lectern_store_begin_action (store, label, error);
+}
+
+/* Commits the action when @ok, else rolls it back. Returns whether
+ * the action is in the file.
+ */
+gboolean
+lectern_ui_end_action (LecternStore  *store,
+                       gboolean       ok,
+                       GError       **error)
+{
+  g_return_val_if_fail (LECTERN_IS_STORE (store), FALSE);
+
+  if (!ok)
+    {
+      lectern_store_rollback (store);
+      return FALSE;
+    }
+
+  return lectern_store_commit (store, error);
+}
+
+/**
+ * lectern_ui_square_texture:
+ * @data: the bytes of an image file
+ * @short_side: (out) (optional): the short side of the image, in pixels
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the square the site will show
+ */
+GdkTexture *
+lectern_ui_square_texture (GBytes  *data,
+                           int     *short_side,
+                           GError **error)
+{
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GdkPixbuf) square = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  pixbuf = lectern_site_image_load (data, error);
+  if (pixbuf == NULL)
+    return NULL;
+
+  if (short_side != NULL)
+    *short_side = MIN (gdk_pixbuf_get_width (pixbuf), gdk_pixbuf_get_height (pixbuf));
+
+  square = lectern_site_image_square (pixbuf);
+  return gdk_texture_new_for_pixbuf (square);
+}
+
+/* Tells why something the organizer asked for could not be done. */
+void
+lectern_ui_show_error (GtkWidget    *widget,
+                       const char   *heading,
+                       const GError *error)
+{
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (heading != NULL);
+  g_return_if_fail (error != NULL);
+
+  root = gtk_widget_get_root (widget);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Shows @toast (transfer full) over the window that holds @widget. */
+void
+lectern_ui_toast (GtkWidget *widget,
+                  AdwToast  *toast)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  root = gtk_widget_get_root (widget);
+  if (LECTERN_IS_WINDOW (root))
+    lectern_window_add_toast (LECTERN_WINDOW (root), toast);
+  else
+    g_object_unref (toast);
+}
+
+/* Asks the window to read the file again, once the current event is
+ * handled: saving is synchronous, refreshing the lists is not, so that
+ * a save made while a list changes its selection does not splice that
+ * list under its own feet.
+ */
+void
+lectern_ui_reload_window (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_widget_activate_action (widget, "win.reload", NULL);
+}
+
+/* Saving an edit, with the conflict choice */
+
+typedef struct
+{
+  GtkWidget             *widget;   /* weak */
+  LecternStore          *store;
+  const LecternSaveKind *kind;
+  LecternForm           *form;
+  GObject               *mine;
+  char                  *label;
+  char                  *what;
+} SaveRequest;
+
+static void
+save_request_free (SaveRequest *request)
+{
+  g_clear_weak_pointer (&request->widget);
+  g_clear_object (&request->store);
+  g_clear_object (&request->form);
+  g_clear_object (&request->mine);
+  g_free (request->label);
+  g_free (request->what);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveRequest, save_request_free)
+
+static void
+save_request_closure_notify (gpointer  data,
+                             GClosure *closure)
+{
+  save_request_free (data);
+}
+
+static void save_request_run (SaveRequest *request);
+
+/* Puts the organizer's version on top of the row as it is now. */
+static void
+save_request_keep_mine (SaveRequest *request)
+{
+  g_autoptr(GObject) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 rev = 0;
+
+  theirs = request->kind->fetch (request->store, lectern_object_get_id (request->mine), &error);
+  if (theirs == NULL)
+    {
+      if (request->widget != NULL)
+        lectern_ui_show_error (request->widget, _("Could Not Save"), error);
+      save_request_free (request);
+      return;
+    }
+
+  g_object_get (theirs, "rev", &rev, NULL);
+  g_object_set (request->mine, "rev", rev, NULL);
+  save_request_run (request);
+}
+
+static void
+restore_clicked_cb (AdwToast    *toast,
+                    SaveRequest *request)
+{
+  g_autoptr(SaveRequest) copy = g_new0 (SaveRequest, 1);
+
+  copy->store = g_object_ref (request->store);
+  copy->kind = request->kind;
+  copy->form = request->form ? g_object_ref (request->form) : NULL;
+  copy->mine = lectern_object_copy (request->mine);
+  copy->label = g_strdup (request->label);
+  copy->what = g_strdup (request->what);
+  g_set_weak_pointer (&copy->widget, request->widget);
+
+  if (copy->widget != NULL)
+    save_request_keep_mine (g_steal_pointer (&copy));
+}
+
+static void
+conflict_response_cb (LecternConflictDialog *dialog,
+                      const char            *response,
+                      SaveRequest           *request)
+{
+  GObject *theirs = lectern_conflict_dialog_get_theirs (dialog);
+
+  if (g_strcmp0 (response, "mine") == 0)
+    {
+      save_request_keep_mine (request);
+      return;
+    }
+
+  /* "Use Theirs": the form shows the file's version. What the organizer
+   * typed is not lost: the toast can put it back.
+   */
+  if (request->form != NULL)
+    lectern_form_reset (request->form, theirs);
+
+  if (request->widget != NULL)
+    {
+      AdwToast *toast;
+
+      /* Translators: %s is a name, e.g. of a speaker */
+      toast = adw_toast_new_format (_("Your changes to “%s” were not saved"), request->what);
+      adw_toast_set_button_label (toast, _("_Restore"));
+      adw_toast_set_timeout (toast, 10);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (restore_clicked_cb),
+                             request, save_request_closure_notify, 0);
+      lectern_ui_toast (request->widget, toast);
+      lectern_ui_reload_window (request->widget);
+      return;
+    }
+
+  save_request_free (request);
+}
+
+static void
+save_request_run (SaveRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (lectern_ui_begin_action (request->store, request->label, &error))
+    {
+      ok = request->kind->save (request->store, request->mine, &error);
+      ok = lectern_ui_end_action (request->store, ok, ok ? &error : NULL);
+    }
+  else
+    ok = FALSE;
+
+  if (ok)
+    {
+      if (request->form != NULL)
+        lectern_form_set_object (request->form, request->mine);
+      if (request->widget != NULL)
+        lectern_ui_reload_window (request->widget);
+      save_request_free (request);
+      return;
+    }
+
+  if (request->widget == NULL)
+    {
+      save_request_free (request);
+      return;
+    }
+
+  if (g_error_matches (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_CONFLICT))
+    {
+      g_autoptr(GObject) theirs = NULL;
+      g_autoptr(GError) fetch_error = NULL;
+      GtkWidget *dialog;
+      GtkRoot *root;
+
+      theirs = request->kind->fetch (request->store, lectern_object_get_id (request->mine),
+                                     &fetch_error);
+      if (theirs == NULL)
+        {
+          lectern_ui_show_error (request->widget, _("Could Not Save"), fetch_error);
+          lectern_ui_reload_window (request->widget);
+          save_request_free (request);
+          return;
+        }
+
+      root = gtk_widget_get_root (request->widget);
+      dialog = lectern_conflict_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                            request->what, theirs, request->mine,
+                                            request->kind->fields, request->kind->n_fields);
+      g_signal_connect (dialog, "response", G_CALLBACK (conflict_response_cb), request);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  lectern_ui_show_error (request->widget, _("Could Not Save"), error);
+  if (g_error_matches (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_NOT_FOUND))
+    lectern_ui_reload_window (request->widget);
+  save_request_free (request);
+}
+
+/**
+ * lectern_ui_save_edit:
+ * @widget: the widget the edit was made in
+ * @store: the workshop file
+ * @kind: how to save and read back this kind of row
+ * @form: (nullable): the form that shows the row
+ * @edited: the row with the organizer's edits
+ * @label: the undo step's name, e.g. "Edit “Ce Zhang”"
+ * @what: the row's name, for messages
+ *
+ * Saves @edited as one user action. When someone else changed the row
+ * since, nothing is written and a #LecternConflictDialog lets the
+ * organizer choose between the two versions.
+ */
+void
+lectern_ui_save_edit (GtkWidget             *widget,
+                      LecternStore          *store,
+                      const LecternSaveKind *kind,
+                      LecternForm           *form,
+                      gpointer               edited,
+                      const char            *label,
+                      const char            *what)
+{
+  SaveRequest *request;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (LECTERN_IS_STORE (store));
+  g_return_if_fail (kind != NULL);
+  g_return_if_fail (!form || LECTERN_IS_FORM (form));
+  g_return_if_fail (G_IS_OBJECT (edited));
+
+  request = g_new0 (SaveRequest, 1);
+  g_set_weak_pointer (&request->widget, widget);
+  request->store = g_object_ref (store);
+  request->kind = kind;
+  request->form = form ? g_object_ref (form) : NULL;
+  request->mine = g_object_ref (edited);
+  request->label = g_strdup (label);
+  request->what = g_strdup (what ? what : "");
+
+  save_request_run (request);
+}

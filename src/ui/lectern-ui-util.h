@@ -1,0 +1,74 @@
+/* lectern-ui-util.h: small helpers shared by the window's pages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lectern-conflict-dialog.h"
+#include "lectern-form.h"
+#include "lectern-store.h"
+
+G_BEGIN_DECLS
+
+typedef gboolean (*LecternSameItemFunc) (gpointer a,
+                                         gpointer b);
+
+gboolean    lectern_ui_is_empty           (const char          *text);
+void        lectern_ui_sync_list_store    (GListStore          *store,
+                                           GListModel          *fresh,
+                                           LecternSameItemFunc  same,
+                                           gboolean             replace_all);
+char       *lectern_ui_format_date        (const char          *iso_date);
+
+gboolean    lectern_ui_url_is_valid       (const char          *text);
+gboolean    lectern_ui_email_is_valid     (const char          *text);
+gboolean    lectern_ui_date_is_valid      (const char          *text);
+gboolean    lectern_ui_timezone_is_valid  (const char          *text);
+
+const char *lectern_ui_status_label       (LecternStatus        status);
+const char *lectern_ui_role_label         (LecternRole          role);
+
+gboolean    lectern_ui_begin_action       (LecternStore        *store,
+                                           const char          *label,
+                                           GError             **error);
+gboolean    lectern_ui_end_action         (LecternStore        *store,
+                                           gboolean             ok,
+                                           GError             **error);
+
+GdkTexture *lectern_ui_square_texture     (GBytes              *data,
+                                           int                 *short_side,
+                                           GError             **error);
+
+typedef gboolean (*LecternSaveFunc)  (LecternStore  *store,
+                                      gpointer       object,
+                                      GError       **error);
+typedef gpointer (*LecternFetchFunc) (LecternStore  *store,
+                                      gint64         id,
+                                      GError       **error);
+
+typedef struct
+{
+  LecternSaveFunc             save;
+  LecternFetchFunc            fetch;
+  const LecternConflictField *fields;
+  guint                       n_fields;
+} LecternSaveKind;
+
+void        lectern_ui_save_edit          (GtkWidget             *widget,
+                                           LecternStore          *store,
+                                           const LecternSaveKind *kind,
+                                           LecternForm           *form,
+                                           gpointer               edited,
+                                           const char            *label,
+                                           const char            *what);
+void        lectern_ui_reload_window      (GtkWidget           *widget);
+
+void        lectern_ui_show_error         (GtkWidget           *widget,
+                                           const char          *heading,
+                                           const GError        *error);
+void        lectern_ui_toast              (GtkWidget           *widget,
+                                           AdwToast            *toast);
+
+G_END_DECLS
