@@ -21,12 +21,15 @@
 
 #define DEMO_FILE_NAME "demo-es-fomo-2023.lectern"
 
+#define MAX_RECENT 10
+
 struct _LecternApplication
 {
   AdwApplication  parent_instance;
 
   /* Owned References */
   GSettings      *settings;
+  GMenu          *recent_menu;
 };
 
 G_DEFINE_FINAL_TYPE (LecternApplication, lectern_application, ADW_TYPE_APPLICATION)
@@ -124,6 +127,59 @@ show_open_error (LecternApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* "Open Recent": the files opened last on this machine, newest first,
+ * kept in GSettings. Files that are gone are left out.
+ */
+static void
+update_recent_menu (LecternApplication *self)
+{
+  g_auto(GStrv) recent = NULL;
+
+  g_assert (LECTERN_IS_APPLICATION (self));
+
+  g_menu_remove_all (self->recent_menu);
+  recent = g_settings_get_strv (self->settings, "recent-files");
+
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!g_file_test (recent[i], G_FILE_TEST_EXISTS))
+        continue;
+
+      label = g_filename_display_basename (recent[i]);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "app.open-recent", "s", recent[i]);
+      g_menu_append_item (self->recent_menu, item);
+    }
+}
+
+static void
+remember_recent (LecternApplication *self,
+                 const char         *path)
+{
+  g_auto(GStrv) recent = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  guint n = 1;
+
+  g_assert (LECTERN_IS_APPLICATION (self));
+
+  recent = g_settings_get_strv (self->settings, "recent-files");
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT; i++)
+    if (g_strcmp0 (recent[i], path) != 0)
+      {
+        g_strv_builder_add (builder, recent[i]);
+        n++;
+      }
+
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-files", (const char * const *) updated);
+  update_recent_menu (self);
+}
+
 /* The built-in demo workshop, written to the user's data folder the
  * first time it is needed, so that it can be opened like any other file.
  */
@@ -212,9 +268,182 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static GtkFileFilter *
+workshop_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Workshop Files"));
+  gtk_file_filter_add_mime_type (filter, "application/x-lectern");
+  gtk_file_filter_add_suffix (filter, "lectern");
+
+  return filter;
+}
+
+static void
+open_response_cb (GtkNativeDialog    *chooser,
+                  int                 response,
+                  LecternApplication *self)
+{
+  g_assert (LECTERN_IS_APPLICATION (self));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        lectern_application_open_file (self, file);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  LecternApplication *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = workshop_filter ();
+
+  g_assert (LECTERN_IS_APPLICATION (self));
+
+  chooser = gtk_file_chooser_native_new (_("Open Workshop"),
+                                         gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (open_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_recent_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  LecternApplication *self = user_data;
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  g_assert (LECTERN_IS_APPLICATION (self));
+
+  lectern_application_open_file (self, file);
+}
+
+static void
+new_response_cb (GtkNativeDialog    *chooser,
+                 int                 response,
+                 LecternApplication *self)
+{
+  g_assert (LECTERN_IS_APPLICATION (self));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        lectern_application_new_file (self, path, NULL);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+new_action (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  LecternApplication *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = workshop_filter ();
+
+  g_assert (LECTERN_IS_APPLICATION (self));
+
+  chooser = gtk_file_chooser_native_new (_("New Workshop"),
+                                         gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Create"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("workshop.lectern"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (new_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+new_edition_response_cb (GtkNativeDialog    *chooser,
+                         int                 response,
+                         LecternApplication *self)
+{
+  LecternStore *from = g_object_get_data (G_OBJECT (chooser), "from-store");
+
+  g_assert (LECTERN_IS_APPLICATION (self));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        lectern_application_new_file (self, path, from);
+    }
+
+  g_object_unref (chooser);
+}
+
+/* "New Edition from This One…": next year's file, with this year's
+ * people and sponsors (their cards archived), an empty schedule and the
+ * event's details to fill in.
+ */
+static void
+new_edition_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  LecternApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = workshop_filter ();
+  g_autofree char *suggested = NULL;
+  g_autoptr(LecternEvent) event = NULL;
+  LecternStore *store;
+
+  g_assert (LECTERN_IS_APPLICATION (self));
+
+  if (!LECTERN_IS_WINDOW (parent))
+    return;
+
+  store = lectern_window_get_store (LECTERN_WINDOW (parent));
+  event = lectern_store_get_event (store, NULL);
+  if (event != NULL && lectern_event_get_year (event) > 0 &&
+      lectern_event_get_short_name (event)[0] != '\0')
+    suggested = g_strdup_printf ("%s-%d.lectern", lectern_event_get_short_name (event),
+                                 lectern_event_get_year (event) + 1);
+  else
+    suggested = g_strdup (_("next-edition.lectern"));
+
+  chooser = gtk_file_chooser_native_new (_("New Edition"),
+                                         parent,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Create"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  g_object_set_data_full (G_OBJECT (chooser), "from-store", g_object_ref (store), g_object_unref);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (new_edition_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "open", open_action },
+  { "open-recent", open_recent_action, "s" },
+  { "new", new_action },
+  { "new-edition", new_edition_action },
 };
 
 /* GApplication overrides */
@@ -224,6 +453,8 @@ lectern_application_startup (GApplication *application)
 {
   LecternApplication *self = LECTERN_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
+  static const char *new_accels[] = { "<Control>n", NULL };
 
   G_APPLICATION_CLASS (lectern_application_parent_class)->startup (application);
 
@@ -236,6 +467,11 @@ lectern_application_startup (GApplication *application)
                                    app_actions, G_N_ELEMENTS (app_actions),
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.open", open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new", new_accels);
+
+  self->recent_menu = g_menu_new ();
+  update_recent_menu (self);
 
   /* GtkApplication loads gtk/help-overlay.ui from the resource base
    * path and gives every window win.show-help-overlay (Ctrl+?).
@@ -306,6 +542,7 @@ lectern_application_dispose (GObject *object)
   LecternApplication *self = LECTERN_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->recent_menu);
 
   G_OBJECT_CLASS (lectern_application_parent_class)->dispose (object);
 }
@@ -390,7 +627,61 @@ lectern_application_open_file (LecternApplication *self,
       return NULL;
     }
 
+  remember_recent (self, lectern_store_get_path (store));
   return present_new_window (self, store);
+}
+
+/**
+ * lectern_application_new_file:
+ * @self: a #LecternApplication
+ * @path: where to create the workshop file
+ * @from: (nullable): a workshop whose next edition to make, or %NULL
+ *   for an empty workshop
+ *
+ * Creates the file and opens a window on it; a dialog says why when it
+ * cannot (the file exists, the folder is read-only, …).
+ *
+ * Returns: (transfer none) (nullable): the window, or %NULL on failure
+ */
+LecternWindow *
+lectern_application_new_file (LecternApplication *self,
+                              const char         *path,
+                              LecternStore       *from)
+{
+  g_autoptr(LecternStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (LECTERN_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (from == NULL || LECTERN_IS_STORE (from), NULL);
+
+  if (from != NULL)
+    store = lectern_store_new_edition (from, path, &error);
+  else
+    store = lectern_store_create (path, NULL, &error);
+
+  if (store == NULL)
+    {
+      show_open_error (self, gtk_application_get_active_window (GTK_APPLICATION (self)),
+                       path, error);
+      return NULL;
+    }
+
+  remember_recent (self, lectern_store_get_path (store));
+  return present_new_window (self, store);
+}
+
+/**
+ * lectern_application_get_recent_menu:
+ *
+ * Returns: (transfer none): the "Open Recent" menu, kept up to date
+ */
+GMenuModel *
+lectern_application_get_recent_menu (LecternApplication *self)
+{
+  g_return_val_if_fail (LECTERN_IS_APPLICATION (self), NULL);
+
+  return G_MENU_MODEL (self->recent_menu);
 }
 
 /**

@@ -17,6 +17,10 @@ G_DECLARE_FINAL_TYPE (LecternApplication, lectern_application, LECTERN, APPLICAT
 LecternApplication *lectern_application_new       (void);
 LecternWindow      *lectern_application_open_file (LecternApplication *self,
                                                    GFile              *file);
+LecternWindow      *lectern_application_new_file  (LecternApplication *self,
+                                                   const char         *path,
+                                                   LecternStore       *from);
+GMenuModel         *lectern_application_get_recent_menu (LecternApplication *self);
 char               *lectern_application_get_demo_path (void);
 
 G_END_DECLS

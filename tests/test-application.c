@@ -1,0 +1,207 @@
+/* test-application.c: New, New Edition and Open Recent, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+
+#include "lectern-application.h"
+#include "lectern-workshop-loader.h"
+
+static LecternApplication *app;
+
+static char *
+make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("lectern-app-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+
+  g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL);
+}
+
+static guint
+count_windows (void)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (LECTERN_IS_WINDOW (l->data))
+      n++;
+
+  return n;
+}
+
+static gboolean
+recent_has (const char *path)
+{
+  GMenuModel *menu = lectern_application_get_recent_menu (app);
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                          G_VARIANT_TYPE_STRING);
+
+      if (target && g_strcmp0 (g_variant_get_string (target, NULL), path) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+close_all (void)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))))
+    gtk_window_destroy (GTK_WINDOW (windows->data));
+
+  /* and the error dialogs, which belong to no application */
+  for (guint i = 0; i < 5; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* A new, empty workshop opens in a window and joins Open Recent. */
+static void
+test_new (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "want-2026.lectern", NULL);
+  LecternWindow *window;
+  guint before = count_windows ();
+
+  window = lectern_application_new_file (app, path, NULL);
+  g_assert_nonnull (window);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_windows (), ==, before + 1);
+  g_assert_true (recent_has (lectern_store_get_path (lectern_window_get_store (window))));
+
+  /* creating over an existing file is refused: no second window */
+  g_assert_null (lectern_application_new_file (app, path, NULL));
+  g_assert_cmpuint (count_windows (), ==, before + 1);
+
+  close_all ();
+  remove_dir (dir);
+}
+
+/* Next year's edition: same people, cards archived, schedule empty. */
+static void
+test_new_edition (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_dir ();
+  g_autofree char *old_path = g_build_filename (dir, "es-fomo-2023.lectern", NULL);
+  g_autofree char *new_path = g_build_filename (dir, "es-fomo-2024.lectern", NULL);
+  g_autoptr(LecternStore) old = NULL;
+  g_autoptr(GListModel) cards = NULL;
+  g_autoptr(GListModel) slots = NULL;
+  LecternWindow *window;
+  LecternStore *store;
+
+  old = lectern_store_create (old_path, NULL, &error);
+  g_assert_no_error (error);
+  lectern_workshop_loader_load_resource (old, LECTERN_DEMO_RESOURCE, &error);
+  g_assert_no_error (error);
+
+  window = lectern_application_new_file (app, new_path, old);
+  g_assert_nonnull (window);
+  store = lectern_window_get_store (window);
+
+  cards = lectern_store_list_cards (store, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (cards), ==, 21);
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(LecternCard) card = g_list_model_get_item (cards, i);
+
+      g_assert_true (lectern_card_get_archived (card));
+    }
+
+  slots = lectern_store_list_slots (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (slots), ==, 0);
+  g_assert_true (recent_has (lectern_store_get_path (store)));
+
+  close_all ();
+  remove_dir (dir);
+}
+
+/* Open Recent opens the file again (or presents its window). */
+static void
+test_open_recent (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "recent.lectern", NULL);
+  g_autoptr(LecternStore) store = lectern_store_create (path, "Recent", &error);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_assert_nonnull (lectern_application_open_file (app, file));
+  g_assert_true (recent_has (canonical));
+  close_all ();
+  g_assert_cmpuint (count_windows (), ==, 0);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-recent", g_variant_new_string (canonical));
+  g_assert_cmpuint (count_windows (), ==, 1);
+
+  close_all ();
+  remove_dir (dir);
+}
+
+static void
+test_no_display (void)
+{
+  g_test_fail_printf ("no display: GUI tests need one (run under xvfb-run)");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("GTK_A11Y", "test", FALSE);
+
+  if (!gtk_init_check ())
+    {
+      g_test_init (&argc, &argv, NULL);
+      if (g_strcmp0 (g_getenv ("LECTERN_REQUIRE_DISPLAY"), "1") == 0)
+        g_test_add_func ("/application/display", test_no_display);
+      return g_test_run ();
+    }
+
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = lectern_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/application/new", test_new);
+  g_test_add_func ("/application/new-edition", test_new_edition);
+  g_test_add_func ("/application/open-recent", test_open_recent);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+  return ret;
+}
