@@ -179,7 +179,7 @@ lectern_cards_page_list_items (LecternListPage  *page,
   g_autoptr(GListStore) items = g_list_store_new (G_TYPE_OBJECT);
   guint n;
 
-  cards = lectern_store_list_cards (store, -1, error);
+  cards = lectern_ui_list_all_cards (store, error);
   if (cards == NULL)
     return NULL;
 

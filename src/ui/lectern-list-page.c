@@ -556,16 +556,11 @@ row_bind_cb (GtkSignalListItemFactory *factory,
 {
   LecternListRow *row = LECTERN_LIST_ROW (gtk_list_item_get_child (list_item));
   gpointer item = gtk_list_item_get_item (list_item);
-  g_autofree char *title = dup_title (self, item);
 
   lectern_list_row_reset (row);
   lectern_list_row_set_item (row, item);
   LECTERN_LIST_PAGE_GET_CLASS (self)->bind_row (self, row, item);
   lectern_list_row_set_draggable (row, can_move (self, item));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (row))),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
 }
 
 static void
@@ -736,6 +731,24 @@ move_to_action (GtkWidget  *widget,
   gtk_widget_grab_focus (spin);
 }
 
+/* GtkWidget overrides */
+
+static void
+lectern_list_page_map (GtkWidget *widget)
+{
+  LecternListPage *self = LECTERN_LIST_PAGE (widget);
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  /* A list view makes row widgets for a couple of hundred rows as soon
+   * as it has a model, shown or not: the pages nobody looked at yet
+   * keep their rows in the model only, and open faster.
+   */
+  if (gtk_list_view_get_model (priv->list_view) == NULL)
+    gtk_list_view_set_model (priv->list_view, GTK_SELECTION_MODEL (priv->selection));
+
+  GTK_WIDGET_CLASS (lectern_list_page_parent_class)->map (widget);
+}
+
 /* GObject overrides */
 
 static void
@@ -831,6 +844,8 @@ lectern_list_page_class_init (LecternListPageClass *klass)
   object_class->get_property = lectern_list_page_get_property;
   object_class->set_property = lectern_list_page_set_property;
 
+  widget_class->map = lectern_list_page_map;
+
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          LECTERN_TYPE_STORE,
@@ -904,7 +919,7 @@ lectern_list_page_init (LecternListPage *self)
   priv->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (priv->filtered)));
   gtk_single_selection_set_autoselect (priv->selection, FALSE);
   gtk_single_selection_set_can_unselect (priv->selection, TRUE);
-  gtk_list_view_set_model (priv->list_view, GTK_SELECTION_MODEL (priv->selection));
+  /* The view gets the model when the page is first shown (see map()). */
   g_signal_connect_object (priv->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 

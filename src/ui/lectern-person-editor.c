@@ -240,7 +240,7 @@ update_roles (LecternPersonEditor *self)
     g_clear_object (&self->cards[i]);
 
   if (person != NULL && self->store != NULL &&
-      (cards = lectern_store_list_cards (self->store, -1, NULL)) != NULL)
+      (cards = lectern_ui_list_all_cards (self->store, NULL)) != NULL)
     {
       guint n = g_list_model_get_n_items (cards);
 

@@ -259,6 +259,60 @@ lectern_ui_end_action (LecternStore  *store,
   return lectern_store_commit (store, error);
 }
 
+/* Reading the file again, page by page */
+
+#define ALL_CARDS_KEY "lectern-ui-all-cards"
+
+/* While the window reads the file again, the pages share one reading of
+ * every card (four pages list cards, and the editors a person's roles):
+ * with 2,000 people, reading them once instead of five times is most of
+ * the time a reload takes.
+ */
+void
+lectern_ui_begin_reload (LecternStore *store)
+{
+  g_return_if_fail (LECTERN_IS_STORE (store));
+
+  g_object_set_data (G_OBJECT (store), ALL_CARDS_KEY, NULL);
+  g_object_set_data (G_OBJECT (store), ALL_CARDS_KEY "-on", GINT_TO_POINTER (TRUE));
+}
+
+void
+lectern_ui_end_reload (LecternStore *store)
+{
+  g_return_if_fail (LECTERN_IS_STORE (store));
+
+  g_object_set_data (G_OBJECT (store), ALL_CARDS_KEY, NULL);
+  g_object_set_data (G_OBJECT (store), ALL_CARDS_KEY "-on", NULL);
+}
+
+/**
+ * lectern_ui_list_all_cards:
+ * @store: the workshop file
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): every card, as lectern_store_list_cards()
+ *   with -1; read once per reload of the window
+ */
+GListModel *
+lectern_ui_list_all_cards (LecternStore  *store,
+                           GError       **error)
+{
+  GListModel *cards;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (store), NULL);
+
+  cards = g_object_get_data (G_OBJECT (store), ALL_CARDS_KEY);
+  if (cards != NULL)
+    return g_object_ref (cards);
+
+  cards = lectern_store_list_cards (store, -1, error);
+  if (cards != NULL && g_object_get_data (G_OBJECT (store), ALL_CARDS_KEY "-on") != NULL)
+    g_object_set_data_full (G_OBJECT (store), ALL_CARDS_KEY, g_object_ref (cards), g_object_unref);
+
+  return cards;
+}
+
 /**
  * lectern_ui_square_texture:
  * @data: the bytes of an image file

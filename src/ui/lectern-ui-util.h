@@ -37,6 +37,11 @@ gboolean    lectern_ui_end_action         (LecternStore        *store,
                                            gboolean             ok,
                                            GError             **error);
 
+void        lectern_ui_begin_reload       (LecternStore        *store);
+void        lectern_ui_end_reload         (LecternStore        *store);
+GListModel *lectern_ui_list_all_cards     (LecternStore        *store,
+                                           GError             **error);
+
 GdkTexture *lectern_ui_square_texture     (GBytes              *data,
                                            int                 *short_side,
                                            GError             **error);

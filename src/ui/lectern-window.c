@@ -705,12 +705,17 @@ void
 lectern_window_reload (LecternWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
   g_return_if_fail (LECTERN_IS_WINDOW (self));
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
 
-  if (!reload (self, &error))
+  lectern_ui_begin_reload (self->store);
+  ok = reload (self, &error);
+  lectern_ui_end_reload (self->store);
+
+  if (!ok)
     {
       /* Translators: %s is an error message */
       lectern_window_add_toast (self, adw_toast_new_format (_("Could not read the workshop file: %s"),
