@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# tests/screenshots.sh: a screenshot of each page of the main window
+# tests/screenshots.sh: a screenshot of each view of the main window
 #
 # Builds nothing. Writes the demo workshop with `lectern demo`, then for
-# each page starts the built Lectern on it on the current X display, opened
-# on that page (LECTERN_INITIAL_PAGE), and saves event.png, speakers.png,
-# panelists.png, organizers.png, sponsors.png and schedule.png, cropped to
-# the window. One start per page, so that no focus ring from a key press
-# shows in the pictures.
+# each view starts the built Lectern on it on the current X display, opened
+# on that page (LECTERN_INITIAL_PAGE) with a row shown in the detail pane
+# (LECTERN_INITIAL_ROW), and saves event.png, speakers.png, panelists.png,
+# organizers.png, people.png, sponsors.png and schedule.png, cropped to
+# the window, and speakers-narrow.png: the speakers on a phone-sized
+# window, where the list and the detail fold into one column. One start
+# per view, so that no focus ring from a key press shows in the pictures.
 #
 # Usage (from the source root, after `ninja -C build`):
 #   dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
@@ -24,7 +26,18 @@ LECTERN_BIN=${LECTERN_BIN:-build/src/lectern}
 OUTPUT_DIR=${1:-data/screenshots}
 SCHEMA_DIR=${GSETTINGS_SCHEMA_DIR:-$(dirname "$(dirname "$LECTERN_BIN")")/data}
 TITLE='Efficient Systems for Foundation Models'
-PAGES=(event speakers panelists organizers sponsors schedule)
+# name:page:row (the row shown in the detail pane, from 0; empty: none)
+# :width (a narrower window than the default, to show the folded layout)
+VIEWS=(
+  event:event::
+  speakers:speakers:1:
+  panelists:panelists:6:
+  organizers:organizers:0:
+  people:people:3:
+  sponsors:sponsors:0:
+  schedule:schedule::
+  speakers-narrow:speakers::400
+)
 
 die () { echo "screenshots.sh: $*" >&2; exit 1; }
 
@@ -97,23 +110,29 @@ window_geometry () {
 # Keep the pointer off the window, so that no row is drawn hovered.
 xdotool mousemove 1279 799 2>/dev/null || true
 
-for page in "${PAGES[@]}"; do
+for view in "${VIEWS[@]}"; do
+  IFS=: read -r name page row width <<<"$view"
+
   # A private data folder and in-memory settings: nothing of the user's
   # is read or written, and every start has the default window size.
   env GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$SCHEMA_DIR" \
       XDG_DATA_HOME="$workdir/data" XDG_CONFIG_HOME="$workdir/config" \
-      LECTERN_INITIAL_PAGE="$page" \
+      LECTERN_INITIAL_PAGE="$page" ${row:+LECTERN_INITIAL_ROW=$row} \
       ${LECTERN_COLOR_SCHEME:+ADW_DEBUG_COLOR_SCHEME=prefer-$LECTERN_COLOR_SCHEME} \
       "$LECTERN_BIN" "$workdir/es-fomo-2023.lectern" &
   app_pid=$!
 
   window=$(wait_for_window)
+  if [ -n "$width" ]; then
+    eval "$(xdotool getwindowgeometry --shell "$window")"
+    xdotool windowsize "$window" "$width" "$HEIGHT"
+  fi
   sleep 1   # the first frames: lists, avatars, fonts
   crop=$(window_geometry "$window")
 
-  import -window root "$workdir/$page.png"
-  convert "$workdir/$page.png" -crop "$crop" +repage "$OUTPUT_DIR/$page.png"
-  echo "$OUTPUT_DIR/$page.png"
+  import -window root "$workdir/$name.png"
+  convert "$workdir/$name.png" -crop "$crop" +repage "$OUTPUT_DIR/$name.png"
+  echo "$OUTPUT_DIR/$name.png"
 
   stop_app
 done

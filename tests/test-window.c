@@ -807,6 +807,7 @@ make_conflict (Fixture       *fixture,
   g_assert_no_error (error);
   theirs = file_person (fixture->path, "Ce Zhang");
   lectern_person_set_affiliation (theirs, "Their Institute");
+  lectern_person_set_homepage (theirs, "https://example.org/theirs");
   lectern_store_update_person (other, theirs, &error);
   g_assert_no_error (error);
 
@@ -850,6 +851,9 @@ test_conflict_keep_mine (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (person_editor_child (window, "speakers", "affiliation_row")),
                    ==, "Mine University");
 
+  /* The colleague's change to a field the organizer did not touch stays. */
+  g_assert_cmpstr (lectern_person_get_homepage (person), ==, "https://example.org/theirs");
+
   close_window (window);
 }
 
@@ -872,6 +876,45 @@ test_conflict_use_theirs (Fixture       *fixture,
 
   /* The organizer's version is not lost: the toast can restore it. */
   g_assert_true (has_mapped_label (GTK_WIDGET (overlay), "Your changes to “Ce Zhang” were not saved"));
+
+  close_window (window);
+}
+
+/* A colleague's change to another field of the row is no conflict: the
+ * edit is saved on top of it, and both are in the file.
+ */
+static void
+test_conflict_merged (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  LecternWindow *window = open_window (fixture->path);
+  g_autoptr(LecternStore) other = NULL;
+  g_autoptr(LecternPerson) theirs = NULL;
+  g_autoptr(LecternPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwEntryRow *affiliation;
+
+  select_row (window, "speakers", 1);
+  affiliation = person_editor_child (window, "speakers", "affiliation_row");
+  gtk_editable_set_text (GTK_EDITABLE (affiliation), "Mine University");
+
+  /* Saved before the window polls the file: the row's rev is stale. */
+  other = lectern_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  theirs = file_person (fixture->path, "Ce Zhang");
+  lectern_person_set_homepage (theirs, "https://example.org/ce");
+  lectern_store_update_person (other, theirs, &error);
+  g_assert_no_error (error);
+
+  g_signal_emit_by_name (affiliation, "apply");
+  settle (window);
+
+  g_assert_null (find_toplevel (LECTERN_TYPE_CONFLICT_DIALOG));
+  person = file_person (fixture->path, "Ce Zhang");
+  g_assert_cmpstr (lectern_person_get_affiliation (person), ==, "Mine University");
+  g_assert_cmpstr (lectern_person_get_homepage (person), ==, "https://example.org/ce");
+  g_assert_cmpstr (gtk_editable_get_text (person_editor_child (window, "speakers", "homepage_row")),
+                   ==, "https://example.org/ce");
 
   close_window (window);
 }
@@ -1712,6 +1755,7 @@ main (int   argc,
   ADD ("/window/external-change", test_external_change);
   ADD ("/window/conflict/keep-mine", test_conflict_keep_mine);
   ADD ("/window/conflict/use-theirs", test_conflict_use_theirs);
+  ADD ("/window/conflict/merged", test_conflict_merged);
   ADD ("/window/undo-redo", test_undo_redo);
   ADD ("/window/undo-refused", test_undo_refused);
   ADD ("/window/reorder/drop-and-keyboard", test_reorder_drop_and_keyboard);

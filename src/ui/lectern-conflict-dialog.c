@@ -33,35 +33,6 @@ struct _LecternConflictDialog
 
 G_DEFINE_FINAL_TYPE (LecternConflictDialog, lectern_conflict_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
-static gboolean
-same_value (GObject    *a,
-            GObject    *b,
-            const char *property)
-{
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (a), property);
-  g_auto(GValue) va = G_VALUE_INIT;
-  g_auto(GValue) vb = G_VALUE_INIT;
-
-  g_return_val_if_fail (pspec != NULL, TRUE);
-
-  g_value_init (&va, pspec->value_type);
-  g_value_init (&vb, pspec->value_type);
-  g_object_get_property (a, property, &va);
-  g_object_get_property (b, property, &vb);
-
-  if (pspec->value_type == G_TYPE_BYTES)
-    {
-      GBytes *ba = g_value_get_boxed (&va);
-      GBytes *bb = g_value_get_boxed (&vb);
-
-      if (ba == NULL || bb == NULL)
-        return ba == bb;
-      return g_bytes_equal (ba, bb);
-    }
-
-  return g_param_values_cmp (pspec, &va, &vb) == 0;
-}
-
 /* How a value reads in the dialog. */
 static char *
 describe_value (GObject    *object,
@@ -175,7 +146,7 @@ lectern_conflict_dialog_new (GtkWindow                  *parent,
       g_autofree char *my_value = NULL;
       GtkWidget *label;
 
-      if (same_value (theirs, mine, fields[i].property))
+      if (lectern_object_values_equal (theirs, mine, fields[i].property))
         continue;
 
       their_value = describe_value (theirs, fields[i].property);

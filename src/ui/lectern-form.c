@@ -131,6 +131,44 @@ lectern_object_dup_value (gpointer    object,
   return g_strdup ("");
 }
 
+/* Do @a and @b hold the same value of @property? */
+gboolean
+lectern_object_values_equal (gpointer    a,
+                             gpointer    b,
+                             const char *property)
+{
+  GParamSpec *pspec;
+  g_auto(GValue) va = G_VALUE_INIT;
+  g_auto(GValue) vb = G_VALUE_INIT;
+
+  g_return_val_if_fail (G_IS_OBJECT (a), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (b), FALSE);
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (a), property);
+  g_return_val_if_fail (pspec != NULL, TRUE);
+
+  g_value_init (&va, pspec->value_type);
+  g_value_init (&vb, pspec->value_type);
+  g_object_get_property (a, property, &va);
+  g_object_get_property (b, property, &vb);
+
+  if (pspec->value_type == G_TYPE_BYTES)
+    {
+      GBytes *ba = g_value_get_boxed (&va);
+      GBytes *bb = g_value_get_boxed (&vb);
+
+      if (ba == NULL || bb == NULL)
+        return ba == bb;
+      return g_bytes_equal (ba, bb);
+    }
+
+  if (pspec->value_type == G_TYPE_STRING)
+    return g_strcmp0 (g_value_get_string (&va) ? g_value_get_string (&va) : "",
+                      g_value_get_string (&vb) ? g_value_get_string (&vb) : "") == 0;
+
+  return g_param_values_cmp (pspec, &va, &vb) == 0;
+}
+
 /* Fields */
 
 static void

@@ -43,5 +43,8 @@ gpointer     lectern_object_copy         (gpointer          object);
 gint64       lectern_object_get_id       (gpointer          object);
 char        *lectern_object_dup_value    (gpointer          object,
                                           const char       *property);
+gboolean     lectern_object_values_equal (gpointer          a,
+                                          gpointer          b,
+                                          const char       *property);
 
 G_END_DECLS

@@ -402,6 +402,7 @@ typedef struct
   LecternStore          *store;
   const LecternSaveKind *kind;
   LecternForm           *form;
+  GObject               *base;     /* the version the edit started from */
   GObject               *mine;
   char                  *label;
   char                  *what;
@@ -413,6 +414,7 @@ save_request_free (SaveRequest *request)
   g_clear_weak_pointer (&request->widget);
   g_clear_object (&request->store);
   g_clear_object (&request->form);
+  g_clear_object (&request->base);
   g_clear_object (&request->mine);
   g_free (request->label);
   g_free (request->what);
@@ -461,6 +463,7 @@ restore_clicked_cb (AdwToast    *toast,
   copy->store = g_object_ref (request->store);
   copy->kind = request->kind;
   copy->form = request->form ? g_object_ref (request->form) : NULL;
+  copy->base = request->base ? g_object_ref (request->base) : NULL;
   copy->mine = lectern_object_copy (request->mine);
   copy->label = g_strdup (request->label);
   copy->what = g_strdup (request->what);
@@ -508,6 +511,47 @@ conflict_response_cb (LecternConflictDialog *dialog,
   save_request_free (request);
 }
 
+/* Puts the organizer's edits (what differs from the base) on a copy of
+ * @theirs, which becomes the version to save. Returns whether a field the
+ * organizer changed was also changed, differently, by someone else.
+ */
+static gboolean
+merge_edits (SaveRequest *request,
+             GObject     *theirs)
+{
+  g_autoptr(GObject) merged = lectern_object_copy (theirs);
+  gboolean conflicting = FALSE;
+
+  if (request->base == NULL)
+    {
+      gint64 rev = 0;
+
+      g_object_get (theirs, "rev", &rev, NULL);
+      g_object_set (request->mine, "rev", rev, NULL);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < request->kind->n_fields; i++)
+    {
+      const char *property = request->kind->fields[i].property;
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (lectern_object_values_equal (request->mine, request->base, property))
+        continue;
+
+      g_value_init (&value, g_object_class_find_property (G_OBJECT_GET_CLASS (theirs), property)->value_type);
+      g_object_get_property (request->mine, property, &value);
+      g_object_set_property (merged, property, &value);
+
+      if (!lectern_object_values_equal (theirs, request->base, property) &&
+          !lectern_object_values_equal (theirs, request->mine, property))
+        conflicting = TRUE;
+    }
+
+  g_set_object (&request->mine, merged);
+  return conflicting;
+}
+
 static void
 save_request_run (SaveRequest *request)
 {
@@ -552,6 +596,16 @@ save_request_run (SaveRequest *request)
           lectern_ui_show_error (request->widget, _("Could Not Save"), fetch_error);
           lectern_ui_reload_window (request->widget);
           save_request_free (request);
+          return;
+        }
+
+      /* The organizer's version is the file's, with the fields they
+       * changed. When nobody else changed those, there is nothing to
+       * choose: the edit is saved on top of the colleague's.
+       */
+      if (!merge_edits (request, theirs))
+        {
+          save_request_run (request);
           return;
         }
 
@@ -606,6 +660,8 @@ lectern_ui_save_edit (GtkWidget             *widget,
   request->store = g_object_ref (store);
   request->kind = kind;
   request->form = form ? g_object_ref (form) : NULL;
+  if (form != NULL && lectern_form_get_object (form) != NULL)
+    request->base = lectern_object_copy (lectern_form_get_object (form));
   request->mine = g_object_ref (edited);
   request->label = g_strdup (label);
   request->what = g_strdup (what ? what : "");

@@ -38,6 +38,7 @@ struct _LecternWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
   GtkWidget            *add_button;
+  GtkWidget            *search_button;
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
   GMenu                *history_section;
@@ -178,6 +179,10 @@ update_page_actions (LecternWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add",
                                  page != NULL && !lectern_list_page_get_read_only (page));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", page != NULL);
+
+  /* The event and schedule pages have no list to add to or search. */
+  gtk_widget_set_visible (self->add_button, page != NULL);
+  gtk_widget_set_visible (self->search_button, page != NULL);
 }
 
 /* Signal callbacks */
@@ -557,6 +562,7 @@ lectern_window_class_init (LecternWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LecternWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LecternWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, LecternWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, LecternWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, LecternWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, LecternWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, LecternWindow, history_section);
