@@ -778,6 +778,38 @@ test_external_change (Fixture       *fixture,
   close_window (window);
 }
 
+/* A colleague gives the person shown another role: the editor's switch
+ * follows, though the row itself did not change.
+ */
+static void
+test_external_change_roles (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  LecternWindow *window = open_window (fixture->path);
+  g_autoptr(LecternStore) other = NULL;
+  g_autoptr(LecternPerson) person = NULL;
+  g_autoptr(LecternCard) card = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkSwitch *organizer;
+
+  select_row (window, "speakers", 0);
+  organizer = person_editor_child (window, "speakers", "organizer_switch");
+  g_assert_false (gtk_switch_get_active (organizer));
+
+  other = lectern_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  person = file_person (fixture->path, "Deepak Narayanan");
+  card = lectern_store_add_card (other, person, LECTERN_ROLE_ORGANIZER, NULL, &error);
+  g_assert_no_error (error);
+
+  lectern_store_poll_changes (lectern_window_get_store (window));
+  settle (window);
+  g_assert_true (gtk_switch_get_active (organizer));
+  g_assert_cmpuint (gtk_single_selection_get_selected (lectern_list_page_get_selection (list_page (window, "speakers"))), ==, 0);
+
+  close_window (window);
+}
+
 /* Tests: conflicts */
 
 typedef struct
@@ -1753,6 +1785,7 @@ main (int   argc,
   ADD ("/window/edit/roles", test_roles);
   ADD ("/window/edit/sponsors", test_sponsors);
   ADD ("/window/external-change", test_external_change);
+  ADD ("/window/external-change-roles", test_external_change_roles);
   ADD ("/window/conflict/keep-mine", test_conflict_keep_mine);
   ADD ("/window/conflict/use-theirs", test_conflict_use_theirs);
   ADD ("/window/conflict/merged", test_conflict_merged);

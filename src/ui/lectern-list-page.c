@@ -1162,6 +1162,11 @@ lectern_list_page_reload (LecternListPage  *self,
   after = gtk_single_selection_get_selected_item (priv->selection);
   if (after != before)
     show_item (self, after);
+  else if (after != NULL)
+    /* The same version of the row, but what the editor shows around it
+     * (a person's other cards, the row's place) may have changed.
+     */
+    klass->show_item (self, after);
 
   update_list_stack (self);
   _lectern_list_page_update_actions (self);
