@@ -962,6 +962,13 @@ activate (LecternWindow *window,
   settle (window);
 }
 
+static gboolean
+no_removal_toast (gpointer user_data)
+{
+  return !has_mapped_label (template_child (user_data, LECTERN_TYPE_WINDOW, "toast_overlay"),
+                            "“Natalia Vassilieva” removed from Speakers");
+}
+
 static void
 test_undo_redo (Fixture       *fixture,
                 gconstpointer  data)
@@ -1025,6 +1032,8 @@ test_undo_redo (Fixture       *fixture,
   g_clear_pointer (&order, g_free);
   order = file_order (fixture->path, LECTERN_ROLE_SPEAKER);
   g_assert_cmpstr (order, ==, original);
+  /* Its step undone, the toast goes: its Undo would revert another. */
+  g_assert_true (wait_until (no_removal_toast, window, 3000));
   activate (window, window, "win.redo");
   g_clear_pointer (&order, g_free);
   order = file_order (fixture->path, LECTERN_ROLE_SPEAKER);

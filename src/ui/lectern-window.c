@@ -57,6 +57,10 @@ struct _LecternWindow
 
   /* Borrowed References */
   AdwToast             *change_toast;
+  AdwToast             *undo_toast;     /* a toast offering Undo */
+
+  /* Owned */
+  char                 *undo_toast_step; /* the step its Undo reverts */
 
   guint                 reload_id;
   guint                 undoing : 1;
@@ -211,6 +215,15 @@ static void
 history_changed_cb (LecternWindow *self)
 {
   update_history (self);
+
+  /* A toast's Undo reverts the step it was shown for, never another. */
+  if (self->undo_toast != NULL)
+    {
+      g_autofree char *step = lectern_store_get_undo_label (self->store);
+
+      if (g_strcmp0 (step, self->undo_toast_step) != 0)
+        adw_toast_dismiss (self->undo_toast);
+    }
 }
 
 static void
@@ -440,6 +453,8 @@ lectern_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_weak_pointer (&self->change_toast);
+  g_clear_weak_pointer (&self->undo_toast);
+  g_clear_pointer (&self->undo_toast_step, g_free);
 
   if (self->page_signals != NULL)
     g_signal_group_set_target (self->page_signals, NULL);
@@ -744,6 +759,16 @@ lectern_window_add_toast (LecternWindow *self,
 {
   g_return_if_fail (LECTERN_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
+
+  if (g_strcmp0 (adw_toast_get_action_name (toast), "win.undo") == 0)
+    {
+      if (self->undo_toast != NULL)
+        adw_toast_dismiss (self->undo_toast);
+
+      g_set_weak_pointer (&self->undo_toast, toast);
+      g_free (self->undo_toast_step);
+      self->undo_toast_step = lectern_store_get_undo_label (self->store);
+    }
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
