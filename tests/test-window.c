@@ -728,6 +728,53 @@ test_edit_person (Fixture       *fixture,
   close_window (window);
 }
 
+/* … and when the organizer picks another row. */
+static void
+test_edit_saved_on_switch (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  LecternWindow *window = open_window (fixture->path);
+  g_autoptr(LecternPerson) person = NULL;
+
+  select_row (window, "speakers", 3);
+  gtk_editable_set_text (person_editor_child (window, "speakers", "notes_row"), "Vegetarian");
+  select_row (window, "speakers", 4);
+
+  person = file_person (fixture->path, "Tim Dettmers");
+  g_assert_cmpstr (lectern_person_get_notes (person), ==, "Vegetarian");
+  g_assert_cmpstr (gtk_editable_get_text (person_editor_child (window, "speakers", "name_row")),
+                   ==, "Aakanksha Chowdhery");
+
+  close_window (window);
+}
+
+/* What was typed and not yet saved is saved when the window closes. */
+static void
+test_edit_saved_on_close (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  LecternWindow *window = open_window (fixture->path);
+  g_autoptr(LecternPerson) person = NULL;
+  AdwEntryRow *notes;
+
+  select_row (window, "speakers", 3);
+  notes = person_editor_child (window, "speakers", "notes_row");
+  gtk_widget_grab_focus (GTK_WIDGET (notes));
+  gtk_editable_set_text (GTK_EDITABLE (notes), "Flies in on Friday");
+  settle (window);
+
+  person = file_person (fixture->path, "Tim Dettmers");
+  g_assert_cmpstr (lectern_person_get_notes (person), !=, "Flies in on Friday");
+  g_clear_object (&person);
+
+  gtk_window_close (GTK_WINDOW (window));
+  flush_main_context ();
+  person = file_person (fixture->path, "Tim Dettmers");
+  g_assert_cmpstr (lectern_person_get_notes (person), ==, "Flies in on Friday");
+
+  close_window (window);
+}
+
 static gboolean
 has_n_items (gpointer user_data)
 {
@@ -1791,6 +1838,8 @@ main (int   argc,
   ADD ("/window/schedule", test_schedule);
   ADD ("/window/edit/event", test_edit_event);
   ADD ("/window/edit/person", test_edit_person);
+  ADD ("/window/edit/saved-on-close", test_edit_saved_on_close);
+  ADD ("/window/edit/saved-on-switch", test_edit_saved_on_switch);
   ADD ("/window/edit/roles", test_roles);
   ADD ("/window/edit/sponsors", test_sponsors);
   ADD ("/window/external-change", test_external_change);
