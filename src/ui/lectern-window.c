@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lectern-application.h"
 #include "lectern-cards-page.h"
 #include "lectern-event-page.h"
 #include "lectern-export-dialog.h"
@@ -41,6 +42,7 @@ struct _LecternWindow
   GtkWidget            *search_button;
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
+  GMenu                *file_section;
   GMenu                *history_section;
   LecternEventPage     *event_page;
   LecternListPage      *speakers_page;
@@ -430,6 +432,15 @@ lectern_window_constructed (GObject *object)
   lectern_list_page_set_store (self->sponsors_page, self->store);
   lectern_schedule_page_set_store (self->schedule_page, self->store);
 
+  /* The application keeps the recent files; each window's menu shows them. */
+  if (LECTERN_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
+    {
+      LecternApplication *app = LECTERN_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+      g_menu_insert_submenu (self->file_section, 2, _("Open _Recent"),
+                             lectern_application_get_recent_menu (app));
+    }
+
   lectern_window_reload (self);
   update_history (self);
   update_page_actions (self);
@@ -580,6 +591,7 @@ lectern_window_class_init (LecternWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LecternWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, LecternWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, LecternWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, LecternWindow, file_section);
   gtk_widget_class_bind_template_child (widget_class, LecternWindow, history_section);
   gtk_widget_class_bind_template_child (widget_class, LecternWindow, event_page);
   gtk_widget_class_bind_template_child (widget_class, LecternWindow, speakers_page);
