@@ -50,6 +50,7 @@ main (int    argc,
   g_autoptr(GPtrArray) plan = NULL;
   g_autoptr(GPtrArray) again = NULL;
   g_autoptr(GListModel) days = NULL;
+  gint64 room_ids[10];
   g_autofree char *cmd = NULL;
   double t0, t_fill, t_export, t_cp, t_noop;
   int status;
@@ -109,6 +110,7 @@ main (int    argc,
 
       if (room == NULL)
         die (error);
+      room_ids[r] = lectern_room_get_id (room);
     }
 
   days = lectern_store_list_days (store, &error);
@@ -120,7 +122,7 @@ main (int    argc,
       int in_day = i / 3;
 
       lectern_slot_set_day_id (slot, lectern_day_get_id (day));
-      lectern_slot_set_room_id (slot, 1 + in_day % 10);
+      lectern_slot_set_room_id (slot, room_ids[in_day % 10]);
       lectern_slot_set_start (slot, 8 * 60 + (in_day / 10) * 5 % (14 * 60));
       lectern_slot_set_duration (slot, 5);
       lectern_slot_set_kind (slot, LECTERN_SLOT_TALK);
