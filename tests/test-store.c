@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lectern-store.h"
+#include "lectern-validate.h"
 
 typedef struct
 {
@@ -1061,6 +1062,39 @@ test_open_async (Fixture       *f,
   g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_NOT_SQLITE);
 }
 
+/* What the editors accept as typed (empty is always fine). */
+static void
+test_validate (void)
+{
+  g_assert_true (lectern_validate_url (""));
+  g_assert_true (lectern_validate_url ("https://tridao.me"));
+  g_assert_true (lectern_validate_url ("http://www.achowdhery.com"));
+  g_assert_true (lectern_validate_url ("https://www.linkedin.com/in/emily-webber-921b4969/"));
+  g_assert_false (lectern_validate_url ("tridao.me"));
+  g_assert_false (lectern_validate_url ("https://localhost"));
+  g_assert_false (lectern_validate_url ("ftp://example.org"));
+  g_assert_false (lectern_validate_url ("https://exa mple.org"));
+  g_assert_false (lectern_validate_url ("javascript:alert(1)"));
+
+  g_assert_true (lectern_validate_email (""));
+  g_assert_true (lectern_validate_email ("esfomo.workshop@gmail.com"));
+  g_assert_false (lectern_validate_email ("esfomo.workshop"));
+  g_assert_false (lectern_validate_email ("a@b@c.org"));
+  g_assert_false (lectern_validate_email ("@example.org"));
+  g_assert_false (lectern_validate_email ("ann@example"));
+  g_assert_false (lectern_validate_email ("Ann <ann@example.org>"));
+
+  g_assert_true (lectern_validate_date ("2023-07-29"));
+  g_assert_false (lectern_validate_date ("2023-02-30"));
+  g_assert_false (lectern_validate_date ("29/07/2023"));
+  g_assert_false (lectern_validate_date ("2023-07-29x"));
+
+  g_assert_true (lectern_validate_timezone ("Pacific/Honolulu"));
+  g_assert_true (lectern_validate_timezone ("America/New_York"));
+  g_assert_false (lectern_validate_timezone ("Hawaii/Honolulu"));
+  g_assert_false (lectern_validate_timezone ("HST-ish"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1070,6 +1104,7 @@ main (int    argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
+  g_test_add_func ("/store/validate", test_validate);
   ADD ("/store/create", test_create);
   ADD ("/store/open-async", test_open_async);
   ADD ("/store/migrate", test_migrate);

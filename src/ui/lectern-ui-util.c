@@ -12,6 +12,7 @@
 
 #include "lectern-site-image.h"
 #include "lectern-ui-util.h"
+#include "lectern-validate.h"
 #include "lectern-window.h"
 
 gboolean
@@ -108,78 +109,29 @@ lectern_ui_format_date (const char *iso_date)
  * zones); these only keep obvious typing mistakes out of the file.
  */
 
+/* The checks themselves live in core (lectern-validate.c). */
 gboolean
 lectern_ui_url_is_valid (const char *text)
 {
-  g_autoptr(GUri) uri = NULL;
-  const char *scheme;
-
-  if (lectern_ui_is_empty (text))
-    return TRUE;
-
-  if (strchr (text, ' ') != NULL)
-    return FALSE;
-
-  uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    return FALSE;
-
-  scheme = g_uri_get_scheme (uri);
-  if (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
-    return FALSE;
-
-  /* "https://example" is almost always a typo: a host has a dot. */
-  return !lectern_ui_is_empty (g_uri_get_host (uri)) &&
-         strchr (g_uri_get_host (uri), '.') != NULL;
+  return lectern_validate_url (text);
 }
 
 gboolean
 lectern_ui_email_is_valid (const char *text)
 {
-  const char *at;
-  const char *dot;
-
-  if (lectern_ui_is_empty (text))
-    return TRUE;
-
-  if (strpbrk (text, " \t,;<>()[]\\\"") != NULL)
-    return FALSE;
-
-  at = strchr (text, '@');
-  if (at == NULL || at == text || strchr (at + 1, '@') != NULL)
-    return FALSE;
-
-  dot = strrchr (at + 1, '.');
-  return dot != NULL && dot > at + 1 && dot[1] != '\0';
+  return lectern_validate_email (text);
 }
 
 gboolean
 lectern_ui_date_is_valid (const char *text)
 {
-  g_autoptr(GDateTime) date = NULL;
-  int year, month, day;
-  char end;
-
-  if (lectern_ui_is_empty (text))
-    return TRUE;
-
-  if (strlen (text) != 10 || sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3)
-    return FALSE;
-
-  date = g_date_time_new_utc (year, month, day, 0, 0, 0);
-  return date != NULL;
+  return lectern_validate_date (text);
 }
 
 gboolean
 lectern_ui_timezone_is_valid (const char *text)
 {
-  g_autoptr(GTimeZone) tz = NULL;
-
-  if (lectern_ui_is_empty (text))
-    return TRUE;
-
-  tz = g_time_zone_new_identifier (text);
-  return tz != NULL;
+  return lectern_validate_timezone (text);
 }
 
 const char *

@@ -1,0 +1,96 @@
+/* lectern-validate.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "lectern-validate.h"
+
+static gboolean
+is_empty (const char *text)
+{
+  return text == NULL || text[0] == '\0';
+}
+
+/* A web address the card can link to: http(s), a host with a dot, no
+ * spaces ("https://example" is almost always a typo).
+ */
+gboolean
+lectern_validate_url (const char *text)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+  const char *host;
+
+  if (is_empty (text))
+    return TRUE;
+
+  if (strpbrk (text, " \t\n") != NULL)
+    return FALSE;
+
+  uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    return FALSE;
+
+  scheme = g_uri_get_scheme (uri);
+  if (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
+    return FALSE;
+
+  host = g_uri_get_host (uri);
+  return !is_empty (host) && strchr (host, '.') != NULL;
+}
+
+/* name@domain.tld, one @, nothing a mail client would split on. */
+gboolean
+lectern_validate_email (const char *text)
+{
+  const char *at;
+  const char *dot;
+
+  if (is_empty (text))
+    return TRUE;
+
+  if (strpbrk (text, " \t\n,;<>()[]\\\"") != NULL)
+    return FALSE;
+
+  at = strchr (text, '@');
+  if (at == NULL || at == text || strchr (at + 1, '@') != NULL)
+    return FALSE;
+
+  dot = strrchr (at + 1, '.');
+  return dot != NULL && dot > at + 1 && dot[1] != '\0';
+}
+
+/* YYYY-MM-DD, a real day. */
+gboolean
+lectern_validate_date (const char *text)
+{
+  g_autoptr(GDateTime) date = NULL;
+  int year, month, day;
+  char end;
+
+  if (is_empty (text))
+    return TRUE;
+
+  if (strlen (text) != 10 || sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3)
+    return FALSE;
+
+  date = g_date_time_new_utc (year, month, day, 0, 0, 0);
+  return date != NULL;
+}
+
+/* An IANA time zone this machine knows (Pacific/Honolulu). */
+gboolean
+lectern_validate_timezone (const char *text)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+
+  if (is_empty (text))
+    return TRUE;
+
+  tz = g_time_zone_new_identifier (text);
+  return tz != NULL;
+}
