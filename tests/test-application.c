@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 #include <locale.h>
+#include <string.h>
 
 #include "lectern-application.h"
 #include "lectern-workshop-loader.h"
@@ -163,6 +164,79 @@ test_open_recent (void)
   remove_dir (dir);
 }
 
+static gboolean
+find_row (GtkWidget  *root,
+          const char *fragment)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_PREFERENCES_ROW (child) &&
+          strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), fragment))
+        return TRUE;
+      if (find_row (child, fragment))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The Event page lists what the site would show wrong, and follows
+ * the fix.
+ */
+static void
+test_readiness_panel (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.lectern", NULL);
+  g_autoptr(LecternStore) store = lectern_store_create (path, NULL, &error);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LecternStore) other = NULL;
+  g_autoptr(GListModel) people = NULL;
+  LecternWindow *window;
+  gint64 deadline;
+  gboolean fixed = FALSE;
+
+  g_assert_no_error (error);
+  lectern_workshop_loader_load_resource (store, LECTERN_DEMO_RESOURCE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  window = lectern_application_open_file (app, file);
+  g_assert_nonnull (window);
+  lectern_window_set_visible_page (window, "event");
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (find_row (GTK_WIDGET (window), "Susan Zhang has no affiliation"));
+
+  /* a colleague fills it in: the warning goes */
+  other = lectern_store_open (path, &error);
+  g_assert_no_error (error);
+  people = lectern_store_list_people (other, &error);
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(LecternPerson) person = g_list_model_get_item (people, i);
+
+      if (g_strcmp0 (lectern_person_get_name (person), "Susan Zhang") == 0)
+        {
+          lectern_person_set_affiliation (person, "Meta");
+          lectern_store_update_person (other, person, &error);
+          g_assert_no_error (error);
+        }
+    }
+
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!fixed && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      fixed = !find_row (GTK_WIDGET (window), "Susan Zhang has no affiliation");
+    }
+  g_assert_true (fixed);
+
+  close_all ();
+  remove_dir (dir);
+}
+
 static void
 test_no_display (void)
 {
@@ -199,6 +273,7 @@ main (int    argc,
   g_test_add_func ("/application/new", test_new);
   g_test_add_func ("/application/new-edition", test_new_edition);
   g_test_add_func ("/application/open-recent", test_open_recent);
+  g_test_add_func ("/application/readiness-panel", test_readiness_panel);
 
   ret = g_test_run ();
 

@@ -14,7 +14,9 @@
 #include <stdio.h>
 
 #include "lectern-event-page.h"
+#include "lectern-export-dialog.h"
 #include "lectern-form.h"
+#include "lectern-readiness-list.h"
 #include "lectern-site-text.h"
 #include "lectern-ui-util.h"
 
@@ -43,6 +45,7 @@ struct _LecternEventPage
   GtkWidget    *contact_button;
   GtkWidget    *site_button;
   GtkWidget    *openreview_button;
+  LecternReadinessList *readiness_list;
 
   /* Owned References */
   LecternStore *store;
@@ -201,6 +204,23 @@ update_header (LecternEventPage *self)
 
 /* Signal callbacks */
 
+/* The readiness checks, with the site's when this machine knows where
+ * the workshop's site checkout is.
+ */
+static void
+update_readiness (LecternEventPage *self)
+{
+  g_autofree char *site = NULL;
+
+  g_assert (LECTERN_IS_EVENT_PAGE (self));
+
+  site = lectern_export_get_remembered_site (lectern_store_get_path (self->store));
+  if (site != NULL && !g_file_test (site, G_FILE_TEST_IS_DIR))
+    g_clear_pointer (&site, g_free);
+
+  lectern_readiness_list_update (self->readiness_list, self->store, site);
+}
+
 static void
 form_apply_cb (LecternEventPage *self,
                LecternEvent     *edited,
@@ -296,6 +316,7 @@ lectern_event_page_class_init (LecternEventPageClass *klass)
       translated_fields[i].label = g_dgettext (GETTEXT_PACKAGE, event_fields[i].label);
     }
 
+  g_type_ensure (LECTERN_TYPE_READINESS_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/lectern-event-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LecternEventPage, preferences_page);
   gtk_widget_class_bind_template_child (widget_class, LecternEventPage, title_label);
@@ -317,6 +338,7 @@ lectern_event_page_class_init (LecternEventPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LecternEventPage, contact_button);
   gtk_widget_class_bind_template_child (widget_class, LecternEventPage, site_button);
   gtk_widget_class_bind_template_child (widget_class, LecternEventPage, openreview_button);
+  gtk_widget_class_bind_template_child (widget_class, LecternEventPage, readiness_list);
 }
 
 static void
@@ -395,6 +417,7 @@ lectern_event_page_reload (LecternEventPage  *self,
   g_set_object (&self->event, event);
   update_header (self);
   lectern_form_set_object (self->form, event);
+  update_readiness (self);
 
   return TRUE;
 }

@@ -15,7 +15,7 @@
 
 #include "lectern-export-dialog.h"
 #include "lectern-exporter.h"
-#include "lectern-readiness.h"
+#include "lectern-readiness-list.h"
 
 struct _LecternExportDialog
 {
@@ -25,7 +25,7 @@ struct _LecternExportDialog
   GtkButton       *export_button;
   AdwActionRow    *folder_row;
   GtkListBox      *changes_list;
-  GtkListBox      *readiness_list;
+  LecternReadinessList *readiness_list;
   AdwPreferencesGroup *changes_group;
   AdwToastOverlay *toasts;
 
@@ -156,37 +156,9 @@ show_spinner (GtkListBox *list,
 static void
 fill_readiness (LecternExportDialog *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = lectern_readiness_check (self->store, self->site_dir, &error);
-
   g_assert (LECTERN_IS_EXPORT_DIALOG (self));
 
-  clear_list (self->readiness_list);
-
-  if (items == NULL)
-    {
-      show_message (self->readiness_list, "dialog-error-symbolic", error->message, "error");
-      return;
-    }
-
-  if (items->len == 0)
-    {
-      show_message (self->readiness_list, "emblem-ok-symbolic",
-                    _("Nothing to fix: every card has a photo, an affiliation and a link."),
-                    "success");
-      return;
-    }
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      LecternReadinessItem *item = g_ptr_array_index (items, i);
-      gboolean is_error = item->level == LECTERN_READINESS_ERROR;
-
-      gtk_list_box_append (self->readiness_list,
-                           new_row (is_error ? "dialog-error-symbolic" : "dialog-warning-symbolic",
-                                    item->message, NULL,
-                                    is_error ? "error" : "warning"));
-    }
+  lectern_readiness_list_update (self->readiness_list, self->store, self->site_dir);
 }
 
 static void
@@ -417,6 +389,8 @@ lectern_export_dialog_class_init (LecternExportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (LECTERN_TYPE_READINESS_LIST);
 
   object_class->dispose = lectern_export_dialog_dispose;
   object_class->finalize = lectern_export_dialog_finalize;

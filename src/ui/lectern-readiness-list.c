@@ -1,0 +1,151 @@
+/* lectern-readiness-list.c: what the site would show wrong, as rows
+ *
+ * A boxed list of the readiness checks (src/site/lectern-readiness.c),
+ * errors first; shown before an export and on the Event page.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lectern-readiness-list"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lectern-readiness.h"
+#include "lectern-readiness-list.h"
+
+struct _LecternReadinessList
+{
+  GtkWidget   parent_instance;
+
+  GtkListBox *list;
+};
+
+G_DEFINE_FINAL_TYPE (LecternReadinessList, lectern_readiness_list, GTK_TYPE_WIDGET)
+
+static GtkWidget *
+new_row (const char *icon_name,
+         const char *title,
+         const char *css_class)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (icon, css_class);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  g_strcmp0 (css_class, "error") == 0 ? _("Problem") :
+                                  g_strcmp0 (css_class, "warning") == 0 ? _("Warning") : _("Fine"),
+                                  -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  return row;
+}
+
+static void
+clear (LecternReadinessList *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
+    gtk_list_box_remove (self->list, child);
+}
+
+void
+lectern_readiness_list_show_message (LecternReadinessList *self,
+                                     const char           *icon_name,
+                                     const char           *message,
+                                     const char           *css_class)
+{
+  g_return_if_fail (LECTERN_IS_READINESS_LIST (self));
+
+  clear (self);
+  gtk_list_box_append (self->list, new_row (icon_name, message, css_class));
+}
+
+/* Runs the checks (with the site's, when site_dir is set) and shows
+ * them; returns how many were found.
+ */
+guint
+lectern_readiness_list_update (LecternReadinessList *self,
+                               LecternStore         *store,
+                               const char           *site_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_val_if_fail (LECTERN_IS_READINESS_LIST (self), 0);
+  g_return_val_if_fail (LECTERN_IS_STORE (store), 0);
+
+  items = lectern_readiness_check (store, site_dir, &error);
+  if (items == NULL)
+    {
+      lectern_readiness_list_show_message (self, "dialog-error-symbolic", error->message, "error");
+      return 0;
+    }
+
+  if (items->len == 0)
+    {
+      lectern_readiness_list_show_message (self, "emblem-ok-symbolic",
+                                           _("Nothing to fix: every card has a photo, an affiliation and a link."),
+                                           "success");
+      return 0;
+    }
+
+  clear (self);
+  for (guint i = 0; i < items->len; i++)
+    {
+      LecternReadinessItem *item = g_ptr_array_index (items, i);
+      gboolean is_error = item->level == LECTERN_READINESS_ERROR;
+
+      gtk_list_box_append (self->list,
+                           new_row (is_error ? "dialog-error-symbolic" : "dialog-warning-symbolic",
+                                    item->message,
+                                    is_error ? "error" : "warning"));
+    }
+
+  return items->len;
+}
+
+static void
+lectern_readiness_list_dispose (GObject *object)
+{
+  LecternReadinessList *self = (LecternReadinessList *) object;
+
+  if (self->list != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->list));
+  self->list = NULL;
+
+  G_OBJECT_CLASS (lectern_readiness_list_parent_class)->dispose (object);
+}
+
+static void
+lectern_readiness_list_class_init (LecternReadinessListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lectern_readiness_list_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+lectern_readiness_list_init (LecternReadinessList *self)
+{
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+  gtk_widget_set_parent (GTK_WIDGET (self->list), GTK_WIDGET (self));
+}
+
+GtkWidget *
+lectern_readiness_list_new (void)
+{
+  return g_object_new (LECTERN_TYPE_READINESS_LIST, NULL);
+}
