@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lectern-application.h"
+#include "lectern-export-dialog.h"
 #include "lectern-workshop-loader.h"
 
 static LecternApplication *app;
@@ -237,6 +238,48 @@ test_readiness_panel (void)
   remove_dir (dir);
 }
 
+/* Once this machine knows the site's folder, Export is one step. */
+static void
+test_quick_export (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "demo.lectern", NULL);
+  g_autofree char *site = g_build_filename (dir, "site", NULL);
+  g_autofree char *pages = g_build_filename (site, "_pages", NULL);
+  g_autofree char *page = g_build_filename (pages, "about.md", NULL);
+  g_autofree char *card = g_build_filename (site, "_projects", "tri.md", NULL);
+  g_autoptr(LecternStore) store = lectern_store_create (path, NULL, &error);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  LecternWindow *window;
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  lectern_workshop_loader_load_resource (store, LECTERN_DEMO_RESOURCE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (pages, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (page, "## 📆 the plan\n", -1, NULL));
+  lectern_export_remember_site (lectern_store_get_path (store), site);
+  g_clear_object (&store);
+
+  window = lectern_application_open_file (app, file);
+  g_assert_nonnull (window);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!g_file_test (card, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (g_file_test (card, G_FILE_TEST_EXISTS));
+
+  /* no dialog was needed */
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    g_assert_false (LECTERN_IS_EXPORT_DIALOG (l->data));
+
+  close_all ();
+  remove_dir (dir);
+}
+
 static void
 test_no_display (void)
 {
@@ -274,6 +317,7 @@ main (int    argc,
   g_test_add_func ("/application/new-edition", test_new_edition);
   g_test_add_func ("/application/open-recent", test_open_recent);
   g_test_add_func ("/application/readiness-panel", test_readiness_panel);
+  g_test_add_func ("/application/quick-export", test_quick_export);
 
   ret = g_test_run ();
 

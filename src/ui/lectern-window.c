@@ -21,6 +21,7 @@
 #include "lectern-cards-page.h"
 #include "lectern-event-page.h"
 #include "lectern-export-dialog.h"
+#include "lectern-exporter.h"
 #include "lectern-list-page.h"
 #include "lectern-schedule-page.h"
 #include "lectern-sponsors-page.h"
@@ -354,15 +355,80 @@ add_action (GtkWidget  *widget,
 }
 
 static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+exported_cb (LecternWindow *self,
+             const char    *summary)
+{
+  g_assert (LECTERN_IS_WINDOW (self));
+
+  lectern_window_add_toast (self, adw_toast_new (summary));
+}
+
+/* "Export to Site…": the dialog, with its preview of what will change. */
+static void
+export_preview_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
   LecternWindow *self = LECTERN_WINDOW (widget);
   LecternExportDialog *dialog;
 
   dialog = lectern_export_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+quick_export_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(LecternWindow) self = user_data;
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  AdwToast *toast;
+
+  plan = lectern_exporter_export_finish (LECTERN_EXPORTER (object), result, &error);
+  if (plan == NULL)
+    {
+      /* the site moved on (a page without its place, …): show why */
+      toast = adw_toast_new (error->message);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_action_name (toast, "win.export-preview");
+    }
+  else
+    {
+      summary = lectern_exporter_summarize_plan (plan);
+      toast = adw_toast_new (summary);
+    }
+
+  lectern_window_add_toast (self, toast);
+}
+
+/* Ctrl+E, "Export": the first time the dialog, with its preview; once
+ * this machine knows the site's folder, one step and a toast.
+ */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LecternWindow *self = LECTERN_WINDOW (widget);
+  g_autofree char *site = lectern_export_get_remembered_site (lectern_store_get_path (self->store));
+  g_autoptr(LecternExporter) exporter = NULL;
+
+  if (site == NULL || !g_file_test (site, G_FILE_TEST_IS_DIR))
+    {
+      export_preview_action (widget, "win.export-preview", NULL);
+      return;
+    }
+
+  /* what is being typed is saved first */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+
+  exporter = lectern_exporter_new (self->store, site);
+  lectern_exporter_export_async (exporter, NULL, quick_export_cb, g_object_ref (self));
 }
 
 /* GtkWindow overrides */
@@ -608,6 +674,7 @@ lectern_window_class_init (LecternWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-preview", NULL, export_preview_action);
   gtk_widget_class_install_property_action (widget_class, "win.search", "search-mode");
 
   for (guint i = 0; i < G_N_ELEMENTS (page_keys); i++)
