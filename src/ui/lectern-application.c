@@ -268,6 +268,82 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+typedef struct
+{
+  LecternApplication *self;
+  char               *path;
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_application_release (G_APPLICATION (data->self));
+  g_object_unref (data->self);
+  g_free (data->path);
+  g_free (data);
+}
+
+static void
+open_in_background_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  OpenData *data = user_data;
+  g_autoptr(LecternStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  LecternWindow *window;
+
+  store = lectern_store_open_finish (result, &error);
+
+  if (store == NULL)
+    show_open_error (data->self, gtk_application_get_active_window (GTK_APPLICATION (data->self)),
+                     data->path, error);
+  else if ((window = find_window (data->self, data->path)) != NULL)
+    gtk_window_present (GTK_WINDOW (window));   /* opened twice meanwhile */
+  else
+    {
+      remember_recent (data->self, lectern_store_get_path (store));
+      present_new_window (data->self, store);
+    }
+
+  open_data_free (data);
+}
+
+/* Opens a file without blocking the windows already open: a large
+ * file, or one being upgraded, or one on a slow share, is read on a
+ * worker thread, and its window appears when it is ready.
+ */
+static void
+open_in_background (LecternApplication *self,
+                    GFile              *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  OpenData *data;
+  LecternWindow *window;
+
+  g_assert (LECTERN_IS_APPLICATION (self));
+
+  if (path == NULL)
+    {
+      /* the synchronous path explains remote files */
+      lectern_application_open_file (self, file);
+      return;
+    }
+
+  if ((window = find_window (self, path)) != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  data = g_new0 (OpenData, 1);
+  data->self = g_object_ref (self);
+  data->path = g_steal_pointer (&path);
+  g_application_hold (G_APPLICATION (self));
+
+  lectern_store_open_async (data->path, NULL, open_in_background_cb, data);
+}
+
 static GtkFileFilter *
 workshop_filter (void)
 {
@@ -292,7 +368,7 @@ open_response_cb (GtkNativeDialog    *chooser,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
       if (file != NULL)
-        lectern_application_open_file (self, file);
+        open_in_background (self, file);
     }
 
   g_object_unref (chooser);
@@ -329,7 +405,7 @@ open_recent_action (GSimpleAction *action,
 
   g_assert (LECTERN_IS_APPLICATION (self));
 
-  lectern_application_open_file (self, file);
+  open_in_background (self, file);
 }
 
 static void
@@ -531,7 +607,7 @@ lectern_application_open (GApplication  *application,
   LecternApplication *self = LECTERN_APPLICATION (application);
 
   for (int i = 0; i < n_files; i++)
-    lectern_application_open_file (self, files[i]);
+    open_in_background (self, files[i]);
 }
 
 /* GObject overrides */
