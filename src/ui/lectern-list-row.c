@@ -67,6 +67,17 @@ lectern_list_row_dispose (GObject *object)
   G_OBJECT_CLASS (lectern_list_row_parent_class)->dispose (object);
 }
 
+/* Every part is a single line (the labels ellipsize), so a row's size
+ * does not depend on the width it is given: the list views measure each
+ * row once, not again for every width the window tries. GtkListView keeps
+ * up to 200 rows, so this is what keeps opening and scrolling cheap.
+ */
+static GtkSizeRequestMode
+lectern_list_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
 static void
 lectern_list_row_class_init (LecternListRowClass *klass)
 {
@@ -74,6 +85,8 @@ lectern_list_row_class_init (LecternListRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lectern_list_row_dispose;
+
+  widget_class->get_request_mode = lectern_list_row_get_request_mode;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/lectern-list-row.ui");
   gtk_widget_class_bind_template_child (widget_class, LecternListRow, handle);
