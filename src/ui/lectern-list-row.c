@@ -52,6 +52,20 @@ set_label (GtkWidget  *label,
   gtk_widget_set_visible (label, !lectern_ui_is_empty (text));
 }
 
+/* Setting a tooltip, even the same one, asks the display where the
+ * pointer is (a round trip to the X server); rows are re-bound on every
+ * scrolled frame, so the tooltip is only set when it changes.
+ */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  const char *current = gtk_widget_get_tooltip_text (widget);
+
+  if (g_strcmp0 (current, text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static void
 lectern_list_row_dispose (GObject *object)
 {
@@ -162,7 +176,7 @@ lectern_list_row_reset (LecternListRow *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self), "plain");
   gtk_widget_remove_css_class (GTK_WIDGET (self), "archived");
   gtk_widget_remove_css_class (GTK_WIDGET (self), "drop-target");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
+  set_tooltip (GTK_WIDGET (self), NULL);
 }
 
 void
@@ -273,12 +287,12 @@ lectern_list_row_set_archived (LecternListRow *self,
   if (archived)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self), "archived");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), _("Hidden on the website"));
+      set_tooltip (GTK_WIDGET (self), _("Hidden on the website"));
     }
   else
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self), "archived");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
+      set_tooltip (GTK_WIDGET (self), NULL);
     }
 }
 
