@@ -23,6 +23,12 @@ struct _LecternReadinessList
 
 G_DEFINE_FINAL_TYPE (LecternReadinessList, lectern_readiness_list, GTK_TYPE_WIDGET)
 
+/* Rows shown at most: a workshop just imported may have a problem per
+ * card, and thousands of wrapping rows would take seconds to lay out.
+ * The most serious come first; the rest are counted.
+ */
+#define MAX_ROWS 12
+
 static GtkWidget *
 new_row (const char *icon_name,
          const char *title,
@@ -97,7 +103,7 @@ lectern_readiness_list_update (LecternReadinessList *self,
     }
 
   clear (self);
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0; i < MIN (items->len, MAX_ROWS); i++)
     {
       LecternReadinessItem *item = g_ptr_array_index (items, i);
       gboolean is_error = item->level == LECTERN_READINESS_ERROR;
@@ -106,6 +112,18 @@ lectern_readiness_list_update (LecternReadinessList *self,
                            new_row (is_error ? "dialog-error-symbolic" : "dialog-warning-symbolic",
                                     item->message,
                                     is_error ? "error" : "warning"));
+    }
+
+  if (items->len > MAX_ROWS)
+    {
+      guint rest = items->len - MAX_ROWS;
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "And %u more",
+                                                            "And %u more",
+                                                            rest),
+                                               rest);
+
+      gtk_list_box_append (self->list, new_row ("view-more-horizontal-symbolic", more, "dim-label"));
     }
 
   return items->len;
