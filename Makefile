@@ -34,7 +34,7 @@ test: build build-asan
 	-@LECTERN_REQUIRE_DISPLAY=1 LECTERN_REQUIRE_RUBY=1 LECTERN_REQUIRE_JEKYLL=1 \
 	  $(XVFB) meson test -C $(BUILD) --print-errorlogs --num-processes 2
 	-@LECTERN_REQUIRE_DISPLAY=1 LECTERN_REQUIRE_RUBY=1 LECTERN_REQUIRE_JEKYLL=1 \
-	  $(XVFB) meson test -C $(ASAN_BUILD) --setup asan --print-errorlogs --num-processes 2
+	  $(XVFB) meson test -C $(ASAN_BUILD) --setup asan --print-errorlogs --num-processes 1
 	@python3 build-aux/test-summary.py $(BUILD)/meson-logs/testlog.json $(ASAN_BUILD)/meson-logs/testlog-asan.json
 
 screenshots: build

@@ -1865,6 +1865,23 @@ main (int   argc,
 
   ret = g_test_run ();
 
+  /* Let every window and dialog go, and the worker threads they started
+   * (image checks, exports) finish, before the process (and
+   * LeakSanitizer's look at it) ends.
+   */
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+    gint64 deadline;
+
+    for (GList *l = toplevels; l; l = l->next)
+      gtk_window_destroy (GTK_WINDOW (l->data));
+    g_list_free (toplevels);
+
+    deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+    while (g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+  }
+
   g_clear_object (&app);
 
   return ret;
