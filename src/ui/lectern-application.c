@@ -180,6 +180,29 @@ remember_recent (LecternApplication *self,
   update_recent_menu (self);
 }
 
+/* The end of every way of opening a file: its window, remembered in
+ * Open Recent, or a dialog saying why it could not be opened.
+ */
+static LecternWindow *
+show_store (LecternApplication *self,
+            const char         *path,
+            LecternStore       *store,
+            const GError       *error)
+{
+  g_assert (LECTERN_IS_APPLICATION (self));
+  g_assert (store != NULL || error != NULL);
+
+  if (store == NULL)
+    {
+      show_open_error (self, gtk_application_get_active_window (GTK_APPLICATION (self)),
+                       path, error);
+      return NULL;
+    }
+
+  remember_recent (self, lectern_store_get_path (store));
+  return present_new_window (self, store);
+}
+
 /* The built-in demo workshop, written to the user's data folder the
  * first time it is needed, so that it can be opened like any other file.
  */
@@ -295,16 +318,10 @@ open_in_background_cb (GObject      *object,
 
   store = lectern_store_open_finish (result, &error);
 
-  if (store == NULL)
-    show_open_error (data->self, gtk_application_get_active_window (GTK_APPLICATION (data->self)),
-                     data->path, error);
-  else if ((window = find_window (data->self, data->path)) != NULL)
+  if (store != NULL && (window = find_window (data->self, data->path)) != NULL)
     gtk_window_present (GTK_WINDOW (window));   /* opened twice meanwhile */
   else
-    {
-      remember_recent (data->self, lectern_store_get_path (store));
-      present_new_window (data->self, store);
-    }
+    show_store (data->self, data->path, store, error);
 
   open_data_free (data);
 }
@@ -696,15 +713,7 @@ lectern_application_open_file (LecternApplication *self,
     }
 
   store = lectern_store_open (path, &error);
-  if (store == NULL)
-    {
-      show_open_error (self, gtk_application_get_active_window (GTK_APPLICATION (self)),
-                       path, error);
-      return NULL;
-    }
-
-  remember_recent (self, lectern_store_get_path (store));
-  return present_new_window (self, store);
+  return show_store (self, path, store, error);
 }
 
 /**
@@ -736,15 +745,7 @@ lectern_application_new_file (LecternApplication *self,
   else
     store = lectern_store_create (path, NULL, &error);
 
-  if (store == NULL)
-    {
-      show_open_error (self, gtk_application_get_active_window (GTK_APPLICATION (self)),
-                       path, error);
-      return NULL;
-    }
-
-  remember_recent (self, lectern_store_get_path (store));
-  return present_new_window (self, store);
+  return show_store (self, path, store, error);
 }
 
 /**
