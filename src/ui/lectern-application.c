@@ -425,11 +425,16 @@ open_recent_action (GSimpleAction *action,
   open_in_background (self, file);
 }
 
+/* New and New Edition: create the chosen file, empty or as the next
+ * edition of the workshop the chooser carries as "from-store".
+ */
 static void
-new_response_cb (GtkNativeDialog    *chooser,
-                 int                 response,
-                 LecternApplication *self)
+create_response_cb (GtkNativeDialog    *chooser,
+                    int                 response,
+                    LecternApplication *self)
 {
+  LecternStore *from = g_object_get_data (G_OBJECT (chooser), "from-store");
+
   g_assert (LECTERN_IS_APPLICATION (self));
 
   if (response == GTK_RESPONSE_ACCEPT)
@@ -438,7 +443,7 @@ new_response_cb (GtkNativeDialog    *chooser,
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
       if (path != NULL)
-        lectern_application_new_file (self, path, NULL);
+        lectern_application_new_file (self, path, from);
     }
 
   g_object_unref (chooser);
@@ -462,29 +467,8 @@ new_action (GSimpleAction *action,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("workshop.lectern"));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (new_response_cb), self, 0);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (create_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-new_edition_response_cb (GtkNativeDialog    *chooser,
-                         int                 response,
-                         LecternApplication *self)
-{
-  LecternStore *from = g_object_get_data (G_OBJECT (chooser), "from-store");
-
-  g_assert (LECTERN_IS_APPLICATION (self));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-      if (path != NULL)
-        lectern_application_new_file (self, path, from);
-    }
-
-  g_object_unref (chooser);
 }
 
 /* "New Edition from This One…": next year's file, with this year's
@@ -526,7 +510,7 @@ new_edition_action (GSimpleAction *action,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
   g_object_set_data_full (G_OBJECT (chooser), "from-store", g_object_ref (store), g_object_unref);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (new_edition_response_cb), self, 0);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (create_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
