@@ -397,7 +397,7 @@ static LecternListRow *
 find_row (LecternListPage *page,
           gint64           id)
 {
-  GtkListView *view = lectern_list_page_get_list_view (page);
+  GtkGridView *view = lectern_list_page_get_list_view (page);
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view));
        child != NULL;
@@ -498,7 +498,7 @@ test_speakers (Fixture       *fixture,
   LecternWindow *window = open_window (fixture->path);
   GListModel *model = shown_rows (window, "speakers");
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
-  GtkListView *view = lectern_list_page_get_list_view (list_page (window, "speakers"));
+  GtkGridView *view = lectern_list_page_get_list_view (list_page (window, "speakers"));
 
   show_page (window, "speakers");
 
@@ -597,8 +597,8 @@ test_schedule (Fixture       *fixture,
 {
   LecternWindow *window = open_window (fixture->path);
   LecternSchedulePage *page = LECTERN_SCHEDULE_PAGE (lectern_window_get_page (window, "schedule"));
-  GtkListView *view = lectern_schedule_page_get_list_view (page);
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
+  GtkGridView *view = lectern_schedule_page_get_list_view (page);
+  GListModel *model = G_LIST_MODEL (gtk_grid_view_get_model (view));
   guint n_slots = 0;
   guint n_days = 0;
   int last_start = -1;

@@ -35,7 +35,7 @@ typedef struct
   GtkDropDown        *status_dropdown;
   GtkStringList      *status_model;
   GtkStack           *list_stack;
-  GtkListView        *list_view;
+  GtkGridView        *list_view;
   AdwStatusPage      *empty_page;
   GtkButton          *empty_add_button;
   GtkWidget          *content;
@@ -743,8 +743,8 @@ lectern_list_page_map (GtkWidget *widget)
    * as it has a model, shown or not: the pages nobody looked at yet
    * keep their rows in the model only, and open faster.
    */
-  if (gtk_list_view_get_model (priv->list_view) == NULL)
-    gtk_list_view_set_model (priv->list_view, GTK_SELECTION_MODEL (priv->selection));
+  if (gtk_grid_view_get_model (priv->list_view) == NULL)
+    gtk_grid_view_set_model (priv->list_view, GTK_SELECTION_MODEL (priv->selection));
 
   GTK_WIDGET_CLASS (lectern_list_page_parent_class)->map (widget);
 }
@@ -1005,7 +1005,7 @@ lectern_list_page_get_selection (LecternListPage *self)
   return priv->selection;
 }
 
-GtkListView *
+GtkGridView *
 lectern_list_page_get_list_view (LecternListPage *self)
 {
   LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);

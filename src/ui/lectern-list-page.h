@@ -63,7 +63,7 @@ gboolean      lectern_list_page_reload            (LecternListPage  *self,
                                                    GError          **error);
 GListModel   *lectern_list_page_get_items         (LecternListPage  *self);
 GtkSingleSelection *lectern_list_page_get_selection (LecternListPage *self);
-GtkListView  *lectern_list_page_get_list_view     (LecternListPage  *self);
+GtkGridView  *lectern_list_page_get_list_view     (LecternListPage  *self);
 gpointer      lectern_list_page_get_selected_item (LecternListPage  *self);
 gboolean      lectern_list_page_select_id         (LecternListPage  *self,
                                                    gint64            id,

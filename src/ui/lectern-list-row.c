@@ -83,8 +83,8 @@ lectern_list_row_dispose (GObject *object)
 
 /* Every part is a single line (the labels ellipsize), so a row's size
  * does not depend on the width it is given: the list views measure each
- * row once, not again for every width the window tries. GtkListView keeps
- * up to 200 rows, so this is what keeps opening and scrolling cheap.
+ * row once, not again for every width the window tries, which keeps
+ * opening and scrolling cheap.
  */
 static GtkSizeRequestMode
 lectern_list_row_get_request_mode (GtkWidget *widget)

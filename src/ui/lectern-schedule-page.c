@@ -23,7 +23,7 @@ struct _LecternSchedulePage
 
   /* Template Widgets */
   GtkStack     *stack;
-  GtkListView  *list_view;
+  GtkGridView  *list_view;
 
   /* Owned References */
   LecternStore *store;
@@ -410,7 +410,7 @@ lectern_schedule_page_init (LecternSchedulePage *self)
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
@@ -436,7 +436,7 @@ lectern_schedule_page_set_store (LecternSchedulePage *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
-GtkListView *
+GtkGridView *
 lectern_schedule_page_get_list_view (LecternSchedulePage *self)
 {
   g_return_val_if_fail (LECTERN_IS_SCHEDULE_PAGE (self), NULL);

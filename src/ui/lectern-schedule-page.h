@@ -19,6 +19,6 @@ void          lectern_schedule_page_set_store (LecternSchedulePage  *self,
                                                LecternStore         *store);
 gboolean      lectern_schedule_page_reload    (LecternSchedulePage  *self,
                                                GError              **error);
-GtkListView  *lectern_schedule_page_get_list_view (LecternSchedulePage *self);
+GtkGridView  *lectern_schedule_page_get_list_view (LecternSchedulePage *self);
 
 G_END_DECLS
