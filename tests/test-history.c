@@ -390,6 +390,24 @@ test_new_file (Fixture       *f,
   g_assert_true (g_str_has_prefix (lectern_store_get_actor (store), g_get_user_name ()));
 }
 
+/* The rows of @table the last undo or redo wrote: just @id, or none. */
+static void
+assert_stepped (LecternStore *store,
+                const char   *table,
+                gint64        id)
+{
+  g_autoptr(GArray) ids = lectern_store_get_stepped_ids (store, table);
+
+  if (id == 0)
+    {
+      g_assert_cmpuint (ids->len, ==, 0);
+      return;
+    }
+
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, id);
+}
+
 /* Add, edit, remove: each undo puts back exactly the rows before the
  * step, each redo exactly the rows after it.
  */
@@ -449,9 +467,15 @@ test_add_edit_remove (Fixture       *f,
   undo_ok (store);
   ASSERT_SNAPSHOT (store, s3);
   ASSERT_REDO_LABEL (store, "Remove Ce Zhang");
+  /* the undo says which rows it put back, for the views to show */
+  assert_stepped (store, "person", lectern_person_get_id (ce));
+  assert_stepped (store, "sponsor", 0);
   undo_ok (store);
   ASSERT_SNAPSHOT (store, s2);
+  assert_stepped (store, "event", 1);  /* the file's one event row */
+  assert_stepped (store, "person", 0);
   undo_ok (store);
+  assert_stepped (store, "person", lectern_person_get_id (ce));
   ASSERT_SNAPSHOT (store, s1);
   undo_ok (store);
   ASSERT_SNAPSHOT (store, s0);
@@ -467,6 +491,8 @@ test_add_edit_remove (Fixture       *f,
   redo_ok (store);
   ASSERT_SNAPSHOT (store, s4);
   g_assert_false (lectern_store_can_redo (store));
+
+  assert_stepped (store, "person", 0);
 
   /* and back again: undo of a redo is an undo */
   undo_ok (store);

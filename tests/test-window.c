@@ -1016,6 +1016,15 @@ no_removal_toast (gpointer user_data)
                             "“Natalia Vassilieva” removed from Speakers");
 }
 
+/* The name on the selected row of @page's list. */
+static const char *
+selected_name (LecternListPage *page)
+{
+  GtkSingleSelection *selection = lectern_list_page_get_selection (page);
+
+  return card_name (G_LIST_MODEL (selection), gtk_single_selection_get_selected (selection));
+}
+
 static void
 test_undo_redo (Fixture       *fixture,
                 gconstpointer  data)
@@ -1055,7 +1064,10 @@ test_undo_redo (Fixture       *fixture,
   type_into (window, person_editor_child (window, "speakers", "affiliation_row"), "MSR Redmond");
   person = file_person (fixture->path, "Deepak Narayanan");
   g_assert_cmpstr (lectern_person_get_affiliation (person), ==, "MSR Redmond");
+  /* undone from another row, the undo shows the row it changed */
+  select_row (window, "speakers", 1);
   activate (window, window, "win.undo");
+  g_assert_cmpstr (selected_name (speakers), ==, "Deepak Narayanan");
   g_clear_object (&person);
   person = file_person (fixture->path, "Deepak Narayanan");
   g_assert_cmpstr (lectern_person_get_affiliation (person), ==, "Microsoft Research");
@@ -1079,6 +1091,8 @@ test_undo_redo (Fixture       *fixture,
   g_clear_pointer (&order, g_free);
   order = file_order (fixture->path, LECTERN_ROLE_SPEAKER);
   g_assert_cmpstr (order, ==, original);
+  /* the row put back is selected again */
+  g_assert_cmpstr (selected_name (speakers), ==, "Natalia Vassilieva");
   /* Its step undone, the toast goes: its Undo would revert another. */
   g_assert_true (wait_until (no_removal_toast, window, 3000));
   activate (window, window, "win.redo");

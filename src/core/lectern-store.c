@@ -61,7 +61,16 @@ struct _LecternStore
   char            *first_label;        /* of the first edit in the action */
   guint            n_other_labels;     /* edits with another label */
   gint64           txn_rev;            /* the rev this transaction writes */
+  GArray          *stepped;            /* SteppedRow: what the last undo/redo wrote */
 };
+
+/* A row the last undo or redo put back or changed. */
+typedef struct
+{
+  const char *table;                   /* interned */
+  gint64      id;
+  gboolean    inserted;
+} SteppedRow;
 
 /* The schema version that brought the history and the counters. */
 #define HISTORY_SCHEMA_VERSION 3
@@ -850,6 +859,7 @@ lectern_store_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->read_only_reason, g_free);
   g_clear_pointer (&self->backup_path, g_free);
+  g_clear_pointer (&self->stepped, g_array_unref);
 
   G_OBJECT_CLASS (lectern_store_parent_class)->finalize (object);
 }
@@ -895,6 +905,7 @@ static void
 lectern_store_init (LecternStore *self)
 {
   self->actor = default_actor ();
+  self->stepped = g_array_new (FALSE, FALSE, sizeof (SteppedRow));
 }
 
 static gboolean
@@ -1430,6 +1441,55 @@ lectern_store_get_redo_label (LecternStore *self)
   return label;
 }
 
+/* Notes the rows @changeset inserts or updates, for
+ * lectern_store_get_stepped_ids(): the views show the organizer what an
+ * undo or redo did.
+ */
+static void
+note_stepped_rows (LecternStore *self,
+                   const void   *changeset,
+                   int           size)
+{
+  sqlite3_changeset_iter *iter = NULL;
+
+  g_array_set_size (self->stepped, 0);
+
+  if (size == 0 || sqlite3changeset_start (&iter, size, (void *) changeset) != SQLITE_OK)
+    return;
+
+  while (sqlite3changeset_next (iter) == SQLITE_ROW)
+    {
+      const char *table = NULL;
+      unsigned char *pk = NULL;
+      sqlite3_value *value = NULL;
+      int n_columns, op, indirect, column;
+      SteppedRow row;
+
+      if (sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect) != SQLITE_OK ||
+          (op != SQLITE_INSERT && op != SQLITE_UPDATE) ||
+          sqlite3changeset_pk (iter, &pk, &n_columns) != SQLITE_OK)
+        continue;
+
+      for (column = 0; column < n_columns && !pk[column]; column++)
+        ;
+      if (column == n_columns)
+        continue;
+
+      /* an update records its key among the old values */
+      if ((op == SQLITE_INSERT ? sqlite3changeset_new (iter, column, &value)
+                               : sqlite3changeset_old (iter, column, &value)) != SQLITE_OK ||
+          value == NULL || sqlite3_value_type (value) != SQLITE_INTEGER)
+        continue;
+
+      row.table = g_intern_string (table);
+      row.id = sqlite3_value_int64 (value);
+      row.inserted = op == SQLITE_INSERT;
+      g_array_append_val (self->stepped, row);
+    }
+
+  sqlite3changeset_finalize (iter);
+}
+
 typedef struct
 {
   gboolean  conflicted;
@@ -1592,6 +1652,8 @@ apply_step (LecternStore  *self,
 
   g_return_val_if_fail (self->depth == 0, FALSE);
 
+  g_array_set_size (self->stepped, 0);
+
   if (self->read_only)
     {
       g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_READ_ONLY,
@@ -1668,6 +1730,7 @@ apply_step (LecternStore  *self,
       set_error_from_db (self, rc, error);
       goto out;
     }
+  note_stepped_rows (self, done, n_done);
 
   if (!(stmt = prepare (self, "UPDATE history SET changeset = ?, undone = ? WHERE id = ?", error)))
     goto out;
@@ -1724,6 +1787,38 @@ lectern_store_redo (LecternStore  *self,
   g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
 
   return apply_step (self, TRUE, error);
+}
+
+/**
+ * lectern_store_get_stepped_ids:
+ * @self: a #LecternStore
+ * @table: a table: "person", "card", "sponsor", …
+ *
+ * The rows of @table that the last successful undo or redo put back or
+ * changed, those it put back first, so that a view can show what the
+ * step did (the person a removal's undo brought back).
+ *
+ * Returns: (transfer full) (element-type gint64): their ids, perhaps none
+ */
+GArray *
+lectern_store_get_stepped_ids (LecternStore *self,
+                               const char   *table)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), ids);
+  g_return_val_if_fail (table != NULL, ids);
+
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < self->stepped->len; i++)
+      {
+        SteppedRow *row = &g_array_index (self->stepped, SteppedRow, i);
+
+        if (row->inserted == (pass == 0) && strcmp (row->table, table) == 0)
+          g_array_append_val (ids, row->id);
+      }
+
+  return ids;
 }
 
 /* ------------------------------------------------------------------ */

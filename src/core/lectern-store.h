@@ -92,6 +92,8 @@ gboolean       lectern_store_undo               (LecternStore   *self,
                                                  GError        **error);
 gboolean       lectern_store_redo               (LecternStore   *self,
                                                  GError        **error);
+GArray        *lectern_store_get_stepped_ids    (LecternStore   *self,
+                                                 const char     *table);
 
 /* Changes by other processes. */
 gboolean       lectern_store_poll_changes       (LecternStore   *self);

@@ -1074,6 +1074,82 @@ lectern_list_page_select_id (LecternListPage *self,
   return TRUE;
 }
 
+/* Whether @item shows the row @id of @table: a card shows its person too. */
+static gboolean
+item_shows_row (gpointer    item,
+                const char *table,
+                gint64      id)
+{
+  if (g_str_equal (table, "card"))
+    return LECTERN_IS_CARD (item) && lectern_card_get_id (item) == id;
+
+  if (g_str_equal (table, "person"))
+    {
+      LecternPerson *person = LECTERN_IS_CARD (item) ? lectern_card_get_person (item)
+                            : LECTERN_IS_PERSON (item) ? item : NULL;
+
+      return person != NULL && lectern_person_get_id (person) == id;
+    }
+
+  if (g_str_equal (table, "sponsor"))
+    return LECTERN_IS_SPONSOR (item) && lectern_sponsor_get_id (item) == id;
+
+  return FALSE;
+}
+
+/**
+ * lectern_list_page_show_stepped:
+ * @self: a #LecternListPage
+ *
+ * After an undo or redo, selects the row it put back or changed (the
+ * person a removal's undo brought back, the card whose text an undo
+ * restored), unless the selected row is one of those. Rows the list does
+ * not show (another page's, or filtered out by the search) are left alone.
+ */
+void
+lectern_list_page_show_stepped (LecternListPage *self)
+{
+  static const char * const tables[] = { "card", "person", "sponsor" };
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+  GListModel *model = G_LIST_MODEL (priv->filtered);
+  g_autoptr(GPtrArray) stepped = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  gpointer selected;
+  guint n;
+
+  g_return_if_fail (LECTERN_IS_LIST_PAGE (self));
+
+  if (priv->store == NULL)
+    return;
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    g_ptr_array_add (stepped, lectern_store_get_stepped_ids (priv->store, tables[t]));
+
+  selected = gtk_single_selection_get_selected_item (priv->selection);
+  for (guint t = 0; selected != NULL && t < G_N_ELEMENTS (tables); t++)
+    {
+      GArray *ids = g_ptr_array_index (stepped, t);
+
+      for (guint i = 0; i < ids->len; i++)
+        if (item_shows_row (selected, tables[t], g_array_index (ids, gint64, i)))
+          return;
+    }
+
+  n = g_list_model_get_n_items (model);
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      GArray *ids = g_ptr_array_index (stepped, t);
+
+      for (guint i = 0; i < ids->len; i++)
+        for (guint position = 0; position < n; position++)
+          if (item_shows_row (get_item (model, position), tables[t], g_array_index (ids, gint64, i)))
+            {
+              select_position (self, position);
+              focus_selected (self);
+              return;
+            }
+    }
+}
+
 /**
  * lectern_list_page_move_item:
  * @self: a #LecternListPage

@@ -324,6 +324,8 @@ run_history (LecternWindow *self,
     }
 
   /* ::changed has re-read the pages; a refusal changed nothing. */
+  if (ok && visible_list_page (self) != NULL)
+    lectern_list_page_show_stepped (visible_list_page (self));
   update_history (self);
 }
 
