@@ -1119,6 +1119,85 @@ test_undo_redo (Fixture       *fixture,
   close_window (window);
 }
 
+/* The menu button of @menu whose label is @text, if it is shown. */
+static GtkWidget *
+find_menu_button (GtkWidget  *widget,
+                  const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return gtk_widget_get_ancestor (widget, g_type_from_name ("GtkModelButton"));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+shown_popover (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_POPOVER_MENU (child) && gtk_widget_get_visible (child))
+        return child;
+    }
+
+  return NULL;
+}
+
+/* Shift+F10 shows the selected row's menu: its moves, hidden where the
+ * list has no order of its own, and its removal, which works.
+ */
+static void
+test_context_menu (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  LecternWindow *window = open_window (fixture->path);
+  LecternListPage *speakers = list_page (window, "speakers");
+  LecternListPage *people = list_page (window, "people");
+  g_autofree char *order = NULL;
+  GtkWidget *menu;
+  GtkWidget *button;
+
+  show_page (window, "speakers");
+  /* nothing selected, no menu */
+  activate (window, speakers, "page.context-menu");
+  g_assert_null (shown_popover (GTK_WIDGET (speakers)));
+
+  select_row (window, "speakers", 2);
+  activate (window, speakers, "page.context-menu");
+  menu = shown_popover (GTK_WIDGET (speakers));
+  g_assert_nonnull (menu);
+  g_assert_nonnull (find_menu_button (menu, "Move Up"));
+  g_assert_nonnull (find_menu_button (menu, "Move to Position…"));
+  button = find_menu_button (menu, "Remove from Speakers");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  settle (window);
+  g_assert_false (gtk_widget_get_visible (menu));
+  order = file_order (fixture->path, LECTERN_ROLE_SPEAKER);
+  g_assert_null (strstr (order, "Natalia Vassilieva"));
+
+  /* the People list has no order: no moves in its menu */
+  show_page (window, "people");
+  select_row (window, "people", 0);
+  activate (window, people, "page.context-menu");
+  menu = shown_popover (GTK_WIDGET (people));
+  g_assert_nonnull (menu);
+  g_assert_null (find_menu_button (menu, "Move Up"));
+  g_assert_nonnull (find_menu_button (menu, "Remove Person"));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  settle (window);
+
+  close_window (window);
+}
+
 /* An undo that would revert a colleague's later change is refused, with
  * the reason, and changes nothing.
  */
@@ -1863,6 +1942,7 @@ main (int   argc,
   ADD ("/window/conflict/merged", test_conflict_merged);
   ADD ("/window/undo-redo", test_undo_redo);
   ADD ("/window/undo-refused", test_undo_refused);
+  ADD ("/window/context-menu", test_context_menu);
   ADD ("/window/reorder/drop-and-keyboard", test_reorder_drop_and_keyboard);
   ADD ("/window/reorder/refused", test_reorder_refused);
   ADD ("/window/reorder/move-to-position", test_move_to_position);

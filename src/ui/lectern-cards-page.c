@@ -642,7 +642,8 @@ lectern_cards_page_constructed (GObject *object)
       _lectern_list_page_set_texts (page, "audio-input-microphone-symbolic", _("Speakers"),
                                     _("No Speakers Yet"),
                                     _("Speakers appear here, in the order the website lists them."),
-                                    _("_Add Speaker"), _("No Speaker Selected"));
+                                    _("_Add Speaker"), _("No Speaker Selected"),
+                                    _("_Remove from Speakers"));
       lectern_person_editor_set_remove_label (self->editor, _("_Remove from Speakers"));
       break;
 
@@ -650,7 +651,8 @@ lectern_cards_page_constructed (GObject *object)
       _lectern_list_page_set_texts (page, "system-users-symbolic", _("Panelists"),
                                     _("No Panelists Yet"),
                                     _("Panelists and moderators appear here, in the order the website lists them."),
-                                    _("_Add Panelist"), _("No Panelist Selected"));
+                                    _("_Add Panelist"), _("No Panelist Selected"),
+                                    _("_Remove from Panelists"));
       lectern_person_editor_set_remove_label (self->editor, _("_Remove from Panelists"));
       break;
 
@@ -658,7 +660,8 @@ lectern_cards_page_constructed (GObject *object)
       _lectern_list_page_set_texts (page, "avatar-default-symbolic", _("Organizers"),
                                     _("No Organizers Yet"),
                                     _("The people organizing the workshop appear here, in the order the website lists them."),
-                                    _("_Add Organizer"), _("No Organizer Selected"));
+                                    _("_Add Organizer"), _("No Organizer Selected"),
+                                    _("_Remove from Organizers"));
       lectern_person_editor_set_remove_label (self->editor, _("_Remove from Organizers"));
       break;
 
@@ -667,7 +670,8 @@ lectern_cards_page_constructed (GObject *object)
       _lectern_list_page_set_texts (page, "x-office-address-book-symbolic", _("People"),
                                     _("No People Yet"),
                                     _("Everyone in the workshop appears here, with or without a card on the website."),
-                                    _("_Add Person"), _("No Person Selected"));
+                                    _("_Add Person"), _("No Person Selected"),
+                                    _("_Remove Person"));
       lectern_person_editor_set_remove_label (self->editor, _("_Remove Person"));
       break;
     }

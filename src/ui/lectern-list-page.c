@@ -43,6 +43,8 @@ typedef struct
   GtkStack           *detail_stack;
   AdwStatusPage      *none_page;
   AdwBin             *editor_bin;
+  GtkWidget          *context_menu;
+  GMenu              *remove_section;
 
   /* Owned References */
   LecternStore       *store;
@@ -520,6 +522,91 @@ drop_cb (GtkDropTarget  *target,
   return lectern_list_page_move_item (self, item, position);
 }
 
+/* The context menu of a row */
+
+/* Shows the row menu of the selected row, pointing at @rect (in the
+ * coordinates of @widget).
+ */
+static void
+popup_context_menu (LecternListPage       *self,
+                    GtkWidget             *widget,
+                    const graphene_rect_t *rect)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+  graphene_rect_t bounds;
+
+  if (lectern_list_page_get_read_only (self) ||
+      lectern_list_page_get_selected_item (self) == NULL ||
+      !gtk_widget_compute_bounds (widget, GTK_WIDGET (self), &bounds))
+    return;
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (priv->context_menu),
+                               &(GdkRectangle) {
+                                 bounds.origin.x + rect->origin.x,
+                                 bounds.origin.y + rect->origin.y,
+                                 MAX (1, rect->size.width),
+                                 MAX (1, rect->size.height),
+                               });
+  gtk_popover_popup (GTK_POPOVER (priv->context_menu));
+}
+
+/* A right click or a long press on a row selects it and shows its menu. */
+static void
+row_menu_pressed_cb (GtkGesture *gesture,
+                     double      x,
+                     double      y,
+                     GtkWidget  *row)
+{
+  LecternListPage *self = LECTERN_LIST_PAGE (gtk_widget_get_ancestor (row, LECTERN_TYPE_LIST_PAGE));
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+  gpointer item = lectern_list_row_get_item (LECTERN_LIST_ROW (row));
+  guint position;
+
+  if (item == NULL)
+    return;
+
+  position = find_id (G_LIST_MODEL (priv->filtered), lectern_object_get_id (item));
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+  select_position (self, position);
+  gtk_widget_grab_focus (gtk_widget_get_parent (row));
+  popup_context_menu (self, row, &GRAPHENE_RECT_INIT (x, y, 1, 1));
+}
+
+static void
+row_click_pressed_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      GtkWidget       *row)
+{
+  row_menu_pressed_cb (GTK_GESTURE (gesture), x, y, row);
+}
+
+/* Shift+F10 or the Menu key: the menu of the selected row, under it. */
+static void
+context_menu_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LecternListPage *self = LECTERN_LIST_PAGE (widget);
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+  gpointer item = lectern_list_page_get_selected_item (self);
+  GtkWidget *row;
+
+  if (item == NULL)
+    return;
+
+  row = find_row_widget (self, lectern_object_get_id (item));
+  if (row != NULL)
+    popup_context_menu (self, row,
+                        &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (row), gtk_widget_get_height (row)));
+  else
+    popup_context_menu (self, GTK_WIDGET (priv->list_view), &GRAPHENE_RECT_INIT (0, 0, 1, 1));
+}
+
 /* Template callbacks: the rows */
 
 static void
@@ -530,6 +617,8 @@ row_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *row = lectern_list_row_new ();
   GtkDragSource *source;
   GtkDropTarget *target;
+  GtkGesture *click;
+  GtkGesture *long_press;
 
   gtk_list_item_set_child (list_item, row);
 
@@ -547,6 +636,16 @@ row_setup_cb (GtkSignalListItemFactory *factory,
   g_signal_connect (target, "leave", G_CALLBACK (drop_leave_cb), row);
   g_signal_connect (target, "drop", G_CALLBACK (drop_cb), row);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (row_click_pressed_cb), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+
+  long_press = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+  g_signal_connect (long_press, "pressed", G_CALLBACK (row_menu_pressed_cb), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (long_press));
 }
 
 static void
@@ -767,6 +866,8 @@ lectern_list_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  priv->context_menu = NULL;
+  g_clear_object (&priv->remove_section);
   g_clear_object (&priv->selection);
   g_clear_object (&priv->filtered);
   g_clear_object (&priv->filter);
@@ -891,6 +992,12 @@ lectern_list_page_class_init (LecternListPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.move-up", NULL, move_up_action);
   gtk_widget_class_install_action (widget_class, "page.move-down", NULL, move_down_action);
   gtk_widget_class_install_action (widget_class, "page.move-to", NULL, move_to_action);
+  gtk_widget_class_install_action (widget_class, "page.context-menu", NULL, context_menu_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "page.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0,
+                                       "page.context-menu", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
                                        "page.move-up", NULL);
@@ -900,6 +1007,42 @@ lectern_list_page_class_init (LecternListPageClass *klass)
                                        "page.move-down", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, GDK_ALT_MASK,
                                        "page.move-down", NULL);
+}
+
+/* The row menu: the moves (hidden where the list has no order of its
+ * own) and the removal, whose label the subclass gives.
+ */
+static void
+build_context_menu (LecternListPage *self)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) moves = g_menu_new ();
+  /* the accelerators shown are the main keys, not the keypad's */
+  const struct { const char *label, *action, *accel; } items[] = {
+    { N_("Move _Up"), "page.move-up", "<Alt>Up" },
+    { N_("Move _Down"), "page.move-down", "<Alt>Down" },
+    { N_("Move to _Position…"), "page.move-to", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(items[i].label), items[i].action);
+
+      g_menu_item_set_attribute (item, "hidden-when", "s", "action-disabled");
+      if (items[i].accel != NULL)
+        g_menu_item_set_attribute (item, "accel", "s", items[i].accel);
+      g_menu_append_item (moves, item);
+    }
+
+  priv->remove_section = g_menu_new ();
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (priv->remove_section));
+
+  priv->context_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_popover_set_has_arrow (GTK_POPOVER (priv->context_menu), FALSE);
+  gtk_widget_set_halign (priv->context_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (priv->context_menu, GTK_WIDGET (self));
 }
 
 static void
@@ -934,6 +1077,8 @@ lectern_list_page_init (LecternListPage *self)
 
   gtk_stack_set_visible_child_name (priv->list_stack, "empty");
   gtk_stack_set_visible_child_name (priv->detail_stack, "none");
+
+  build_context_menu (self);
   _lectern_list_page_update_actions (self);
 }
 
@@ -1330,7 +1475,8 @@ _lectern_list_page_set_texts (LecternListPage *self,
                               const char      *empty_title,
                               const char      *empty_description,
                               const char      *add_label,
-                              const char      *none_title)
+                              const char      *none_title,
+                              const char      *remove_label)
 {
   LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
 
@@ -1343,6 +1489,13 @@ _lectern_list_page_set_texts (LecternListPage *self,
   gtk_button_set_use_underline (priv->empty_add_button, TRUE);
   adw_status_page_set_icon_name (priv->none_page, icon_name);
   adw_status_page_set_title (priv->none_page, none_title);
+  g_menu_remove_all (priv->remove_section);
+  {
+    g_autoptr(GMenuItem) item = g_menu_item_new (remove_label, "page.remove");
+
+    g_menu_item_set_attribute (item, "accel", "s", "Delete");
+    g_menu_append_item (priv->remove_section, item);
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (priv->list_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, list_label,
                                   -1);

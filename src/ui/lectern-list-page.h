@@ -90,7 +90,8 @@ void          _lectern_list_page_set_texts        (LecternListPage  *self,
                                                    const char       *empty_title,
                                                    const char       *empty_description,
                                                    const char       *add_label,
-                                                   const char       *none_title);
+                                                   const char       *none_title,
+                                                   const char       *remove_label);
 void          _lectern_list_page_set_status_filter (LecternListPage *self,
                                                     gboolean         visible);
 void          _lectern_list_page_select_after_reload (LecternListPage *self,

@@ -328,7 +328,8 @@ lectern_sponsors_page_init (LecternSponsorsPage *self)
   _lectern_list_page_set_texts (page, "emblem-favorite-symbolic", _("Sponsors"),
                                 _("No Sponsors Yet"),
                                 _("Sponsors appear here, in the order the website lists them."),
-                                _("_Add Sponsor"), _("No Sponsor Selected"));
+                                _("_Add Sponsor"), _("No Sponsor Selected"),
+                                _("_Remove Sponsor"));
 
   g_signal_connect (self, "notify::store", G_CALLBACK (store_changed_cb), NULL);
 }
