@@ -361,16 +361,35 @@ open_in_background (LecternApplication *self,
   lectern_store_open_async (data->path, NULL, open_in_background_cb, data);
 }
 
-static GtkFileFilter *
-workshop_filter (void)
+/* A modal chooser of workshop files over @parent; @suggested names a
+ * file to create. Its response goes to @response_cb; it unrefs itself.
+ */
+static void
+show_workshop_chooser (LecternApplication   *self,
+                       GtkWindow            *parent,
+                       const char           *title,
+                       GtkFileChooserAction  action,
+                       const char           *accept_label,
+                       const char           *suggested,
+                       LecternStore         *from,
+                       GCallback             response_cb)
 {
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (filter, _("Workshop Files"));
   gtk_file_filter_add_mime_type (filter, "application/x-lectern");
   gtk_file_filter_add_suffix (filter, "lectern");
 
-  return filter;
+  chooser = gtk_file_chooser_native_new (title, parent, action, accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (suggested != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  if (from != NULL)
+    g_object_set_data_full (G_OBJECT (chooser), "from-store", g_object_ref (from), g_object_unref);
+  g_signal_connect_object (chooser, "response", response_cb, self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -397,19 +416,12 @@ open_action (GSimpleAction *action,
              gpointer       user_data)
 {
   LecternApplication *self = user_data;
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = workshop_filter ();
 
   g_assert (LECTERN_IS_APPLICATION (self));
 
-  chooser = gtk_file_chooser_native_new (_("Open Workshop"),
-                                         gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (open_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  show_workshop_chooser (self, gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         _("Open Workshop"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                         NULL, NULL, G_CALLBACK (open_response_cb));
 }
 
 static void
@@ -455,20 +467,12 @@ new_action (GSimpleAction *action,
             gpointer       user_data)
 {
   LecternApplication *self = user_data;
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = workshop_filter ();
 
   g_assert (LECTERN_IS_APPLICATION (self));
 
-  chooser = gtk_file_chooser_native_new (_("New Workshop"),
-                                         gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Create"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("workshop.lectern"));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (create_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  show_workshop_chooser (self, gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         _("New Workshop"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"),
+                         _("workshop.lectern"), NULL, G_CALLBACK (create_response_cb));
 }
 
 /* "New Edition from This One…": next year's file, with this year's
@@ -482,8 +486,6 @@ new_edition_action (GSimpleAction *action,
 {
   LecternApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = workshop_filter ();
   g_autofree char *suggested = NULL;
   g_autoptr(LecternEvent) event = NULL;
   LecternStore *store;
@@ -502,16 +504,8 @@ new_edition_action (GSimpleAction *action,
   else
     suggested = g_strdup (_("next-edition.lectern"));
 
-  chooser = gtk_file_chooser_native_new (_("New Edition"),
-                                         parent,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Create"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-  g_object_set_data_full (G_OBJECT (chooser), "from-store", g_object_ref (store), g_object_unref);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (create_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  show_workshop_chooser (self, parent, _("New Edition"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"),
+                         suggested, store, G_CALLBACK (create_response_cb));
 }
 
 static const GActionEntry app_actions[] = {

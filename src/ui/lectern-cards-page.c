@@ -140,31 +140,16 @@ person_name (LecternPerson *person)
   return lectern_ui_is_empty (name) ? _("Unnamed") : name;
 }
 
-/* The photo as a small texture for the row's avatar, decoded once per
- * version of the person.
- */
+/* The photo as a small texture for the row's avatar. */
 static GdkPaintable *
 lookup_photo (LecternCardsPage *self,
               LecternPerson    *person)
 {
-  g_autofree char *key = NULL;
-  GdkTexture *texture;
-
-  if (person == NULL || lectern_person_get_photo (person) == NULL)
+  if (person == NULL)
     return NULL;
 
-  key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
-                         lectern_person_get_id (person), lectern_person_get_rev (person));
-  texture = g_hash_table_lookup (self->photos, key);
-  if (texture == NULL)
-    {
-      texture = lectern_ui_square_texture (lectern_person_get_photo (person), NULL, NULL);
-      if (texture == NULL)
-        return NULL;
-      g_hash_table_insert (self->photos, g_steal_pointer (&key), texture);
-    }
-
-  return GDK_PAINTABLE (texture);
+  return lectern_ui_lookup_square (self->photos, lectern_person_get_id (person),
+                                   lectern_person_get_rev (person), lectern_person_get_photo (person));
 }
 
 /* LecternListPage */

@@ -248,7 +248,6 @@ lectern_event_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
-  g_clear_object (&self->form);
   g_clear_object (&self->event);
   g_clear_object (&self->store);
 

@@ -36,24 +36,8 @@ static GdkPaintable *
 lookup_logo (LecternSponsorsPage *self,
              LecternSponsor      *sponsor)
 {
-  g_autofree char *key = NULL;
-  GdkTexture *texture;
-
-  if (lectern_sponsor_get_logo (sponsor) == NULL)
-    return NULL;
-
-  key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
-                         lectern_sponsor_get_id (sponsor), lectern_sponsor_get_rev (sponsor));
-  texture = g_hash_table_lookup (self->logos, key);
-  if (texture == NULL)
-    {
-      texture = lectern_ui_square_texture (lectern_sponsor_get_logo (sponsor), NULL, NULL);
-      if (texture == NULL)
-        return NULL;
-      g_hash_table_insert (self->logos, g_steal_pointer (&key), texture);
-    }
-
-  return GDK_PAINTABLE (texture);
+  return lectern_ui_lookup_square (self->logos, lectern_sponsor_get_id (sponsor),
+                                   lectern_sponsor_get_rev (sponsor), lectern_sponsor_get_logo (sponsor));
 }
 
 /* LecternListPage */

@@ -294,6 +294,45 @@ lectern_ui_square_texture (GBytes  *data,
   return gdk_texture_new_for_pixbuf (square);
 }
 
+/**
+ * lectern_ui_lookup_square:
+ * @cache: "id:rev" → #GdkTexture, owned by the caller
+ * @id: the id of the row the image belongs to
+ * @rev: the row's revision
+ * @data: (nullable): the bytes of the image file
+ *
+ * The square of @data as the rows show it, decoded once per version of
+ * the row: rows are bound again and again as a list scrolls.
+ *
+ * Returns: (transfer none) (nullable): the square, or %NULL without an image
+ */
+GdkPaintable *
+lectern_ui_lookup_square (GHashTable *cache,
+                          gint64      id,
+                          gint64      rev,
+                          GBytes     *data)
+{
+  g_autofree char *key = NULL;
+  GdkTexture *texture;
+
+  g_return_val_if_fail (cache != NULL, NULL);
+
+  if (data == NULL)
+    return NULL;
+
+  key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, id, rev);
+  texture = g_hash_table_lookup (cache, key);
+  if (texture == NULL)
+    {
+      texture = lectern_ui_square_texture (data, NULL, NULL);
+      if (texture == NULL)
+        return NULL;
+      g_hash_table_insert (cache, g_steal_pointer (&key), texture);
+    }
+
+  return GDK_PAINTABLE (texture);
+}
+
 /* Tells why something the organizer asked for could not be done. */
 void
 lectern_ui_show_error (GtkWidget    *widget,

@@ -45,6 +45,10 @@ GListModel *lectern_ui_list_all_cards     (LecternStore        *store,
 GdkTexture *lectern_ui_square_texture     (GBytes              *data,
                                            int                 *short_side,
                                            GError             **error);
+GdkPaintable *lectern_ui_lookup_square    (GHashTable          *cache,
+                                           gint64               id,
+                                           gint64               rev,
+                                           GBytes              *data);
 
 typedef gboolean (*LecternSaveFunc)  (LecternStore  *store,
                                       gpointer       object,
