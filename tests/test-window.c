@@ -1451,6 +1451,110 @@ test_search (Fixture       *fixture,
   close_window (window);
 }
 
+static guint
+badge (LecternWindow *window,
+       const char    *name)
+{
+  AdwViewStack *stack = template_child (window, LECTERN_TYPE_WINDOW, "view_stack");
+  GtkWidget *child = adw_view_stack_get_child_by_name (stack, name);
+
+  return adw_view_stack_page_get_badge_number (adw_view_stack_get_page (stack, child));
+}
+
+/* One search across the lists: what is typed in one list's search bar
+ * filters the others too, and the view switcher counts the matches of
+ * each; closing the search closes it everywhere.
+ */
+static void
+test_search_across (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  LecternWindow *window = open_window (fixture->path);
+  LecternListPage *speakers = list_page (window, "speakers");
+  LecternListPage *sponsors = list_page (window, "sponsors");
+  const char *names[] = { "speakers", "panelists", "organizers", "people", "sponsors" };
+
+  show_page (window, "speakers");
+  g_assert_cmpuint (badge (window, "speakers"), ==, 0);
+  activate (window, window, "win.search");
+  lectern_list_page_set_query (speakers, "together", LECTERN_ANY_STATUS);
+  settle (window);
+
+  g_assert_cmpuint (badge (window, "speakers"), ==, 1);    /* Ce Zhang */
+  g_assert_cmpuint (badge (window, "sponsors"), ==, 1);    /* Together */
+  g_assert_cmpuint (badge (window, "people"), >=, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_cmpuint (badge (window, names[i]), ==,
+                      lectern_list_page_get_n_matches (list_page (window, names[i])));
+
+  /* the sponsors are already searched, with the same text */
+  show_page (window, "sponsors");
+  g_assert_true (lectern_list_page_get_search_mode (sponsors));
+  g_assert_cmpstr (lectern_list_page_get_query (sponsors), ==, "together");
+  g_assert_cmpuint (lectern_list_page_get_n_matches (sponsors), ==, 1);
+
+  /* typed there, it goes back to the speakers */
+  lectern_list_page_set_search_text (sponsors, "openai");
+  settle (window);
+  g_assert_cmpstr (lectern_list_page_get_query (speakers), ==, "openai");
+  g_assert_cmpuint (badge (window, "speakers"), ==, 2);
+  g_assert_cmpuint (badge (window, "sponsors"), ==, 0);
+
+  /* closed in one list, closed in all, every row back */
+  activate (window, window, "win.search");
+  g_assert_false (lectern_list_page_get_search_mode (speakers));
+  g_assert_cmpuint (lectern_list_page_get_n_matches (speakers), ==, N_SPEAKERS);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_cmpuint (badge (window, names[i]), ==, 0);
+
+  close_window (window);
+}
+
+/* A search, or its end, shows the rows from the first: not wherever the
+ * rows coming and going have left the view (a list of 300 ended in its
+ * middle).
+ */
+static void
+test_search_scroll (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  LecternWindow *window = open_window (fixture->path);
+  LecternListPage *people = list_page (window, "people");
+  GtkWidget *view = GTK_WIDGET (lectern_list_page_get_list_view (people));
+  GtkAdjustment *adjustment;
+  g_autoptr(LecternStore) store = lectern_store_open (fixture->path, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lectern_store_begin (store, &error));
+  for (int i = 0; i < 300; i++)
+    {
+      g_autoptr(LecternPerson) person = lectern_person_new ();
+      g_autofree char *name = g_strdup_printf ("Person %03d", i);
+
+      lectern_person_set_name (person, name);
+      g_assert_true (lectern_store_add_person (store, person, &error));
+    }
+  g_assert_true (lectern_store_commit (store, &error));
+  lectern_window_reload (window);
+
+  show_page (window, "people");
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, 2 * gtk_adjustment_get_page_size (adjustment));
+
+  lectern_list_page_set_query (people, "person 2", LECTERN_ANY_STATUS);
+  settle (window);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  settle (window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+
+  lectern_list_page_set_search_mode (people, FALSE);
+  settle (window);
+  g_assert_cmpuint (lectern_list_page_get_n_matches (people), >, 300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+
+  close_window (window);
+}
+
 typedef struct
 {
   int      chosen;
@@ -1947,6 +2051,8 @@ main (int   argc,
   ADD ("/window/reorder/refused", test_reorder_refused);
   ADD ("/window/reorder/move-to-position", test_move_to_position);
   ADD ("/window/search", test_search);
+  ADD ("/window/search/across", test_search_across);
+  ADD ("/window/search/scroll", test_search_scroll);
   ADD ("/window/photo/choose", test_photo);
   ADD ("/window/photo/drop", test_photo_drop);
   ADD ("/window/read-only/permissions", test_read_only_permissions);

@@ -46,6 +46,55 @@ lectern_match_fold (const char *text)
   return g_utf8_casefold (stripped, -1);
 }
 
+/* The fields, one a line: no word of a query spans two fields. NULL
+ * fields are skipped. With lectern_match_fold() of it, what
+ * lectern_match_prepared() searches; callers that search the same
+ * fields again and again keep both.
+ */
+char *
+lectern_match_join (const char * const *fields,
+                    guint               n_fields)
+{
+  GString *joined = g_string_new (NULL);
+
+  g_return_val_if_fail (fields != NULL || n_fields == 0, g_string_free (joined, FALSE));
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      if (fields[i] == NULL)
+        continue;
+      g_string_append (joined, fields[i]);
+      g_string_append_c (joined, '\n');
+    }
+
+  return g_string_free (joined, FALSE);
+}
+
+/* TRUE when every word of @query occurs in @folded, the folded @raw
+ * text of lectern_match_join(). An empty query matches everything.
+ */
+gboolean
+lectern_match_prepared (const char *query,
+                        const char *raw,
+                        const char *folded)
+{
+  g_autofree char *folded_query = NULL;
+  g_auto(GStrv) words = NULL;
+
+  g_return_val_if_fail (raw != NULL && folded != NULL, FALSE);
+
+  folded_query = lectern_match_fold (query);
+  words = g_strsplit_set (folded_query, " \t\n\r", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] != '\0' && strstr (folded, words[i]) == NULL)
+        return query != NULL && g_str_match_string (query, raw, TRUE);
+    }
+
+  return TRUE;
+}
+
 /* TRUE when every word of query occurs in one of the n_fields fields
  * (NULL fields are skipped). An empty query matches everything.
  */
@@ -54,34 +103,13 @@ lectern_match_fields (const char         *query,
                       const char * const *fields,
                       guint               n_fields)
 {
-  g_autofree char *folded_query = NULL;
   g_autofree char *raw = NULL;
-  g_autofree char *haystack = NULL;
-  g_auto(GStrv) words = NULL;
-  GString *joined;
+  g_autofree char *folded = NULL;
 
   g_return_val_if_fail (fields != NULL || n_fields == 0, FALSE);
 
-  folded_query = lectern_match_fold (query);
-  words = g_strsplit_set (folded_query, " \t\n\r", -1);
+  raw = lectern_match_join (fields, n_fields);
+  folded = lectern_match_fold (raw);
 
-  /* one line per field: no word of the query spans two fields */
-  joined = g_string_new (NULL);
-  for (guint i = 0; i < n_fields; i++)
-    {
-      if (fields[i] == NULL)
-        continue;
-      g_string_append (joined, fields[i]);
-      g_string_append_c (joined, '\n');
-    }
-  raw = g_string_free (joined, FALSE);
-  haystack = lectern_match_fold (raw);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (words[i][0] != '\0' && strstr (haystack, words[i]) == NULL)
-        return query != NULL && g_str_match_string (query, raw, TRUE);
-    }
-
-  return TRUE;
+  return lectern_match_prepared (query, raw, folded);
 }

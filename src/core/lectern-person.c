@@ -28,9 +28,21 @@ struct _LecternPerson
   char           *email;
   int             status;
   char           *notes;
+
+  /* lectern_person_matches(): the searched fields, joined and folded */
+  char           *search_raw;
+  char           *search_folded;
 };
 
 G_DEFINE_FINAL_TYPE (LecternPerson, lectern_person, G_TYPE_OBJECT)
+
+/* A searched field changed: join and fold them again when next searched. */
+static void
+forget_search_text (LecternPerson *self)
+{
+  g_clear_pointer (&self->search_raw, g_free);
+  g_clear_pointer (&self->search_folded, g_free);
+}
 
 enum {
   PROP_0,
@@ -67,6 +79,8 @@ lectern_person_finalize (GObject *object)
   g_clear_pointer (&self->bio, g_free);
   g_clear_pointer (&self->email, g_free);
   g_clear_pointer (&self->notes, g_free);
+
+  forget_search_text (self);
 
   G_OBJECT_CLASS (lectern_person_parent_class)->finalize (object);
 }
@@ -355,6 +369,7 @@ lectern_person_set_name (LecternPerson *self,
 
   g_free (self->name);
   self->name = g_strdup (value);
+  forget_search_text (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
@@ -377,6 +392,7 @@ lectern_person_set_first_name (LecternPerson *self,
 
   g_free (self->first_name);
   self->first_name = g_strdup (value);
+  forget_search_text (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_NAME]);
 }
 
@@ -399,6 +415,7 @@ lectern_person_set_family_name (LecternPerson *self,
 
   g_free (self->family_name);
   self->family_name = g_strdup (value);
+  forget_search_text (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAMILY_NAME]);
 }
 
@@ -421,6 +438,7 @@ lectern_person_set_affiliation (LecternPerson *self,
 
   g_free (self->affiliation);
   self->affiliation = g_strdup (value);
+  forget_search_text (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AFFILIATION]);
 }
 
@@ -531,6 +549,7 @@ lectern_person_set_email (LecternPerson *self,
 
   g_free (self->email);
   self->email = g_strdup (value);
+  forget_search_text (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
 }
 
@@ -574,6 +593,7 @@ lectern_person_set_notes (LecternPerson *self,
 
   g_free (self->notes);
   self->notes = g_strdup (value);
+  forget_search_text (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 
@@ -585,16 +605,19 @@ gboolean
 lectern_person_matches (LecternPerson *self,
                         const char    *query)
 {
-  const char *fields[6];
-
   g_return_val_if_fail (LECTERN_IS_PERSON (self), FALSE);
 
-  fields[0] = self->name;
-  fields[1] = self->first_name;
-  fields[2] = self->family_name;
-  fields[3] = self->affiliation;
-  fields[4] = self->email;
-  fields[5] = self->notes;
+  /* a list is searched again at each key the organizer types */
+  if (self->search_raw == NULL)
+    {
+      const char *fields[] = {
+        self->name, self->first_name, self->family_name,
+        self->affiliation, self->email, self->notes,
+      };
 
-  return lectern_match_fields (query, fields, G_N_ELEMENTS (fields));
+      self->search_raw = lectern_match_join (fields, G_N_ELEMENTS (fields));
+      self->search_folded = lectern_match_fold (self->search_raw);
+    }
+
+  return lectern_match_prepared (query, self->search_raw, self->search_folded);
 }

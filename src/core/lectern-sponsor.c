@@ -25,9 +25,21 @@ struct _LecternSponsor
   char           *slug;
   int             position;
   gboolean        archived;
+
+  /* lectern_sponsor_matches(): the searched fields, joined and folded */
+  char           *search_raw;
+  char           *search_folded;
 };
 
 G_DEFINE_FINAL_TYPE (LecternSponsor, lectern_sponsor, G_TYPE_OBJECT)
+
+/* A searched field changed: join and fold them again when next searched. */
+static void
+forget_search_text (LecternSponsor *self)
+{
+  g_clear_pointer (&self->search_raw, g_free);
+  g_clear_pointer (&self->search_folded, g_free);
+}
 
 enum {
   PROP_0,
@@ -57,6 +69,8 @@ lectern_sponsor_finalize (GObject *object)
   g_clear_pointer (&self->logo_path, g_free);
   g_clear_pointer (&self->tier, g_free);
   g_clear_pointer (&self->slug, g_free);
+
+  forget_search_text (self);
 
   G_OBJECT_CLASS (lectern_sponsor_parent_class)->finalize (object);
 }
@@ -309,6 +323,7 @@ lectern_sponsor_set_name (LecternSponsor *self,
 
   g_free (self->name);
   self->name = g_strdup (value);
+  forget_search_text (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
@@ -331,6 +346,7 @@ lectern_sponsor_set_url (LecternSponsor *self,
 
   g_free (self->url);
   self->url = g_strdup (value);
+  forget_search_text (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URL]);
 }
 
@@ -397,6 +413,7 @@ lectern_sponsor_set_tier (LecternSponsor *self,
 
   g_free (self->tier);
   self->tier = g_strdup (value);
+  forget_search_text (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIER]);
 }
 
@@ -419,6 +436,7 @@ lectern_sponsor_set_slug (LecternSponsor *self,
 
   g_free (self->slug);
   self->slug = g_strdup (value);
+  forget_search_text (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLUG]);
 }
 
@@ -473,14 +491,16 @@ gboolean
 lectern_sponsor_matches (LecternSponsor *self,
                          const char     *query)
 {
-  const char *fields[4];
-
   g_return_val_if_fail (LECTERN_IS_SPONSOR (self), FALSE);
 
-  fields[0] = self->name;
-  fields[1] = self->tier;
-  fields[2] = self->url;
-  fields[3] = self->slug;
+  /* a list is searched again at each key the organizer types */
+  if (self->search_raw == NULL)
+    {
+      const char *fields[] = { self->name, self->tier, self->url, self->slug };
 
-  return lectern_match_fields (query, fields, G_N_ELEMENTS (fields));
+      self->search_raw = lectern_match_join (fields, G_N_ELEMENTS (fields));
+      self->search_folded = lectern_match_fold (self->search_raw);
+    }
+
+  return lectern_match_prepared (query, self->search_raw, self->search_folded);
 }

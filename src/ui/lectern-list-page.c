@@ -68,6 +68,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_SEARCH_MODE,
+  PROP_QUERY,
   N_PROPS
 };
 
@@ -294,18 +295,37 @@ refilter (LecternListPage *self)
   if (gtk_single_selection_get_selected_item (priv->selection) != selected)
     show_item (self, gtk_single_selection_get_selected_item (priv->selection));
 
+  /* The matches from the first, or the selected row: not wherever the
+   * rows coming and going have left the view.
+   */
+  if (g_list_model_get_n_items (G_LIST_MODEL (priv->filtered)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (priv->list_view), "list.scroll-to-item", "u",
+                                position != GTK_INVALID_LIST_POSITION ? position : 0);
+
   update_list_stack (self);
+}
+
+/* Filters the list by @text, and tells who follows the query. */
+static void
+set_query_text (LecternListPage *self,
+                const char      *text)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  if (g_strcmp0 (priv->query, text) == 0)
+    return;
+
+  g_free (priv->query);
+  priv->query = g_strdup (text);
+  refilter (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
 }
 
 static void
 search_changed_cb (LecternListPage *self,
                    GtkSearchEntry  *entry)
 {
-  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
-
-  g_free (priv->query);
-  priv->query = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
-  refilter (self);
+  set_query_text (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
@@ -906,6 +926,10 @@ lectern_list_page_get_property (GObject    *object,
       g_value_set_boolean (value, lectern_list_page_get_search_mode (self));
       break;
 
+    case PROP_QUERY:
+      g_value_set_string (value, lectern_list_page_get_query (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -956,6 +980,16 @@ lectern_list_page_class_init (LecternListPageClass *klass)
     g_param_spec_boolean ("search-mode", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * LecternListPage:query:
+   *
+   * The text the list is searched for, or %NULL.
+   */
+  properties[PROP_QUERY] =
+    g_param_spec_string ("query", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1444,15 +1478,64 @@ lectern_list_page_set_query (LecternListPage *self,
 
   g_return_if_fail (LECTERN_IS_LIST_PAGE (self));
 
-  lectern_list_page_set_search_mode (self, TRUE);
   gtk_drop_down_set_selected (priv->status_dropdown,
                               status == LECTERN_ANY_STATUS ? 0 : (guint) status + 1);
-  gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), query ? query : "");
+  lectern_list_page_set_search_text (self, query);
+}
+
+/**
+ * lectern_list_page_set_search_text:
+ * @self: a #LecternListPage
+ * @text: (nullable): the search text
+ *
+ * Opens the search bar with @text, keeping the status filter.
+ */
+void
+lectern_list_page_set_search_text (LecternListPage *self,
+                                   const char      *text)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  g_return_if_fail (LECTERN_IS_LIST_PAGE (self));
+
+  lectern_list_page_set_search_mode (self, TRUE);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (priv->search_entry)), text ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), text ? text : "");
 
   /* The entry reports changes after a delay; the list follows now. */
-  g_free (priv->query);
-  priv->query = g_strdup (query);
-  refilter (self);
+  set_query_text (self, text);
+}
+
+/**
+ * lectern_list_page_get_query:
+ * @self: a #LecternListPage
+ *
+ * Returns: (nullable): the text the list is searched for
+ */
+const char *
+lectern_list_page_get_query (LecternListPage *self)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (LECTERN_IS_LIST_PAGE (self), NULL);
+
+  return priv->query;
+}
+
+/**
+ * lectern_list_page_get_n_matches:
+ * @self: a #LecternListPage
+ *
+ * Returns: how many rows the list shows, with its search and filter
+ */
+guint
+lectern_list_page_get_n_matches (LecternListPage *self)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (LECTERN_IS_LIST_PAGE (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (priv->filtered));
 }
 
 /* For subclasses */

@@ -72,6 +72,10 @@ void          lectern_list_page_show_stepped      (LecternListPage  *self);
 gboolean      lectern_list_page_move_item         (LecternListPage  *self,
                                                    gpointer          item,
                                                    guint             position);
+void          lectern_list_page_set_search_text   (LecternListPage  *self,
+                                                   const char       *text);
+const char   *lectern_list_page_get_query         (LecternListPage  *self);
+guint         lectern_list_page_get_n_matches     (LecternListPage  *self);
 gboolean      lectern_list_page_get_search_mode   (LecternListPage  *self);
 void          lectern_list_page_set_search_mode   (LecternListPage  *self,
                                                    gboolean          search_mode);

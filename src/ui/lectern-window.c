@@ -67,6 +67,7 @@ struct _LecternWindow
 
   guint                 reload_id;
   guint                 undoing : 1;
+  guint                 syncing_search : 1;
 };
 
 G_DEFINE_FINAL_TYPE (LecternWindow, lectern_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -229,18 +230,85 @@ history_changed_cb (LecternWindow *self)
     }
 }
 
+/* While searching, the view switcher shows how many rows of each list
+ * match: one search across people and sponsors.
+ */
+static void
+update_search_badges (LecternWindow *self)
+{
+  LecternListPage *visible = visible_list_page (self);
+  const char *query = visible ? lectern_list_page_get_query (visible) : NULL;
+  gboolean searching = visible != NULL && lectern_list_page_get_search_mode (visible) &&
+                       !lectern_ui_is_empty (query);
+  LecternListPage *pages[] = {
+    self->speakers_page, self->panelists_page, self->organizers_page,
+    self->people_page, self->sponsors_page,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      AdwViewStackPage *page = adw_view_stack_get_page (self->view_stack, GTK_WIDGET (pages[i]));
+
+      adw_view_stack_page_set_badge_number (page, searching ? lectern_list_page_get_n_matches (pages[i]) : 0);
+    }
+}
+
 static void
 visible_page_changed_cb (LecternWindow *self)
 {
   g_signal_group_set_target (self->page_signals, visible_list_page (self));
   update_page_actions (self);
+  update_search_badges (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
+}
+
+/* The lists are searched together: what is typed in one list's search
+ * bar, or its closing, goes to the others too.
+ */
+static void
+sync_search (LecternWindow *self)
+{
+  LecternListPage *visible = visible_list_page (self);
+  LecternListPage *pages[] = {
+    self->speakers_page, self->panelists_page, self->organizers_page,
+    self->people_page, self->sponsors_page,
+  };
+  gboolean searching;
+  const char *query;
+
+  if (visible == NULL || self->syncing_search)
+    return;
+
+  searching = lectern_list_page_get_search_mode (visible);
+  query = lectern_list_page_get_query (visible);
+
+  self->syncing_search = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      if (pages[i] == visible)
+        continue;
+
+      if (searching)
+        lectern_list_page_set_search_text (pages[i], query);
+      else
+        lectern_list_page_set_search_mode (pages[i], FALSE);
+    }
+  self->syncing_search = FALSE;
+
+  update_search_badges (self);
 }
 
 static void
 page_search_mode_changed_cb (LecternWindow *self)
 {
+  sync_search (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
+}
+
+static void
+page_query_changed_cb (LecternWindow *self)
+{
+  sync_search (self);
 }
 
 static gboolean
@@ -709,6 +777,9 @@ lectern_window_init (LecternWindow *self)
   g_signal_group_connect_object (self->page_signals, "notify::search-mode",
                                  G_CALLBACK (page_search_mode_changed_cb), self,
                                  G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->page_signals, "notify::query",
+                                 G_CALLBACK (page_query_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (visible_page_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -825,6 +896,7 @@ lectern_window_reload (LecternWindow *self)
     }
 
   update_page_actions (self);
+  update_search_badges (self);
 }
 
 /**
