@@ -39,6 +39,28 @@ bind_blob (sqlite3_stmt *stmt,
   sqlite3_bind_blob64 (stmt, index, data ? data : "", size, SQLITE_TRANSIENT);
 }
 
+/* Removes row id of table, unless it has moved on since it was read at
+ * rev (what names it in the message).
+ */
+static gboolean
+remove_row (LecternStore  *self,
+            const char    *table,
+            gint64         id,
+            gint64         rev,
+            const char    *what,
+            GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ? AND rev = ?", table);
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _lectern_store_prepare (self, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, rev);
+
+  return _lectern_store_step_at_rev (self, stmt, table, id, what, error);
+}
+
 
 /* ------------------------------------------------------------------ */
 /* Event                                                               */
@@ -133,15 +155,12 @@ lectern_store_update_event (LecternStore  *self,
     return FALSE;
 
   _lectern_store_label_edit (self, "%s", _("Edit event details"));
-  if ((rev = _lectern_store_txn_rev (self, error)) <= 0)
-    return _lectern_store_write_end (self, FALSE, NULL);
-
-  stmt = _lectern_store_prepare (self,
-                                 "UPDATE event SET name = ?, short_name = ?, conference = ?,"
-                                 " year = ?, start_date = ?, end_date = ?, timezone = ?, venue = ?, room = ?,"
-                                 " room_map_url = ?, contact_email = ?, site_url = ?, openreview_url = ?,"
-                                 " plan_heading = ?, rev = ? WHERE id = 1 AND rev = ?",
-                                 error);
+  stmt = _lectern_store_prepare_update (self,
+                                        "UPDATE event SET name = ?, short_name = ?, conference = ?,"
+                                        " year = ?, start_date = ?, end_date = ?, timezone = ?, venue = ?, room = ?,"
+                                        " room_map_url = ?, contact_email = ?, site_url = ?, openreview_url = ?,"
+                                        " plan_heading = ?, rev = ? WHERE id = ? AND rev = ?",
+                                        1, lectern_event_get_rev (event), &rev, error);
   if (stmt == NULL)
     return _lectern_store_write_end (self, FALSE, NULL);
 
@@ -159,17 +178,9 @@ lectern_store_update_event (LecternStore  *self,
   _lectern_store_bind_text (stmt, 12, lectern_event_get_site_url (event));
   _lectern_store_bind_text (stmt, 13, lectern_event_get_openreview_url (event));
   _lectern_store_bind_text (stmt, 14, lectern_event_get_plan_heading (event));
-  sqlite3_bind_int64 (stmt, 15, rev);
-  sqlite3_bind_int64 (stmt, 16, lectern_event_get_rev (event));
 
-  if (!_lectern_store_step_done (self, stmt, error))
+  if (!_lectern_store_step_at_rev (self, stmt, "event", 1, _("Event details"), error))
     return _lectern_store_write_end (self, FALSE, NULL);
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      _lectern_store_report_stale (self, "event", 1, _("Event details"), error);
-      return _lectern_store_write_end (self, FALSE, NULL);
-    }
 
   ok = _lectern_store_write_end (self, TRUE, error);
   if (ok)
@@ -307,25 +318,16 @@ lectern_store_add_person (LecternStore   *self,
     return FALSE;
 
   _lectern_store_label_edit (self, _("Add %s"), text_or_empty (lectern_person_get_name (person)));
-  if (!_lectern_store_new_row (self, "person", &id, &rev, error))
-    return _lectern_store_write_end (self, FALSE, NULL);
-
-  stmt = _lectern_store_prepare (self,
-                                 "INSERT INTO person (name, first_name, family_name, affiliation, homepage,"
-                                 " image_path, photo, bio, email, status, notes, id, rev)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                 error);
+  stmt = _lectern_store_prepare_insert (self, "person",
+                                        "INSERT INTO person (name, first_name, family_name, affiliation, homepage,"
+                                        " image_path, photo, bio, email, status, notes, id, rev)"
+                                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                        &rev, error);
   if (stmt == NULL)
     return _lectern_store_write_end (self, FALSE, NULL);
 
   bind_person (stmt, person);
-  _lectern_store_bind_id (stmt, 12, id);
-  sqlite3_bind_int64 (stmt, 13, rev);
-  if (!_lectern_store_step_done (self, stmt, error))
-    return _lectern_store_write_end (self, FALSE, NULL);
-
-  id = sqlite3_last_insert_rowid (self->db);
-  if (!_lectern_store_write_end (self, TRUE, error))
+  if (!_lectern_store_finish_insert (self, stmt, &id, error))
     return FALSE;
 
   lectern_person_set_id (person, id);
@@ -352,31 +354,19 @@ lectern_store_update_person (LecternStore   *self,
     return FALSE;
 
   _lectern_store_label_edit (self, _("Edit %s"), text_or_empty (lectern_person_get_name (person)));
-  if ((rev = _lectern_store_txn_rev (self, error)) <= 0)
-    return _lectern_store_write_end (self, FALSE, NULL);
-
-  stmt = _lectern_store_prepare (self,
-                                 "UPDATE person SET name = ?, first_name = ?, family_name = ?,"
-                                 " affiliation = ?, homepage = ?, image_path = ?, photo = ?, bio = ?,"
-                                 " email = ?, status = ?, notes = ?, rev = ? WHERE id = ? AND rev = ?",
-                                 error);
+  stmt = _lectern_store_prepare_update (self,
+                                        "UPDATE person SET name = ?, first_name = ?, family_name = ?,"
+                                        " affiliation = ?, homepage = ?, image_path = ?, photo = ?, bio = ?,"
+                                        " email = ?, status = ?, notes = ?, rev = ? WHERE id = ? AND rev = ?",
+                                        lectern_person_get_id (person), lectern_person_get_rev (person),
+                                        &rev, error);
   if (stmt == NULL)
     return _lectern_store_write_end (self, FALSE, NULL);
 
   bind_person (stmt, person);
-  sqlite3_bind_int64 (stmt, 12, rev);
-  sqlite3_bind_int64 (stmt, 13, lectern_person_get_id (person));
-  sqlite3_bind_int64 (stmt, 14, lectern_person_get_rev (person));
-
-  if (!_lectern_store_step_done (self, stmt, error))
+  if (!_lectern_store_step_at_rev (self, stmt, "person", lectern_person_get_id (person),
+                                   lectern_person_get_name (person), error))
     return _lectern_store_write_end (self, FALSE, NULL);
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      _lectern_store_report_stale (self, "person", lectern_person_get_id (person),
-                                   lectern_person_get_name (person), error);
-      return _lectern_store_write_end (self, FALSE, NULL);
-    }
 
   if (!_lectern_store_write_end (self, TRUE, error))
     return FALSE;
@@ -390,8 +380,6 @@ lectern_store_remove_person (LecternStore   *self,
                              LecternPerson  *person,
                              GError        **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
   g_return_val_if_fail (LECTERN_IS_PERSON (person), FALSE);
 
@@ -399,23 +387,9 @@ lectern_store_remove_person (LecternStore   *self,
     return FALSE;
 
   _lectern_store_label_edit (self, _("Remove %s"), text_or_empty (lectern_person_get_name (person)));
-
-  stmt = _lectern_store_prepare (self, "DELETE FROM person WHERE id = ? AND rev = ?", error);
-  if (stmt == NULL)
+  if (!remove_row (self, "person", lectern_person_get_id (person), lectern_person_get_rev (person),
+                   lectern_person_get_name (person), error))
     return _lectern_store_write_end (self, FALSE, NULL);
-
-  sqlite3_bind_int64 (stmt, 1, lectern_person_get_id (person));
-  sqlite3_bind_int64 (stmt, 2, lectern_person_get_rev (person));
-
-  if (!_lectern_store_step_done (self, stmt, error))
-    return _lectern_store_write_end (self, FALSE, NULL);
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      _lectern_store_report_stale (self, "person", lectern_person_get_id (person),
-                                   lectern_person_get_name (person), error);
-      return _lectern_store_write_end (self, FALSE, NULL);
-    }
 
   return _lectern_store_write_end (self, TRUE, error);
 }
@@ -577,7 +551,6 @@ lectern_store_add_card (LecternStore   *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *chosen = NULL;
   sqlite3_stmt *stmt;
-  gint64 id;
   gint64 rev;
   int position;
 
@@ -617,15 +590,9 @@ lectern_store_add_card (LecternStore   *self,
   position = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 1;
   sqlite3_finalize (stmt);
 
-  if (!_lectern_store_new_row (self, "card", &id, &rev, error))
-    {
-      _lectern_store_write_end (self, FALSE, NULL);
-      return NULL;
-    }
-
-  stmt = _lectern_store_prepare (self,
-                                 "INSERT INTO card (person_id, role, slug, position, id, rev) VALUES (?, ?, ?, ?, ?, ?)",
-                                 error);
+  stmt = _lectern_store_prepare_insert (self, "card",
+                                        "INSERT INTO card (person_id, role, slug, position, id, rev) VALUES (?, ?, ?, ?, ?, ?)",
+                                        &rev, error);
   if (stmt == NULL)
     {
       _lectern_store_write_end (self, FALSE, NULL);
@@ -636,8 +603,6 @@ lectern_store_add_card (LecternStore   *self,
   _lectern_store_bind_text (stmt, 2, lectern_role_to_string (role));
   _lectern_store_bind_text (stmt, 3, chosen);
   sqlite3_bind_int (stmt, 4, position);
-  _lectern_store_bind_id (stmt, 5, id);
-  sqlite3_bind_int64 (stmt, 6, rev);
 
   if (!_lectern_store_step_done (self, stmt, &local_error))
     {
@@ -781,32 +746,20 @@ lectern_store_update_card (LecternStore  *self,
       return _lectern_store_write_end (self, FALSE, NULL);
     }
 
-  if ((rev = _lectern_store_txn_rev (self, error)) <= 0)
-    return _lectern_store_write_end (self, FALSE, NULL);
-
-  stmt = _lectern_store_prepare (self,
-                                 "UPDATE card SET slug = ?, position = ?, archived = ?, rev = ?"
-                                 " WHERE id = ? AND rev = ?",
-                                 error);
+  stmt = _lectern_store_prepare_update (self,
+                                        "UPDATE card SET slug = ?, position = ?, archived = ?, rev = ?"
+                                        " WHERE id = ? AND rev = ?",
+                                        lectern_card_get_id (card), lectern_card_get_rev (card),
+                                        &rev, error);
   if (stmt == NULL)
     return _lectern_store_write_end (self, FALSE, NULL);
 
   _lectern_store_bind_text (stmt, 1, lectern_card_get_slug (card));
   sqlite3_bind_int (stmt, 2, lectern_card_get_position (card));
   sqlite3_bind_int (stmt, 3, lectern_card_get_archived (card));
-  sqlite3_bind_int64 (stmt, 4, rev);
-  sqlite3_bind_int64 (stmt, 5, lectern_card_get_id (card));
-  sqlite3_bind_int64 (stmt, 6, lectern_card_get_rev (card));
-
-  if (!_lectern_store_step_done (self, stmt, error))
+  if (!_lectern_store_step_at_rev (self, stmt, "card", lectern_card_get_id (card),
+                                   lectern_card_get_slug (card), error))
     return _lectern_store_write_end (self, FALSE, NULL);
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      _lectern_store_report_stale (self, "card", lectern_card_get_id (card),
-                                   lectern_card_get_slug (card), error);
-      return _lectern_store_write_end (self, FALSE, NULL);
-    }
 
   if (!_lectern_store_write_end (self, TRUE, error))
     return FALSE;
@@ -904,24 +857,15 @@ lectern_store_add_sponsor (LecternStore    *self,
                                                             "SELECT COALESCE (MAX (position), 0) + 1 FROM sponsor",
                                                             1));
 
-  if (!_lectern_store_new_row (self, "sponsor", &id, &rev, error))
-    return _lectern_store_write_end (self, FALSE, NULL);
-
-  stmt = _lectern_store_prepare (self,
-                                 "INSERT INTO sponsor (name, url, logo, logo_path, tier, slug, position, archived,"
-                                 " id, rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                 error);
+  stmt = _lectern_store_prepare_insert (self, "sponsor",
+                                        "INSERT INTO sponsor (name, url, logo, logo_path, tier, slug, position, archived,"
+                                        " id, rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                        &rev, error);
   if (stmt == NULL)
     return _lectern_store_write_end (self, FALSE, NULL);
 
   bind_sponsor (stmt, sponsor);
-  _lectern_store_bind_id (stmt, 9, id);
-  sqlite3_bind_int64 (stmt, 10, rev);
-  if (!_lectern_store_step_done (self, stmt, error))
-    return _lectern_store_write_end (self, FALSE, NULL);
-
-  id = sqlite3_last_insert_rowid (self->db);
-  if (!_lectern_store_write_end (self, TRUE, error))
+  if (!_lectern_store_finish_insert (self, stmt, &id, error))
     return FALSE;
 
   lectern_sponsor_set_id (sponsor, id);
@@ -947,30 +891,18 @@ lectern_store_update_sponsor (LecternStore    *self,
     return FALSE;
 
   _lectern_store_label_edit (self, _("Edit %s"), text_or_empty (lectern_sponsor_get_name (sponsor)));
-  if ((rev = _lectern_store_txn_rev (self, error)) <= 0)
-    return _lectern_store_write_end (self, FALSE, NULL);
-
-  stmt = _lectern_store_prepare (self,
-                                 "UPDATE sponsor SET name = ?, url = ?, logo = ?, logo_path = ?,"
-                                 " tier = ?, slug = ?, position = ?, archived = ?, rev = ? WHERE id = ? AND rev = ?",
-                                 error);
+  stmt = _lectern_store_prepare_update (self,
+                                        "UPDATE sponsor SET name = ?, url = ?, logo = ?, logo_path = ?,"
+                                        " tier = ?, slug = ?, position = ?, archived = ?, rev = ? WHERE id = ? AND rev = ?",
+                                        lectern_sponsor_get_id (sponsor), lectern_sponsor_get_rev (sponsor),
+                                        &rev, error);
   if (stmt == NULL)
     return _lectern_store_write_end (self, FALSE, NULL);
 
   bind_sponsor (stmt, sponsor);
-  sqlite3_bind_int64 (stmt, 9, rev);
-  sqlite3_bind_int64 (stmt, 10, lectern_sponsor_get_id (sponsor));
-  sqlite3_bind_int64 (stmt, 11, lectern_sponsor_get_rev (sponsor));
-
-  if (!_lectern_store_step_done (self, stmt, error))
+  if (!_lectern_store_step_at_rev (self, stmt, "sponsor", lectern_sponsor_get_id (sponsor),
+                                   lectern_sponsor_get_name (sponsor), error))
     return _lectern_store_write_end (self, FALSE, NULL);
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      _lectern_store_report_stale (self, "sponsor", lectern_sponsor_get_id (sponsor),
-                                   lectern_sponsor_get_name (sponsor), error);
-      return _lectern_store_write_end (self, FALSE, NULL);
-    }
 
   if (!_lectern_store_write_end (self, TRUE, error))
     return FALSE;
@@ -1206,7 +1138,6 @@ lectern_store_remove_card (LecternStore  *self,
                            GError       **error)
 {
   g_autofree char *name = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
   g_return_val_if_fail (LECTERN_IS_CARD (card), FALSE);
@@ -1217,18 +1148,9 @@ lectern_store_remove_card (LecternStore  *self,
   name = card_display_name (self, card);
   _lectern_store_label_edit (self, _("Remove %s"), name);
 
-  if (!(stmt = _lectern_store_prepare (self, "DELETE FROM card WHERE id = ? AND rev = ?", error)))
+  if (!remove_row (self, "card", lectern_card_get_id (card), lectern_card_get_rev (card),
+                   name, error))
     return _lectern_store_write_end (self, FALSE, NULL);
-  sqlite3_bind_int64 (stmt, 1, lectern_card_get_id (card));
-  sqlite3_bind_int64 (stmt, 2, lectern_card_get_rev (card));
-  if (!_lectern_store_step_done (self, stmt, error))
-    return _lectern_store_write_end (self, FALSE, NULL);
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      _lectern_store_report_stale (self, "card", lectern_card_get_id (card), name, error);
-      return _lectern_store_write_end (self, FALSE, NULL);
-    }
 
   return _lectern_store_write_end (self, TRUE, error);
 }
@@ -1270,8 +1192,6 @@ lectern_store_remove_sponsor (LecternStore    *self,
                               LecternSponsor  *sponsor,
                               GError         **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
   g_return_val_if_fail (LECTERN_IS_SPONSOR (sponsor), FALSE);
 
@@ -1279,19 +1199,9 @@ lectern_store_remove_sponsor (LecternStore    *self,
     return FALSE;
 
   _lectern_store_label_edit (self, _("Remove %s"), text_or_empty (lectern_sponsor_get_name (sponsor)));
-  if (!(stmt = _lectern_store_prepare (self, "DELETE FROM sponsor WHERE id = ? AND rev = ?", error)))
+  if (!remove_row (self, "sponsor", lectern_sponsor_get_id (sponsor),
+                   lectern_sponsor_get_rev (sponsor), lectern_sponsor_get_name (sponsor), error))
     return _lectern_store_write_end (self, FALSE, NULL);
-  sqlite3_bind_int64 (stmt, 1, lectern_sponsor_get_id (sponsor));
-  sqlite3_bind_int64 (stmt, 2, lectern_sponsor_get_rev (sponsor));
-  if (!_lectern_store_step_done (self, stmt, error))
-    return _lectern_store_write_end (self, FALSE, NULL);
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      _lectern_store_report_stale (self, "sponsor", lectern_sponsor_get_id (sponsor),
-                                   lectern_sponsor_get_name (sponsor), error);
-      return _lectern_store_write_end (self, FALSE, NULL);
-    }
 
   return _lectern_store_write_end (self, TRUE, error);
 }

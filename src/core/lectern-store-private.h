@@ -85,11 +85,6 @@ gboolean      _lectern_store_start_session        (LecternStore     *self,
                                                    GError          **error);
 gint64        _lectern_store_txn_rev              (LecternStore     *self,
                                                    GError          **error);
-gboolean      _lectern_store_new_row              (LecternStore     *self,
-                                                   const char       *table,
-                                                   gint64           *id,
-                                                   gint64           *rev,
-                                                   GError          **error);
 gboolean      _lectern_store_write_begin          (LecternStore     *self,
                                                    GError          **error);
 void          _lectern_store_label_edit           (LecternStore     *self,
@@ -99,6 +94,29 @@ gboolean      _lectern_store_write_end            (LecternStore     *self,
                                                    gboolean          ok,
                                                    GError          **error);
 gboolean      _lectern_store_report_stale         (LecternStore     *self,
+                                                   const char       *table,
+                                                   gint64            id,
+                                                   const char       *what,
+                                                   GError          **error);
+
+/* Writing one row */
+sqlite3_stmt *_lectern_store_prepare_insert       (LecternStore     *self,
+                                                   const char       *table,
+                                                   const char       *sql,
+                                                   gint64           *rev,
+                                                   GError          **error);
+gboolean      _lectern_store_finish_insert        (LecternStore     *self,
+                                                   sqlite3_stmt     *stmt,
+                                                   gint64           *id,
+                                                   GError          **error);
+sqlite3_stmt *_lectern_store_prepare_update       (LecternStore     *self,
+                                                   const char       *sql,
+                                                   gint64            id,
+                                                   gint64            old_rev,
+                                                   gint64           *rev,
+                                                   GError          **error);
+gboolean      _lectern_store_step_at_rev          (LecternStore     *self,
+                                                   sqlite3_stmt     *stmt,
                                                    const char       *table,
                                                    gint64            id,
                                                    const char       *what,

@@ -55,16 +55,10 @@ lectern_store_add_day (LecternStore  *self,
     return NULL;
 
   _lectern_store_label_edit (self, _("Add day %s"), date);
-  if (!_lectern_store_new_row (self, "day", &id, &rev, error))
-    {
-      _lectern_store_write_end (self, FALSE, NULL);
-      return NULL;
-    }
-
-  stmt = _lectern_store_prepare (self,
-                                 "INSERT INTO day (date, position, id, rev)"
-                                 " VALUES (?, (SELECT COALESCE (MAX (position), 0) + 1 FROM day), ?, ?)",
-                                 error);
+  stmt = _lectern_store_prepare_insert (self, "day",
+                                        "INSERT INTO day (date, position, id, rev)"
+                                        " VALUES (?, (SELECT COALESCE (MAX (position), 0) + 1 FROM day), ?, ?)",
+                                        &rev, error);
   if (stmt == NULL)
     {
       _lectern_store_write_end (self, FALSE, NULL);
@@ -72,21 +66,13 @@ lectern_store_add_day (LecternStore  *self,
     }
 
   _lectern_store_bind_text (stmt, 1, date);
-  _lectern_store_bind_id (stmt, 2, id);
-  sqlite3_bind_int64 (stmt, 3, rev);
-  if (!_lectern_store_step_done (self, stmt, error))
-    {
-      _lectern_store_write_end (self, FALSE, NULL);
-      return NULL;
-    }
+  if (!_lectern_store_finish_insert (self, stmt, &id, error))
+    return NULL;
 
   day = lectern_day_new ();
-  lectern_day_set_id (day, sqlite3_last_insert_rowid (self->db));
+  lectern_day_set_id (day, id);
   lectern_day_set_rev (day, rev);
   lectern_day_set_date (day, date);
-
-  if (!_lectern_store_write_end (self, TRUE, error))
-    g_clear_object (&day);
 
   return day;
 }
@@ -144,16 +130,10 @@ lectern_store_add_room (LecternStore  *self,
     return NULL;
 
   _lectern_store_label_edit (self, _("Add room %s"), name);
-  if (!_lectern_store_new_row (self, "room", &id, &rev, error))
-    {
-      _lectern_store_write_end (self, FALSE, NULL);
-      return NULL;
-    }
-
-  stmt = _lectern_store_prepare (self,
-                                 "INSERT INTO room (name, map_url, position, id, rev)"
-                                 " VALUES (?, ?, (SELECT COALESCE (MAX (position), 0) + 1 FROM room), ?, ?)",
-                                 error);
+  stmt = _lectern_store_prepare_insert (self, "room",
+                                        "INSERT INTO room (name, map_url, position, id, rev)"
+                                        " VALUES (?, ?, (SELECT COALESCE (MAX (position), 0) + 1 FROM room), ?, ?)",
+                                        &rev, error);
   if (stmt == NULL)
     {
       _lectern_store_write_end (self, FALSE, NULL);
@@ -162,22 +142,14 @@ lectern_store_add_room (LecternStore  *self,
 
   _lectern_store_bind_text (stmt, 1, name);
   _lectern_store_bind_text (stmt, 2, map_url);
-  _lectern_store_bind_id (stmt, 3, id);
-  sqlite3_bind_int64 (stmt, 4, rev);
-  if (!_lectern_store_step_done (self, stmt, error))
-    {
-      _lectern_store_write_end (self, FALSE, NULL);
-      return NULL;
-    }
+  if (!_lectern_store_finish_insert (self, stmt, &id, error))
+    return NULL;
 
   room = lectern_room_new ();
-  lectern_room_set_id (room, sqlite3_last_insert_rowid (self->db));
+  lectern_room_set_id (room, id);
   lectern_room_set_rev (room, rev);
   lectern_room_set_name (room, name);
   lectern_room_set_map_url (room, map_url);
-
-  if (!_lectern_store_write_end (self, TRUE, error))
-    g_clear_object (&room);
 
   return room;
 }
@@ -201,15 +173,9 @@ lectern_store_add_session (LecternStore  *self,
     return NULL;
 
   _lectern_store_label_edit (self, _("Add session %s"), title);
-  if (!_lectern_store_new_row (self, "session", &id, &rev, error))
-    {
-      _lectern_store_write_end (self, FALSE, NULL);
-      return NULL;
-    }
-
-  stmt = _lectern_store_prepare (self,
-                                 "INSERT INTO session (day_id, title, emoji, id, rev) VALUES (?, ?, ?, ?, ?)",
-                                 error);
+  stmt = _lectern_store_prepare_insert (self, "session",
+                                        "INSERT INTO session (day_id, title, emoji, id, rev) VALUES (?, ?, ?, ?, ?)",
+                                        &rev, error);
   if (stmt == NULL)
     {
       _lectern_store_write_end (self, FALSE, NULL);
@@ -219,23 +185,15 @@ lectern_store_add_session (LecternStore  *self,
   sqlite3_bind_int64 (stmt, 1, day_id);
   _lectern_store_bind_text (stmt, 2, title);
   _lectern_store_bind_text (stmt, 3, emoji);
-  _lectern_store_bind_id (stmt, 4, id);
-  sqlite3_bind_int64 (stmt, 5, rev);
-  if (!_lectern_store_step_done (self, stmt, error))
-    {
-      _lectern_store_write_end (self, FALSE, NULL);
-      return NULL;
-    }
+  if (!_lectern_store_finish_insert (self, stmt, &id, error))
+    return NULL;
 
   session = lectern_session_new ();
-  lectern_session_set_id (session, sqlite3_last_insert_rowid (self->db));
+  lectern_session_set_id (session, id);
   lectern_session_set_rev (session, rev);
   lectern_session_set_day_id (session, day_id);
   lectern_session_set_title (session, title);
   lectern_session_set_emoji (session, emoji ? emoji : "");
-
-  if (!_lectern_store_write_end (self, TRUE, error))
-    g_clear_object (&session);
 
   return session;
 }
@@ -416,7 +374,6 @@ lectern_store_add_slot (LecternStore  *self,
 {
   g_autofree char *label = NULL;
   sqlite3_stmt *stmt;
-  gint64 id;
   gint64 rev;
 
   g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
@@ -430,20 +387,15 @@ lectern_store_add_slot (LecternStore  *self,
 
   label = slot_label (slot, FALSE);
   _lectern_store_label_edit (self, "%s", label);
-  if (!_lectern_store_new_row (self, "slot", &id, &rev, error))
-    return _lectern_store_write_end (self, FALSE, NULL);
-
-  stmt = _lectern_store_prepare (self,
-                                 "INSERT INTO slot (day_id, room_id, session_id, start, duration, kind, emoji,"
-                                 " title, abstract, note, note_link_text, note_url, sponsor_id, id, rev)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                 error);
+  stmt = _lectern_store_prepare_insert (self, "slot",
+                                        "INSERT INTO slot (day_id, room_id, session_id, start, duration, kind, emoji,"
+                                        " title, abstract, note, note_link_text, note_url, sponsor_id, id, rev)"
+                                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                        &rev, error);
   if (stmt == NULL)
     return _lectern_store_write_end (self, FALSE, NULL);
 
   bind_slot (stmt, slot);
-  _lectern_store_bind_id (stmt, 14, id);
-  sqlite3_bind_int64 (stmt, 15, rev);
   if (!_lectern_store_step_done (self, stmt, error))
     return _lectern_store_write_end (self, FALSE, NULL);
 
@@ -485,32 +437,20 @@ lectern_store_update_slot (LecternStore  *self,
 
   label = slot_label (slot, TRUE);
   _lectern_store_label_edit (self, "%s", label);
-  if ((rev = _lectern_store_txn_rev (self, error)) <= 0)
-    return _lectern_store_write_end (self, FALSE, NULL);
-
-  stmt = _lectern_store_prepare (self,
-                                 "UPDATE slot SET day_id = ?, room_id = ?, session_id = ?,"
-                                 " start = ?, duration = ?, kind = ?, emoji = ?, title = ?, abstract = ?,"
-                                 " note = ?, note_link_text = ?, note_url = ?, sponsor_id = ?, rev = ?"
-                                 " WHERE id = ? AND rev = ?",
-                                 error);
+  stmt = _lectern_store_prepare_update (self,
+                                        "UPDATE slot SET day_id = ?, room_id = ?, session_id = ?,"
+                                        " start = ?, duration = ?, kind = ?, emoji = ?, title = ?, abstract = ?,"
+                                        " note = ?, note_link_text = ?, note_url = ?, sponsor_id = ?, rev = ?"
+                                        " WHERE id = ? AND rev = ?",
+                                        lectern_slot_get_id (slot), lectern_slot_get_rev (slot),
+                                        &rev, error);
   if (stmt == NULL)
     return _lectern_store_write_end (self, FALSE, NULL);
 
   bind_slot (stmt, slot);
-  sqlite3_bind_int64 (stmt, 14, rev);
-  sqlite3_bind_int64 (stmt, 15, lectern_slot_get_id (slot));
-  sqlite3_bind_int64 (stmt, 16, lectern_slot_get_rev (slot));
-
-  if (!_lectern_store_step_done (self, stmt, error))
+  if (!_lectern_store_step_at_rev (self, stmt, "slot", lectern_slot_get_id (slot),
+                                   lectern_slot_get_title (slot), error))
     return _lectern_store_write_end (self, FALSE, NULL);
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      _lectern_store_report_stale (self, "slot", lectern_slot_get_id (slot),
-                                   lectern_slot_get_title (slot), error);
-      return _lectern_store_write_end (self, FALSE, NULL);
-    }
 
   if (!write_slot_children (self, slot, error))
     return _lectern_store_write_end (self, FALSE, NULL);

@@ -506,12 +506,12 @@ new_row_id (LecternStore  *self,
 }
 
 /* Both stamps of a new row: its id and the transaction's rev. */
-gboolean
-_lectern_store_new_row (LecternStore  *self,
-                        const char    *table,
-                        gint64        *id,
-                        gint64        *rev,
-                        GError       **error)
+static gboolean
+new_row (LecternStore  *self,
+         const char    *table,
+         gint64        *id,
+         gint64        *rev,
+         GError       **error)
 {
   *rev = _lectern_store_txn_rev (self, error);
 
@@ -782,6 +782,99 @@ _lectern_store_report_stale (LecternStore  *self,
                  _("“%s” was changed by someone else since you opened it."), what);
 
   return FALSE;
+}
+
+/* Prepares sql, the INSERT of a new row of table that names the row's
+ * id and rev last, and binds those two: both stamps of the new row, as
+ * new_row() takes them. *rev: the row's rev, for its object.
+ */
+sqlite3_stmt *
+_lectern_store_prepare_insert (LecternStore  *self,
+                               const char    *table,
+                               const char    *sql,
+                               gint64        *rev,
+                               GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id;
+  int n;
+
+  if (!new_row (self, table, &id, rev, error) ||
+      !(stmt = _lectern_store_prepare (self, sql, error)))
+    return NULL;
+
+  n = sqlite3_bind_parameter_count (stmt);
+  _lectern_store_bind_id (stmt, n - 1, id);
+  sqlite3_bind_int64 (stmt, n, *rev);
+
+  return stmt;
+}
+
+/* Runs an INSERT from _lectern_store_prepare_insert() and ends the
+ * write: commits it, or rolls it back when anything failed. *id: the
+ * new row's (SQLite's rowid in an old file without the counter).
+ */
+gboolean
+_lectern_store_finish_insert (LecternStore  *self,
+                              sqlite3_stmt  *stmt,
+                              gint64        *id,
+                              GError       **error)
+{
+  if (!_lectern_store_step_done (self, stmt, error))
+    return _lectern_store_write_end (self, FALSE, NULL);
+
+  *id = sqlite3_last_insert_rowid (self->db);
+
+  return _lectern_store_write_end (self, TRUE, error);
+}
+
+/* Prepares sql, an UPDATE of row id that ends in "rev = ? WHERE id = ?
+ * AND rev = ?", and binds those three: the transaction's rev (*rev, the
+ * row's new one), the id and old_rev, the rev the row was read at. Run
+ * it with _lectern_store_step_at_rev().
+ */
+sqlite3_stmt *
+_lectern_store_prepare_update (LecternStore  *self,
+                               const char    *sql,
+                               gint64         id,
+                               gint64         old_rev,
+                               gint64        *rev,
+                               GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int n;
+
+  if ((*rev = _lectern_store_txn_rev (self, error)) <= 0 ||
+      !(stmt = _lectern_store_prepare (self, sql, error)))
+    return NULL;
+
+  n = sqlite3_bind_parameter_count (stmt);
+  sqlite3_bind_int64 (stmt, n - 2, *rev);
+  sqlite3_bind_int64 (stmt, n - 1, id);
+  sqlite3_bind_int64 (stmt, n, old_rev);
+
+  return stmt;
+}
+
+/* Runs an UPDATE or DELETE … WHERE id = ? AND rev = ? of row id of
+ * table, and finalizes it. A row it did not change has moved on or is
+ * gone: said as _lectern_store_report_stale() says it, naming what.
+ */
+gboolean
+_lectern_store_step_at_rev (LecternStore  *self,
+                            sqlite3_stmt  *stmt,
+                            const char    *table,
+                            gint64         id,
+                            const char    *what,
+                            GError       **error)
+{
+  if (!_lectern_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    return _lectern_store_report_stale (self, table, id, what, error);
+
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ */
