@@ -1,0 +1,592 @@
+/* lectern-store-schedule.c: the schedule
+ *
+ * The workshop's days, rooms and sessions, and the slots of the
+ * programme with their people and links.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lectern-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lectern-store-private.h"
+
+/* ------------------------------------------------------------------ */
+/* Days, rooms, sessions                                               */
+
+static gboolean
+date_is_valid (const char *date)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *iso = NULL;
+
+  if (date == NULL || strlen (date) != 10)
+    return FALSE;
+
+  iso = g_strconcat (date, "T00:00:00Z", NULL);
+  dt = g_date_time_new_from_iso8601 (iso, NULL);
+
+  return dt != NULL;
+}
+
+LecternDay *
+lectern_store_add_day (LecternStore  *self,
+                       const char    *date,
+                       GError       **error)
+{
+  LecternDay *day;
+  sqlite3_stmt *stmt;
+  gint64 id;
+  gint64 rev;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
+
+  if (!date_is_valid (date))
+    {
+      g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID,
+                   _("“%s” is not a date (use YYYY-MM-DD)."), date ? date : "");
+      return NULL;
+    }
+
+  if (!_lectern_store_write_begin (self, error))
+    return NULL;
+
+  _lectern_store_label_edit (self, _("Add day %s"), date);
+  stmt = _lectern_store_prepare_insert (self, "day",
+                                        "INSERT INTO day (date, position, id, rev)"
+                                        " VALUES (?, (SELECT COALESCE (MAX (position), 0) + 1 FROM day), ?, ?)",
+                                        &rev, error);
+  if (stmt == NULL)
+    {
+      _lectern_store_write_end (self, FALSE, NULL);
+      return NULL;
+    }
+
+  _lectern_store_bind_text (stmt, 1, date);
+  if (!_lectern_store_finish_insert (self, stmt, &id, error))
+    return NULL;
+
+  day = lectern_day_new ();
+  lectern_day_set_id (day, id);
+  lectern_day_set_rev (day, rev);
+  lectern_day_set_date (day, date);
+
+  return day;
+}
+
+GListModel *
+lectern_store_list_days (LecternStore  *self,
+                         GError       **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (LECTERN_TYPE_DAY);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
+
+  stmt = _lectern_store_prepare (self, "SELECT id, rev, date, position FROM day ORDER BY date, id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LecternDay) day = lectern_day_new ();
+
+      lectern_day_set_id (day, sqlite3_column_int64 (stmt, 0));
+      lectern_day_set_rev (day, sqlite3_column_int64 (stmt, 1));
+      lectern_day_set_date (day, _lectern_store_column_text (stmt, 2));
+      lectern_day_set_position (day, sqlite3_column_int (stmt, 3));
+      g_list_store_append (list, day);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _lectern_store_set_error_from_db (self, rc, error);
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+LecternRoom *
+lectern_store_add_room (LecternStore  *self,
+                        const char    *name,
+                        const char    *map_url,
+                        GError       **error)
+{
+  LecternRoom *room;
+  sqlite3_stmt *stmt;
+  gint64 id;
+  gint64 rev;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (!_lectern_store_write_begin (self, error))
+    return NULL;
+
+  _lectern_store_label_edit (self, _("Add room %s"), name);
+  stmt = _lectern_store_prepare_insert (self, "room",
+                                        "INSERT INTO room (name, map_url, position, id, rev)"
+                                        " VALUES (?, ?, (SELECT COALESCE (MAX (position), 0) + 1 FROM room), ?, ?)",
+                                        &rev, error);
+  if (stmt == NULL)
+    {
+      _lectern_store_write_end (self, FALSE, NULL);
+      return NULL;
+    }
+
+  _lectern_store_bind_text (stmt, 1, name);
+  _lectern_store_bind_text (stmt, 2, map_url);
+  if (!_lectern_store_finish_insert (self, stmt, &id, error))
+    return NULL;
+
+  room = lectern_room_new ();
+  lectern_room_set_id (room, id);
+  lectern_room_set_rev (room, rev);
+  lectern_room_set_name (room, name);
+  lectern_room_set_map_url (room, map_url);
+
+  return room;
+}
+
+LecternSession *
+lectern_store_add_session (LecternStore  *self,
+                           gint64         day_id,
+                           const char    *title,
+                           const char    *emoji,
+                           GError       **error)
+{
+  LecternSession *session;
+  sqlite3_stmt *stmt;
+  gint64 id;
+  gint64 rev;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+
+  if (!_lectern_store_write_begin (self, error))
+    return NULL;
+
+  _lectern_store_label_edit (self, _("Add session %s"), title);
+  stmt = _lectern_store_prepare_insert (self, "session",
+                                        "INSERT INTO session (day_id, title, emoji, id, rev) VALUES (?, ?, ?, ?, ?)",
+                                        &rev, error);
+  if (stmt == NULL)
+    {
+      _lectern_store_write_end (self, FALSE, NULL);
+      return NULL;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, day_id);
+  _lectern_store_bind_text (stmt, 2, title);
+  _lectern_store_bind_text (stmt, 3, emoji);
+  if (!_lectern_store_finish_insert (self, stmt, &id, error))
+    return NULL;
+
+  session = lectern_session_new ();
+  lectern_session_set_id (session, id);
+  lectern_session_set_rev (session, rev);
+  lectern_session_set_day_id (session, day_id);
+  lectern_session_set_title (session, title);
+  lectern_session_set_emoji (session, emoji ? emoji : "");
+
+  return session;
+}
+
+GListModel *
+lectern_store_list_sessions (LecternStore  *self,
+                             GError       **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (LECTERN_TYPE_SESSION);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
+
+  stmt = _lectern_store_prepare (self,
+                                 "SELECT id, rev, day_id, title, emoji FROM session ORDER BY id",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LecternSession) session = lectern_session_new ();
+
+      lectern_session_set_id (session, sqlite3_column_int64 (stmt, 0));
+      lectern_session_set_rev (session, sqlite3_column_int64 (stmt, 1));
+      lectern_session_set_day_id (session, sqlite3_column_int64 (stmt, 2));
+      lectern_session_set_title (session, _lectern_store_column_text (stmt, 3));
+      lectern_session_set_emoji (session, _lectern_store_column_text (stmt, 4));
+      g_list_store_append (list, session);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _lectern_store_set_error_from_db (self, rc, error);
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/* ------------------------------------------------------------------ */
+/* Slots                                                               */
+
+static gboolean
+validate_slot (LecternSlot  *slot,
+               GError      **error)
+{
+  int start = lectern_slot_get_start (slot);
+  int duration = lectern_slot_get_duration (slot);
+
+  if (start < 0 || start >= 24 * 60 || duration < 0 || start + duration > 24 * 60)
+    {
+      g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID,
+                   _("“%s” does not fit in the day."),
+                   lectern_slot_get_title (slot) ? lectern_slot_get_title (slot) : "");
+      return FALSE;
+    }
+
+  if ((guint) lectern_slot_get_kind (slot) >= LECTERN_N_SLOT_KINDS)
+    {
+      g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID,
+                   _("Unknown kind of slot."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* "Add Opening remarks", "Edit Poster session"; a slot without a title
+ * is named by its kind.
+ */
+static char *
+slot_label (LecternSlot *slot,
+            gboolean     edit)
+{
+  const char *title = lectern_slot_get_title (slot);
+
+  if (title == NULL || title[0] == '\0')
+    return g_strdup (edit ? _("Edit slot") : _("Add slot"));
+
+  return g_strdup_printf (edit ? _("Edit %s") : _("Add %s"), title);
+}
+
+static void
+bind_slot (sqlite3_stmt *stmt,
+           LecternSlot  *slot)
+{
+  sqlite3_bind_int64 (stmt, 1, lectern_slot_get_day_id (slot));
+  _lectern_store_bind_id (stmt, 2, lectern_slot_get_room_id (slot));
+  _lectern_store_bind_id (stmt, 3, lectern_slot_get_session_id (slot));
+  sqlite3_bind_int (stmt, 4, lectern_slot_get_start (slot));
+  sqlite3_bind_int (stmt, 5, lectern_slot_get_duration (slot));
+  _lectern_store_bind_text (stmt, 6, lectern_slot_kind_to_string (lectern_slot_get_kind (slot)));
+  _lectern_store_bind_text (stmt, 7, lectern_slot_get_emoji (slot));
+  _lectern_store_bind_text (stmt, 8, lectern_slot_get_title (slot));
+  _lectern_store_bind_text (stmt, 9, lectern_slot_get_abstract (slot));
+  _lectern_store_bind_text (stmt, 10, lectern_slot_get_note (slot));
+  _lectern_store_bind_text (stmt, 11, lectern_slot_get_note_link_text (slot));
+  _lectern_store_bind_text (stmt, 12, lectern_slot_get_note_url (slot));
+  _lectern_store_bind_id (stmt, 13, lectern_slot_get_sponsor_id (slot));
+}
+
+/* Replaces the slot's people and links with those of the object. */
+static gboolean
+write_slot_children (LecternStore  *self,
+                     LecternSlot   *slot,
+                     GError       **error)
+{
+  GPtrArray *appearances = lectern_slot_get_appearances (slot);
+  GPtrArray *links = lectern_slot_get_links (slot);
+  gint64 id = lectern_slot_get_id (slot);
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _lectern_store_prepare (self, "DELETE FROM appearance WHERE slot_id = ?", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!_lectern_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (!(stmt = _lectern_store_prepare (self, "DELETE FROM slot_link WHERE slot_id = ?", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!_lectern_store_step_done (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < appearances->len; i++)
+    {
+      const LecternAppearance *a = g_ptr_array_index (appearances, i);
+
+      stmt = _lectern_store_prepare (self,
+                                     "INSERT INTO appearance (slot_id, person_id, role, position, affiliation)"
+                                     " VALUES (?, ?, ?, ?, ?)",
+                                     error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, a->person_id);
+      _lectern_store_bind_text (stmt, 3, lectern_appearance_role_to_string (a->role));
+      sqlite3_bind_int (stmt, 4, i);
+      if (a->affiliation != NULL)
+        _lectern_store_bind_text (stmt, 5, a->affiliation);
+      else
+        sqlite3_bind_null (stmt, 5);
+
+      if (!_lectern_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      const LecternLink *link = g_ptr_array_index (links, i);
+
+      stmt = _lectern_store_prepare (self,
+                                     "INSERT INTO slot_link (slot_id, position, kind, url) VALUES (?, ?, ?, ?)",
+                                     error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int (stmt, 2, i);
+      _lectern_store_bind_text (stmt, 3, link->kind);
+      _lectern_store_bind_text (stmt, 4, link->url);
+
+      if (!_lectern_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+lectern_store_add_slot (LecternStore  *self,
+                        LecternSlot   *slot,
+                        GError       **error)
+{
+  g_autofree char *label = NULL;
+  sqlite3_stmt *stmt;
+  gint64 rev;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_SLOT (slot), FALSE);
+
+  if (!validate_slot (slot, error))
+    return FALSE;
+
+  if (!_lectern_store_write_begin (self, error))
+    return FALSE;
+
+  label = slot_label (slot, FALSE);
+  _lectern_store_label_edit (self, "%s", label);
+  stmt = _lectern_store_prepare_insert (self, "slot",
+                                        "INSERT INTO slot (day_id, room_id, session_id, start, duration, kind, emoji,"
+                                        " title, abstract, note, note_link_text, note_url, sponsor_id, id, rev)"
+                                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                        &rev, error);
+  if (stmt == NULL)
+    return _lectern_store_write_end (self, FALSE, NULL);
+
+  bind_slot (stmt, slot);
+  if (!_lectern_store_step_done (self, stmt, error))
+    return _lectern_store_write_end (self, FALSE, NULL);
+
+  lectern_slot_set_id (slot, sqlite3_last_insert_rowid (self->db));
+  lectern_slot_set_rev (slot, rev);
+
+  if (!write_slot_children (self, slot, error))
+    {
+      lectern_slot_set_id (slot, 0);
+      return _lectern_store_write_end (self, FALSE, NULL);
+    }
+
+  if (!_lectern_store_write_end (self, TRUE, error))
+    {
+      lectern_slot_set_id (slot, 0);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+lectern_store_update_slot (LecternStore  *self,
+                           LecternSlot   *slot,
+                           GError       **error)
+{
+  g_autofree char *label = NULL;
+  sqlite3_stmt *stmt;
+  gint64 rev;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_SLOT (slot), FALSE);
+
+  if (!validate_slot (slot, error))
+    return FALSE;
+
+  if (!_lectern_store_write_begin (self, error))
+    return FALSE;
+
+  label = slot_label (slot, TRUE);
+  _lectern_store_label_edit (self, "%s", label);
+  stmt = _lectern_store_prepare_update (self,
+                                        "UPDATE slot SET day_id = ?, room_id = ?, session_id = ?,"
+                                        " start = ?, duration = ?, kind = ?, emoji = ?, title = ?, abstract = ?,"
+                                        " note = ?, note_link_text = ?, note_url = ?, sponsor_id = ?, rev = ?"
+                                        " WHERE id = ? AND rev = ?",
+                                        lectern_slot_get_id (slot), lectern_slot_get_rev (slot),
+                                        &rev, error);
+  if (stmt == NULL)
+    return _lectern_store_write_end (self, FALSE, NULL);
+
+  bind_slot (stmt, slot);
+  if (!_lectern_store_step_at_rev (self, stmt, "slot", lectern_slot_get_id (slot),
+                                   lectern_slot_get_title (slot), error))
+    return _lectern_store_write_end (self, FALSE, NULL);
+
+  if (!write_slot_children (self, slot, error))
+    return _lectern_store_write_end (self, FALSE, NULL);
+
+  if (!_lectern_store_write_end (self, TRUE, error))
+    return FALSE;
+
+  lectern_slot_set_rev (slot, rev);
+  return TRUE;
+}
+
+/* day_id: one day, or 0 for every day. Ordered by day, then time. */
+GListModel *
+lectern_store_list_slots (LecternStore  *self,
+                          gint64         day_id,
+                          GError       **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (LECTERN_TYPE_SLOT);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
+
+  stmt = _lectern_store_prepare (self,
+                                 "SELECT s.id, s.rev, s.day_id, s.room_id, s.session_id, s.start, s.duration,"
+                                 " s.kind, s.emoji, s.title, s.abstract, s.note, s.note_link_text, s.note_url,"
+                                 " s.sponsor_id FROM slot s JOIN day d ON d.id = s.day_id"
+                                 " WHERE ?1 IS NULL OR s.day_id = ?1"
+                                 " ORDER BY d.date, s.start, s.id",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  _lectern_store_bind_id (stmt, 1, day_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LecternSlot *slot = lectern_slot_new ();
+      LecternSlotKind kind = LECTERN_SLOT_TALK;
+
+      lectern_slot_kind_from_string (_lectern_store_column_text (stmt, 7), &kind);
+      lectern_slot_set_id (slot, sqlite3_column_int64 (stmt, 0));
+      lectern_slot_set_rev (slot, sqlite3_column_int64 (stmt, 1));
+      lectern_slot_set_day_id (slot, sqlite3_column_int64 (stmt, 2));
+      lectern_slot_set_room_id (slot, sqlite3_column_int64 (stmt, 3));
+      lectern_slot_set_session_id (slot, sqlite3_column_int64 (stmt, 4));
+      lectern_slot_set_start (slot, sqlite3_column_int (stmt, 5));
+      lectern_slot_set_duration (slot, sqlite3_column_int (stmt, 6));
+      lectern_slot_set_kind (slot, kind);
+      lectern_slot_set_emoji (slot, _lectern_store_column_text (stmt, 8));
+      lectern_slot_set_title (slot, _lectern_store_column_text (stmt, 9));
+      lectern_slot_set_abstract (slot, _lectern_store_column_text (stmt, 10));
+      lectern_slot_set_note (slot, _lectern_store_column_text (stmt, 11));
+      lectern_slot_set_note_link_text (slot, _lectern_store_column_text (stmt, 12));
+      lectern_slot_set_note_url (slot, _lectern_store_column_text (stmt, 13));
+      lectern_slot_set_sponsor_id (slot, sqlite3_column_int64 (stmt, 14));
+      g_ptr_array_add (items, slot);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _lectern_store_set_error_from_db (self, rc, error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      LecternSlot *slot = g_ptr_array_index (items, i);
+      gint64 *key = g_new (gint64, 1);
+
+      *key = lectern_slot_get_id (slot);
+      g_hash_table_insert (by_id, key, slot);
+    }
+
+  stmt = _lectern_store_prepare (self,
+                                 "SELECT a.slot_id, a.person_id, a.role, a.affiliation, p.name, p.affiliation"
+                                 " FROM appearance a JOIN person p ON p.id = a.person_id"
+                                 " ORDER BY a.slot_id, a.position",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 slot_id = sqlite3_column_int64 (stmt, 0);
+      LecternSlot *slot = g_hash_table_lookup (by_id, &slot_id);
+      LecternAppearanceRole role = LECTERN_APPEARANCE_SPEAKER;
+
+      if (slot == NULL)
+        continue;
+
+      lectern_appearance_role_from_string (_lectern_store_column_text (stmt, 2), &role);
+      _lectern_slot_append_loaded_appearance (slot,
+                                              sqlite3_column_int64 (stmt, 1),
+                                              role,
+                                              sqlite3_column_type (stmt, 3) == SQLITE_NULL
+                                                ? NULL : _lectern_store_column_text (stmt, 3),
+                                              _lectern_store_column_text (stmt, 4),
+                                              _lectern_store_column_text (stmt, 5));
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _lectern_store_set_error_from_db (self, rc, error);
+      return NULL;
+    }
+
+  stmt = _lectern_store_prepare (self,
+                                 "SELECT slot_id, kind, url FROM slot_link ORDER BY slot_id, position",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 slot_id = sqlite3_column_int64 (stmt, 0);
+      LecternSlot *slot = g_hash_table_lookup (by_id, &slot_id);
+
+      if (slot != NULL)
+        lectern_slot_add_link (slot,
+                               _lectern_store_column_text (stmt, 1),
+                               _lectern_store_column_text (stmt, 2));
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _lectern_store_set_error_from_db (self, rc, error);
+      return NULL;
+    }
+
+  g_list_store_splice (list, 0, 0, items->pdata, items->len);
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
