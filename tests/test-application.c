@@ -168,6 +168,29 @@ test_open_recent (void)
   }
   g_assert_cmpuint (count_windows (), ==, 1);
 
+  /* opened from a window, that window shows the busy pointer meanwhile */
+  {
+    g_autofree char *other = g_build_filename (dir, "other.lectern", NULL);
+    g_autofree char *other_canonical = g_canonicalize_filename (other, NULL);
+    g_autoptr(LecternStore) other_store = lectern_store_create (other, "Other", &error);
+    GtkWindow *first = gtk_application_get_active_window (GTK_APPLICATION (app));
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    GdkCursor *cursor;
+
+    g_assert_no_error (error);
+    g_clear_object (&other_store);
+    g_assert_nonnull (first);
+    g_action_group_activate_action (G_ACTION_GROUP (app), "open-recent", g_variant_new_string (other_canonical));
+    cursor = gtk_widget_get_cursor (GTK_WIDGET (first));
+    g_assert_nonnull (cursor);
+    g_assert_cmpstr (gdk_cursor_get_name (cursor), ==, "progress");
+
+    while (count_windows () < 2 && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (count_windows (), ==, 2);
+    g_assert_null (gtk_widget_get_cursor (GTK_WIDGET (first)));
+  }
+
   close_all ();
   remove_dir (dir);
 }

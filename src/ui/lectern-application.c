@@ -295,11 +295,15 @@ typedef struct
 {
   LecternApplication *self;
   char               *path;
+  GtkWidget          *busy_window;  /* weak: shows the busy pointer meanwhile */
 } OpenData;
 
 static void
 open_data_free (OpenData *data)
 {
+  if (data->busy_window != NULL)
+    gtk_widget_set_cursor (data->busy_window, NULL);
+  g_clear_weak_pointer (&data->busy_window);
   g_application_release (G_APPLICATION (data->self));
   g_object_unref (data->self);
   g_free (data->path);
@@ -357,6 +361,12 @@ open_in_background (LecternApplication *self,
   data->self = g_object_ref (self);
   data->path = g_steal_pointer (&path);
   g_application_hold (G_APPLICATION (self));
+
+  /* the window the organizer opened it from says it is at work */
+  g_set_weak_pointer (&data->busy_window,
+                      GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (self))));
+  if (data->busy_window != NULL)
+    gtk_widget_set_cursor_from_name (data->busy_window, "progress");
 
   lectern_store_open_async (data->path, NULL, open_in_background_cb, data);
 }
