@@ -6,9 +6,11 @@
 # on that page (LECTERN_INITIAL_PAGE) with a row shown in the detail pane
 # (LECTERN_INITIAL_ROW), and saves event.png, speakers.png, panelists.png,
 # organizers.png, people.png, sponsors.png and schedule.png, cropped to
-# the window, and speakers-narrow.png: the speakers on a phone-sized
-# window, where the list and the detail fold into one column. One start
-# per view, so that no focus ring from a key press shows in the pictures.
+# the window, speakers-narrow.png: the speakers on a phone-sized window,
+# where the list and the detail fold into one column, search.png: a
+# search typed in the Speakers list (the view switcher counts the matches
+# of every list), and speakers-dark.png: the dark style. One start per
+# view, so that no focus ring from a key press shows in the pictures.
 #
 # Usage (from the source root, after `ninja -C build`):
 #   dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
@@ -28,15 +30,19 @@ SCHEMA_DIR=${GSETTINGS_SCHEMA_DIR:-$(dirname "$(dirname "$LECTERN_BIN")")/data}
 TITLE='Efficient Systems for Foundation Models'
 # name:page:row (the row shown in the detail pane, from 0; empty: none)
 # :width (a narrower window than the default, to show the folded layout)
+# :search (text typed after Ctrl+F) :scheme (light or dark; default light,
+# or LECTERN_COLOR_SCHEME)
 VIEWS=(
-  event:event::
-  speakers:speakers:1:
-  panelists:panelists:6:
-  organizers:organizers:0:
-  people:people:3:
-  sponsors:sponsors:0:
-  schedule:schedule::
-  speakers-narrow:speakers::400
+  event:event::::
+  speakers:speakers:1:::
+  panelists:panelists:6:::
+  organizers:organizers:0:::
+  people:people:3:::
+  sponsors:sponsors:0:::
+  schedule:schedule::::
+  speakers-narrow:speakers::400::
+  search:speakers:::together:
+  speakers-dark:speakers:1:::dark
 )
 
 die () { echo "screenshots.sh: $*" >&2; exit 1; }
@@ -111,14 +117,15 @@ window_geometry () {
 xdotool mousemove 1279 799 2>/dev/null || true
 
 for view in "${VIEWS[@]}"; do
-  IFS=: read -r name page row width <<<"$view"
+  IFS=: read -r name page row width search scheme <<<"$view"
+  scheme=${scheme:-${LECTERN_COLOR_SCHEME:-}}
 
   # A private data folder and in-memory settings: nothing of the user's
   # is read or written, and every start has the default window size.
   env GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$SCHEMA_DIR" \
       XDG_DATA_HOME="$workdir/data" XDG_CONFIG_HOME="$workdir/config" \
       LECTERN_INITIAL_PAGE="$page" ${row:+LECTERN_INITIAL_ROW=$row} \
-      ${LECTERN_COLOR_SCHEME:+ADW_DEBUG_COLOR_SCHEME=prefer-$LECTERN_COLOR_SCHEME} \
+      ${scheme:+ADW_DEBUG_COLOR_SCHEME=prefer-$scheme} \
       "$LECTERN_BIN" "$workdir/es-fomo-2023.lectern" &
   app_pid=$!
 
@@ -126,6 +133,12 @@ for view in "${VIEWS[@]}"; do
   if [ -n "$width" ]; then
     eval "$(xdotool getwindowgeometry --shell "$window")"
     xdotool windowsize "$window" "$width" "$HEIGHT"
+  fi
+  if [ -n "$search" ]; then
+    sleep 0.5
+    # real key presses (XTEST), not events sent to the window
+    xdotool key ctrl+f
+    xdotool type --delay 40 "$search"
   fi
   sleep 1   # the first frames: lists, avatars, fonts
   crop=$(window_geometry "$window")

@@ -1480,6 +1480,9 @@ test_search_across (Fixture       *fixture,
   lectern_list_page_set_query (speakers, "together", LECTERN_ANY_STATUS);
   settle (window);
 
+  /* the other lists' search bars opened without taking the keyboard */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         template_child (speakers, LECTERN_TYPE_LIST_PAGE, "search_entry")));
   g_assert_cmpuint (badge (window, "speakers"), ==, 1);    /* Ce Zhang */
   g_assert_cmpuint (badge (window, "sponsors"), ==, 1);    /* Together */
   g_assert_cmpuint (badge (window, "people"), >=, 4);

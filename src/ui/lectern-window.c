@@ -275,12 +275,15 @@ sync_search (LecternWindow *self)
   };
   gboolean searching;
   const char *query;
+  GtkWidget *focus;
 
   if (visible == NULL || self->syncing_search)
     return;
 
   searching = lectern_list_page_get_search_mode (visible);
   query = lectern_list_page_get_query (visible);
+  /* a search bar that opens takes the keyboard, even on a hidden page */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
 
   self->syncing_search = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -294,6 +297,15 @@ sync_search (LecternWindow *self)
         lectern_list_page_set_search_mode (pages[i], FALSE);
     }
   self->syncing_search = FALSE;
+
+  if (focus != NULL && gtk_root_get_focus (GTK_ROOT (self)) != focus)
+    {
+      /* back where the organizer is typing, the text as it was */
+      if (GTK_IS_TEXT (focus))
+        gtk_text_grab_focus_without_selecting (GTK_TEXT (focus));
+      else
+        gtk_widget_grab_focus (focus);
+    }
 
   update_search_badges (self);
 }
