@@ -4,33 +4,11 @@
  */
 #include "config.h"
 
-#include <adwaita.h>
-#include <locale.h>
-#include <string.h>
-
 #include "lectern-application.h"
 #include "lectern-export-dialog.h"
-#include "lectern-workshop-loader.h"
+#include "lectern-test-gui.h"
 
 static LecternApplication *app;
-
-static char *
-make_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("lectern-app-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
-
-  g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL);
-}
 
 static guint
 count_windows (void)
@@ -78,7 +56,7 @@ close_all (void)
 static void
 test_new (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = lectern_test_make_tmpdir ("lectern-app-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "want-2026.lectern", NULL);
   LecternWindow *window;
   guint before = count_windows ();
@@ -94,7 +72,7 @@ test_new (void)
   g_assert_cmpuint (count_windows (), ==, before + 1);
 
   close_all ();
-  remove_dir (dir);
+  lectern_test_rm_rf (dir);
 }
 
 /* Next year's edition: same people, cards archived, schedule empty. */
@@ -102,7 +80,7 @@ static void
 test_new_edition (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = lectern_test_make_tmpdir ("lectern-app-XXXXXX");
   g_autofree char *old_path = g_build_filename (dir, "es-fomo-2023.lectern", NULL);
   g_autofree char *new_path = g_build_filename (dir, "es-fomo-2024.lectern", NULL);
   g_autoptr(LecternStore) old = NULL;
@@ -111,11 +89,7 @@ test_new_edition (void)
   LecternWindow *window;
   LecternStore *store;
 
-  old = lectern_store_create (old_path, NULL, &error);
-  g_assert_no_error (error);
-  lectern_workshop_loader_load_resource (old, LECTERN_DEMO_RESOURCE, &error);
-  g_assert_no_error (error);
-
+  old = lectern_test_create_demo (old_path, NULL);
   window = lectern_application_new_file (app, new_path, old);
   g_assert_nonnull (window);
   store = lectern_window_get_store (window);
@@ -136,7 +110,7 @@ test_new_edition (void)
   g_assert_true (recent_has (lectern_store_get_path (store)));
 
   close_all ();
-  remove_dir (dir);
+  lectern_test_rm_rf (dir);
 }
 
 /* Open Recent opens the file again (or presents its window). */
@@ -144,7 +118,7 @@ static void
 test_open_recent (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = lectern_test_make_tmpdir ("lectern-app-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "recent.lectern", NULL);
   g_autoptr(LecternStore) store = lectern_store_create (path, "Recent", &error);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -160,12 +134,7 @@ test_open_recent (void)
 
   /* the file is read off the main thread; its window comes when ready */
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-recent", g_variant_new_string (canonical));
-  {
-    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-    while (count_windows () == 0 && g_get_monotonic_time () < deadline)
-      g_main_context_iteration (NULL, TRUE);
-  }
+  lectern_test_wait_until (count_windows () > 0, 10000);
   g_assert_cmpuint (count_windows (), ==, 1);
 
   /* opened from a window, that window shows the busy pointer meanwhile */
@@ -174,7 +143,6 @@ test_open_recent (void)
     g_autofree char *other_canonical = g_canonicalize_filename (other, NULL);
     g_autoptr(LecternStore) other_store = lectern_store_create (other, "Other", &error);
     GtkWindow *first = gtk_application_get_active_window (GTK_APPLICATION (app));
-    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
     GdkCursor *cursor;
 
     g_assert_no_error (error);
@@ -185,30 +153,20 @@ test_open_recent (void)
     g_assert_nonnull (cursor);
     g_assert_cmpstr (gdk_cursor_get_name (cursor), ==, "progress");
 
-    while (count_windows () < 2 && g_get_monotonic_time () < deadline)
-      g_main_context_iteration (NULL, TRUE);
+    lectern_test_wait_until (count_windows () >= 2, 10000);
     g_assert_cmpuint (count_windows (), ==, 2);
     g_assert_null (gtk_widget_get_cursor (GTK_WIDGET (first)));
   }
 
   close_all ();
-  remove_dir (dir);
+  lectern_test_rm_rf (dir);
 }
 
 static gboolean
-find_row (GtkWidget  *root,
-          const char *fragment)
+shows_row (LecternWindow *window,
+           const char    *fragment)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      if (ADW_IS_PREFERENCES_ROW (child) &&
-          strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), fragment))
-        return TRUE;
-      if (find_row (child, fragment))
-        return TRUE;
-    }
-
-  return FALSE;
+  return lectern_test_find_row (GTK_WIDGET (window), ADW_TYPE_PREFERENCES_ROW, fragment) != NULL;
 }
 
 /* The Event page lists what the site would show wrong, and follows
@@ -218,19 +176,14 @@ static void
 test_readiness_panel (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = lectern_test_make_tmpdir ("lectern-app-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "demo.lectern", NULL);
-  g_autoptr(LecternStore) store = lectern_store_create (path, NULL, &error);
+  g_autoptr(LecternStore) store = lectern_test_create_demo (path, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(LecternStore) other = NULL;
-  g_autoptr(GListModel) people = NULL;
+  g_autoptr(LecternPerson) susan = NULL;
   LecternWindow *window;
-  gint64 deadline;
-  gboolean fixed = FALSE;
 
-  g_assert_no_error (error);
-  lectern_workshop_loader_load_resource (store, LECTERN_DEMO_RESOURCE, &error);
-  g_assert_no_error (error);
   g_clear_object (&store);
 
   window = lectern_application_open_file (app, file);
@@ -238,57 +191,35 @@ test_readiness_panel (void)
   lectern_window_set_visible_page (window, "event");
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  g_assert_true (find_row (GTK_WIDGET (window), "Susan Zhang has no affiliation"));
+  g_assert_true (shows_row (window, "Susan Zhang has no affiliation"));
 
   /* a colleague fills it in: the warning goes */
   other = lectern_store_open (path, &error);
   g_assert_no_error (error);
-  people = lectern_store_list_people (other, &error);
-  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
-    {
-      g_autoptr(LecternPerson) person = g_list_model_get_item (people, i);
+  susan = lectern_test_find_person (other, "Susan Zhang");
+  lectern_person_set_affiliation (susan, "Meta");
+  lectern_store_update_person (other, susan, &error);
+  g_assert_no_error (error);
 
-      if (g_strcmp0 (lectern_person_get_name (person), "Susan Zhang") == 0)
-        {
-          lectern_person_set_affiliation (person, "Meta");
-          lectern_store_update_person (other, person, &error);
-          g_assert_no_error (error);
-        }
-    }
-
-  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while (!fixed && g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      fixed = !find_row (GTK_WIDGET (window), "Susan Zhang has no affiliation");
-    }
-  g_assert_true (fixed);
+  g_assert_true (lectern_test_wait_until (!shows_row (window, "Susan Zhang has no affiliation"), 5000));
 
   close_all ();
-  remove_dir (dir);
+  lectern_test_rm_rf (dir);
 }
 
 /* Once this machine knows the site's folder, Export is one step. */
 static void
 test_quick_export (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = lectern_test_make_tmpdir ("lectern-app-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "demo.lectern", NULL);
   g_autofree char *site = g_build_filename (dir, "site", NULL);
-  g_autofree char *pages = g_build_filename (site, "_pages", NULL);
-  g_autofree char *page = g_build_filename (pages, "about.md", NULL);
   g_autofree char *card = g_build_filename (site, "_projects", "tri.md", NULL);
-  g_autoptr(LecternStore) store = lectern_store_create (path, NULL, &error);
+  g_autoptr(LecternStore) store = lectern_test_create_demo (path, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   LecternWindow *window;
-  gint64 deadline;
 
-  g_assert_no_error (error);
-  lectern_workshop_loader_load_resource (store, LECTERN_DEMO_RESOURCE, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (g_mkdir_with_parents (pages, 0755), ==, 0);
-  g_assert_true (g_file_set_contents (page, "## 📆 the plan\n", -1, NULL));
+  lectern_test_write_file (site, "_pages/about.md", "## 📆 the plan\n");
   lectern_export_remember_site (lectern_store_get_path (store), site);
   g_clear_object (&store);
 
@@ -297,51 +228,26 @@ test_quick_export (void)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
 
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (!g_file_test (card, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (g_file_test (card, G_FILE_TEST_EXISTS));
+  g_assert_true (lectern_test_wait_until (g_file_test (card, G_FILE_TEST_EXISTS), 10000));
 
   /* no dialog was needed */
   for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
     g_assert_false (LECTERN_IS_EXPORT_DIALOG (l->data));
 
   close_all ();
-  remove_dir (dir);
-}
-
-static void
-test_no_display (void)
-{
-  g_test_fail_printf ("no display: GUI tests need one (run under xvfb-run)");
+  lectern_test_rm_rf (dir);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("GTK_A11Y", "test", FALSE);
+  if (!lectern_test_gui_init (&argc, &argv, "/application/display"))
+    return g_test_run ();
 
-  if (!gtk_init_check ())
-    {
-      g_test_init (&argc, &argv, NULL);
-      if (g_strcmp0 (g_getenv ("LECTERN_REQUIRE_DISPLAY"), "1") == 0)
-        g_test_add_func ("/application/display", test_no_display);
-      return g_test_run ();
-    }
-
-  g_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = lectern_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = lectern_test_gui_new_app ();
 
   g_test_add_func ("/application/new", test_new);
   g_test_add_func ("/application/new-edition", test_new_edition);

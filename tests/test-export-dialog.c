@@ -8,13 +8,8 @@
  */
 #include "config.h"
 
-#include <adwaita.h>
-#include <glib/gstdio.h>
-#include <locale.h>
-#include <string.h>
-
 #include "lectern-export-dialog.h"
-#include "lectern-workshop-loader.h"
+#include "lectern-test-gui.h"
 
 typedef struct
 {
@@ -24,71 +19,34 @@ typedef struct
 } Fixture;
 
 static void
-run (const char *command)
-{
-  int status = 0;
-
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
-static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *cmd = NULL;
-  const char *fixtures = g_getenv ("LECTERN_FIXTURES");
 
-  f->dir = g_dir_make_tmp ("lectern-export-dialog-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->site = g_build_filename (f->dir, "site", NULL);
-  cmd = g_strdup_printf ("cp -r '%s/es-fomo-2023' '%s'", fixtures ? fixtures : "fixtures", f->site);
-  run (cmd);
-  g_free (cmd);
-  cmd = g_strdup_printf ("sh -c 'rm -f \"%s\"/_projects/*.md'", f->site);
-  run (cmd);
+  f->dir = lectern_test_make_tmpdir ("lectern-export-dialog-XXXXXX");
+  f->site = lectern_test_copy_site (f->dir);
 
   path = g_build_filename (f->dir, "w.lectern", NULL);
-  f->store = lectern_store_create (path, NULL, &error);
-  g_assert_no_error (error);
-  lectern_workshop_loader_load_resource (f->store, LECTERN_DEMO_RESOURCE, &error);
-  g_assert_no_error (error);
+  f->store = lectern_test_create_demo (path, NULL);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
-
   g_clear_object (&f->store);
-  run (cmd);
+  g_assert_true (lectern_test_rm_rf (f->dir));
   g_free (f->dir);
   g_free (f->site);
 }
 
+/* The row of @dialog whose title has @fragment (a file, a problem). */
 static GtkWidget *
-find_child (GtkWidget  *root,
-            const char *type_name,
-            const char *title)
+find_row (LecternExportDialog *dialog,
+          const char          *fragment)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_str_equal (G_OBJECT_TYPE_NAME (child), type_name) &&
-          (title == NULL ||
-           (ADW_IS_PREFERENCES_ROW (child) &&
-            strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title))))
-        return child;
-
-      if ((found = find_child (child, type_name, title)))
-        return found;
-    }
-
-  return NULL;
+  return lectern_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, fragment);
 }
 
 static GtkWidget *
@@ -109,16 +67,6 @@ find_button (GtkWidget  *root,
 }
 
 static void
-wait_until_sensitive (GtkWidget *widget)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_sensitive (widget) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_sensitive (widget));
-}
-
-static void
 exported_cb (LecternExportDialog *dialog,
              const char          *summary,
              char               **out)
@@ -135,7 +83,6 @@ test_preview_and_export (Fixture       *f,
   g_autofree char *summary = NULL;
   g_autofree char *remembered = NULL;
   g_autofree char *card = g_build_filename (f->site, "_projects", "deepak.md", NULL);
-  gint64 deadline;
 
   lectern_export_remember_site (lectern_store_get_path (f->store), f->site);
 
@@ -147,22 +94,19 @@ test_preview_and_export (Fixture       *f,
 
   export_button = find_button (GTK_WIDGET (dialog), "_Export");
   g_assert_nonnull (export_button);
-  wait_until_sensitive (export_button);
+  g_assert_true (lectern_test_wait_until (gtk_widget_get_sensitive (export_button), 10000));
 
   /* the preview: the 22 cards, the page and the data; nothing written */
-  g_assert_nonnull (find_child (GTK_WIDGET (dialog), "AdwActionRow", "_projects/deepak.md"));
-  g_assert_nonnull (find_child (GTK_WIDGET (dialog), "AdwActionRow", "_pages/about.md"));
-  g_assert_nonnull (find_child (GTK_WIDGET (dialog), "AdwActionRow", "_data/schedule.yml"));
-  g_assert_nonnull (find_child (GTK_WIDGET (dialog), "AdwActionRow", "Susan Zhang has no affiliation"));
+  g_assert_nonnull (find_row (dialog, "_projects/deepak.md"));
+  g_assert_nonnull (find_row (dialog, "_pages/about.md"));
+  g_assert_nonnull (find_row (dialog, "_data/schedule.yml"));
+  g_assert_nonnull (find_row (dialog, "Susan Zhang has no affiliation"));
   g_assert_false (g_file_test (card, G_FILE_TEST_EXISTS));
 
   g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), &summary);
   g_signal_emit_by_name (export_button, "clicked");
 
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (summary == NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
+  lectern_test_wait_until (summary != NULL, 10000);
   g_assert_cmpstr (summary, ==, "22 cards added, schedule updated");
   g_assert_true (g_file_test (card, G_FILE_TEST_EXISTS));
 
@@ -183,8 +127,6 @@ test_broken_site (Fixture       *f,
   LecternExportDialog *dialog;
   g_autofree char *page = g_build_filename (f->site, "_pages", "about.md", NULL);
   GtkWidget *export_button;
-  GtkWidget *error_row = NULL;
-  gint64 deadline;
 
   g_assert_true (g_file_set_contents (page, "---\nlayout: about\n---\nNo plan here.\n", -1, NULL));
 
@@ -193,12 +135,7 @@ test_broken_site (Fixture       *f,
   lectern_export_dialog_set_site_dir (dialog, f->site);
   gtk_window_present (GTK_WINDOW (dialog));
 
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (!(error_row = find_child (GTK_WIDGET (dialog), "AdwActionRow", "neither Lectern")) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_nonnull (error_row);
+  g_assert_true (lectern_test_wait_until (find_row (dialog, "neither Lectern") != NULL, 10000));
   export_button = find_button (GTK_WIDGET (dialog), "_Export");
   g_assert_false (gtk_widget_get_sensitive (export_button));
 
@@ -206,29 +143,12 @@ test_broken_site (Fixture       *f,
   g_assert_finalize_object (dialog);
 }
 
-static void
-test_no_display (void)
-{
-  g_test_fail_printf ("no display: GUI tests need one (run under xvfb-run)");
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-
-  if (!gtk_init_check ())
-    {
-      g_test_init (&argc, &argv, NULL);
-      if (g_strcmp0 (g_getenv ("LECTERN_REQUIRE_DISPLAY"), "1") == 0)
-        g_test_add_func ("/export-dialog/display", test_no_display);
-      return g_test_run ();
-    }
-
-  g_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!lectern_test_gui_init (&argc, &argv, "/export-dialog/display"))
+    return g_test_run ();
 
   g_test_add ("/export-dialog/preview-and-export", Fixture, NULL,
               fixture_setup, test_preview_and_export, fixture_teardown);

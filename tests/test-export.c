@@ -15,7 +15,7 @@
 
 #include "lectern-exporter.h"
 #include "lectern-store.h"
-#include "lectern-workshop-loader.h"
+#include "lectern-test-util.h"
 
 static const char *card_keys[] = {
   "layout", "title", "description", "img", "redirect", "importance", "category", NULL
@@ -32,80 +32,6 @@ typedef struct
 
 /* ------------------------------------------------------------------ */
 /* helpers                                                             */
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (d && (name = g_dir_read_name (d)))
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static void
-copy_tree (const char *from,
-           const char *to)
-{
-  g_autoptr(GDir) d = g_dir_open (from, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (d);
-  g_assert_cmpint (g_mkdir_with_parents (to, 0755), ==, 0);
-
-  while ((name = g_dir_read_name (d)))
-    {
-      g_autofree char *src = g_build_filename (from, name, NULL);
-      g_autofree char *dst = g_build_filename (to, name, NULL);
-
-      if (g_file_test (src, G_FILE_TEST_IS_DIR))
-        copy_tree (src, dst);
-      else
-        {
-          g_autofree char *contents = NULL;
-          gsize length;
-
-          g_assert_true (g_file_get_contents (src, &contents, &length, NULL));
-          g_assert_true (g_file_set_contents (dst, contents, length, NULL));
-        }
-    }
-}
-
-static char *
-read_text (const char *dir,
-           const char *relative)
-{
-  g_autofree char *path = g_build_filename (dir, relative, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-
-  return contents;
-}
-
-static void
-write_text (const char *dir,
-            const char *relative,
-            const char *text)
-{
-  g_autofree char *path = g_build_filename (dir, relative, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-}
 
 static gint64
 mtime_of (const char *dir,
@@ -197,7 +123,7 @@ read_card (const char *site,
            const char *slug)
 {
   g_autofree char *relative = g_strdup_printf ("_projects/%s.md", slug);
-  g_autofree char *text = read_text (site, relative);
+  g_autofree char *text = lectern_test_read_file (site, relative);
 
   return parse_card (text);
 }
@@ -296,30 +222,19 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *projects = NULL;
   g_autofree char *page = NULL;
   g_auto(GStrv) lines = NULL;
   GString *stripped = g_string_new (NULL);
-  const char *fixtures = g_getenv ("LECTERN_FIXTURES");
 
   /* a byte-for-byte copy of the real site's data, kept in tests/fixtures */
-  f->fixture = g_build_filename (fixtures ? fixtures : "fixtures", "es-fomo-2023", NULL);
-  g_assert_true (g_file_test (f->fixture, G_FILE_TEST_IS_DIR));
-
-  f->dir = g_dir_make_tmp ("lectern-export-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->site = g_build_filename (f->dir, "site", NULL);
-  copy_tree (f->fixture, f->site);
-
-  /* no cards, no table, no note: the test cannot pass by leaving the
-   * fixture in place
+  f->fixture = lectern_test_fixture_path ("es-fomo-2023");
+  f->dir = lectern_test_make_tmpdir ("lectern-export-XXXXXX");
+  /* no cards (gone from the copy), no table, no note: the test cannot
+   * pass by leaving the fixture in place
    */
-  projects = g_build_filename (f->site, "_projects", NULL);
-  remove_tree (projects);
-  g_assert_cmpint (g_mkdir (projects, 0755), ==, 0);
+  f->site = lectern_test_copy_site (f->dir);
 
-  page = read_text (f->site, LECTERN_SITE_PAGE);
+  page = lectern_test_read_file (f->site, LECTERN_SITE_PAGE);
   lines = g_strsplit (page, "\n", -1);
   for (guint i = 0; lines[i]; i++)
     {
@@ -329,14 +244,11 @@ fixture_set_up (Fixture       *f,
       if (lines[i + 1])
         g_string_append_c (stripped, '\n');
     }
-  write_text (f->site, LECTERN_SITE_PAGE, stripped->str);
+  lectern_test_write_file (f->site, LECTERN_SITE_PAGE, stripped->str);
   g_string_free (stripped, TRUE);
 
   f->store_path = g_build_filename (f->dir, "es-fomo-2023.lectern", NULL);
-  f->store = lectern_store_create (f->store_path, NULL, &error);
-  g_assert_no_error (error);
-  lectern_workshop_loader_load_resource (f->store, LECTERN_DEMO_RESOURCE, &error);
-  g_assert_no_error (error);
+  f->store = lectern_test_create_demo (f->store_path, NULL);
 }
 
 static void
@@ -344,7 +256,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  lectern_test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->site);
   g_free (f->fixture);
@@ -448,7 +360,7 @@ test_schedule_table (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) plan = NULL;
-  g_autofree char *want_page = read_text (f->fixture, LECTERN_SITE_PAGE);
+  g_autofree char *want_page = lectern_test_read_file (f->fixture, LECTERN_SITE_PAGE);
   g_autofree char *got_page = NULL;
   g_autoptr(GPtrArray) want = NULL;
   g_autoptr(GPtrArray) got = NULL;
@@ -460,7 +372,7 @@ test_schedule_table (Fixture       *f,
 
   plan = export (f, &error);
   g_assert_no_error (error);
-  got_page = read_text (f->site, LECTERN_SITE_PAGE);
+  got_page = lectern_test_read_file (f->site, LECTERN_SITE_PAGE);
 
   want = table_rows (want_page);
   got = table_rows (got_page);
@@ -502,7 +414,8 @@ test_idempotent (Fixture       *f,
   g_autoptr(GArray) mtimes = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   /* a card the organizers wrote by hand, which Lectern does not own */
-  write_text (f->site, "_projects/handmade.md", "---\nlayout: page\ntitle: hand\ncategory: speaker\n---");
+  lectern_test_write_file (f->site, "_projects/handmade.md",
+                           "---\nlayout: page\ntitle: hand\ncategory: speaker\n---");
 
   first = export (f, &error);
   g_assert_no_error (error);
@@ -526,7 +439,7 @@ test_idempotent (Fixture       *f,
                      ==, g_array_index (mtimes, gint64, i));
 
   {
-    g_autofree char *hand = read_text (f->site, "_projects/handmade.md");
+    g_autofree char *hand = lectern_test_read_file (f->site, "_projects/handmade.md");
 
     g_assert_cmpstr (hand, ==, "---\nlayout: page\ntitle: hand\ncategory: speaker\n---");
   }
@@ -550,24 +463,6 @@ find_slot (LecternStore *store,
   return NULL;
 }
 
-static LecternPerson *
-find_person (LecternStore *store,
-             const char   *name)
-{
-  g_autoptr(GListModel) people = lectern_store_list_people (store, NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
-    {
-      g_autoptr(LecternPerson) person = g_list_model_get_item (people, i);
-
-      if (g_strcmp0 (lectern_person_get_name (person), name) == 0)
-        return g_steal_pointer (&person);
-    }
-
-  g_error ("no person “%s”", name);
-  return NULL;
-}
-
 /* Rename a speaker and move a slot: the card and the cells follow. */
 static void
 test_mutation (Fixture       *f,
@@ -584,7 +479,7 @@ test_mutation (Fixture       *f,
   first = export (f, &error);
   g_assert_no_error (error);
 
-  tim = find_person (f->store, "Tim Dettmers");
+  tim = lectern_test_find_person (f->store, "Tim Dettmers");
   lectern_person_set_name (tim, "Timothy Dettmers");
   lectern_person_set_first_name (tim, "Timothy");
   lectern_store_update_person (f->store, tim, &error);
@@ -606,7 +501,7 @@ test_mutation (Fixture       *f,
   card = read_card (f->site, "tim");
   g_assert_cmpstr (g_hash_table_lookup (card->values, "title"), ==, "<b>Timothy</b> <br> Dettmers");
 
-  page = read_text (f->site, LECTERN_SITE_PAGE);
+  page = lectern_test_read_file (f->site, LECTERN_SITE_PAGE);
   g_assert_nonnull (strstr (page, "| Timothy Dettmers <br> *(University of Washington)* |"));
   g_assert_null (strstr (page, "Tim Dettmers"));
   g_assert_nonnull (strstr (page, "| 1:05pm | 🧑‍🎓 **Poster Session** |"));
@@ -620,7 +515,7 @@ test_no_place (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) plan = NULL;
-  g_autofree char *page = read_text (f->site, LECTERN_SITE_PAGE);
+  g_autofree char *page = lectern_test_read_file (f->site, LECTERN_SITE_PAGE);
   g_autofree char *without = NULL;
   g_autofree char *projects = g_build_filename (f->site, "_projects", NULL);
   g_autoptr(GDir) dir = NULL;
@@ -628,7 +523,7 @@ test_no_place (Fixture       *f,
 
   without = g_strdup (page);
   memcpy (strstr (without, "## 📆 the plan"), "## 📆 the plot", strlen ("## 📆 the plot"));
-  write_text (f->site, LECTERN_SITE_PAGE, without);
+  lectern_test_write_file (f->site, LECTERN_SITE_PAGE, without);
 
   plan = export (f, &error);
   g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_NO_PLACE);
@@ -639,14 +534,14 @@ test_no_place (Fixture       *f,
   dir = g_dir_open (projects, 0, NULL);
   g_assert_null (g_dir_read_name (dir));
   {
-    g_autofree char *after = read_text (f->site, LECTERN_SITE_PAGE);
+    g_autofree char *after = lectern_test_read_file (f->site, LECTERN_SITE_PAGE);
 
     g_assert_cmpstr (after, ==, without);
   }
 
   /* one marker without the other */
   half = g_strconcat (page, "\n" LECTERN_SCHEDULE_END_MARKER "\n", NULL);
-  write_text (f->site, LECTERN_SITE_PAGE, half);
+  lectern_test_write_file (f->site, LECTERN_SITE_PAGE, half);
   plan = export (f, &error);
   g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_BROKEN_PAGE);
   g_assert_null (plan);
@@ -843,7 +738,7 @@ test_schedule_data (Fixture       *f,
   plan = export (f, &error);
   g_assert_no_error (error);
 
-  text = read_text (f->site, LECTERN_SITE_SCHEDULE_DATA);
+  text = lectern_test_read_file (f->site, LECTERN_SITE_SCHEDULE_DATA);
   g_assert_nonnull (strstr (text, "title: Using Megatron to Train Large Language Models\n"));
   g_assert_nonnull (strstr (text, "session_emoji: 🔥"));
   g_assert_null (strstr (text, "\\U"));
@@ -886,16 +781,6 @@ test_schedule_data (Fixture       *f,
   g_assert_cmpuint (n_slots, ==, 19);
 }
 
-static void
-async_done (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 /* Off the main thread, on a connection of its own; the toast's summary. */
 static void
 test_async (Fixture       *f,
@@ -911,7 +796,7 @@ test_async (Fixture       *f,
   g_autofree char *after = NULL;
   g_autoptr(LecternPerson) tri = NULL;
 
-  lectern_exporter_plan_async (exporter, NULL, async_done, &result);
+  lectern_exporter_plan_async (exporter, NULL, lectern_test_keep_result, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   preview = lectern_exporter_plan_finish (exporter, result, &error);
@@ -930,19 +815,19 @@ test_async (Fixture       *f,
   summary = lectern_exporter_summarize_plan (preview);
   g_assert_cmpstr (summary, ==, "22 cards added, schedule updated");
 
-  lectern_exporter_export_async (exporter, NULL, async_done, &result);
+  lectern_exporter_export_async (exporter, NULL, lectern_test_keep_result, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   written = lectern_exporter_export_finish (exporter, result, &error);
   g_assert_no_error (error);
   g_clear_object (&result);
 
-  tri = find_person (f->store, "Tri Dao");
+  tri = lectern_test_find_person (f->store, "Tri Dao");
   lectern_person_set_affiliation (tri, "Together AI, Princeton University");
   lectern_store_update_person (f->store, tri, &error);
   g_assert_no_error (error);
 
-  lectern_exporter_export_async (exporter, NULL, async_done, &result);
+  lectern_exporter_export_async (exporter, NULL, lectern_test_keep_result, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   again = lectern_exporter_export_finish (exporter, result, &error);

@@ -4,75 +4,13 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "lectern-store.h"
+#include "lectern-test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("lectern-history-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "workshop.lectern", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) d = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
-static gint64
-exec_int (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
-static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-}
+/* f->dir, a new folder; f->path, the workshop file a test makes there */
+typedef LecternTestWorkshop Fixture;
 
 /* ------------------------------------------------------------------ */
 /* Snapshots: every field of every row, as the store lists them, but
@@ -201,22 +139,6 @@ person_rev (LecternStore *store,
   return lectern_person_get_rev (person);
 }
 
-static LecternPerson *
-add_person (LecternStore *store,
-            const char   *name,
-            const char   *affiliation)
-{
-  g_autoptr(GError) error = NULL;
-  LecternPerson *person = lectern_person_new ();
-
-  lectern_person_set_name (person, name);
-  lectern_person_set_affiliation (person, affiliation);
-  lectern_store_add_person (store, person, &error);
-  g_assert_no_error (error);
-
-  return person;
-}
-
 #define ASSERT_UNDO_LABEL(store, expected) \
   G_STMT_START { \
     g_autofree char *label_ = lectern_store_get_undo_label (store); \
@@ -287,7 +209,7 @@ create_workshop (const char *path)
   g_assert_no_error (error);
   lectern_store_set_actor (store, "setup");
 
-  percy = add_person (store, "Percy Liang", "Stanford University");
+  percy = lectern_test_add_person (store, "Percy Liang", "Stanford University");
   tri = lectern_person_new ();
   lectern_person_set_name (tri, "Tri Dao");
   lectern_person_set_affiliation (tri, "Princeton, Together AI");
@@ -322,26 +244,9 @@ create_workshop (const char *path)
   g_assert_no_error (error);
 
   /* the set-up is not anybody's to undo in these tests */
-  exec_sql (path, "DELETE FROM history");
+  lectern_test_sql_exec (path, "DELETE FROM history");
 
   return g_steal_pointer (&store);
-}
-
-static LecternPerson *
-find_person (LecternStore *store,
-             const char   *name)
-{
-  g_autoptr(GListModel) people = lectern_store_list_people (store, NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
-    {
-      g_autoptr(LecternPerson) person = g_list_model_get_item (people, i);
-
-      if (g_strcmp0 (lectern_person_get_name (person), name) == 0)
-        return g_steal_pointer (&person);
-    }
-
-  g_assert_not_reached ();
 }
 
 static LecternCard *
@@ -431,7 +336,7 @@ test_add_edit_remove (Fixture       *f,
   lectern_store_set_actor (store, "alice");
   s0 = snapshot (store);
 
-  ce = add_person (store, "Ce Zhang", "ETH Zürich");
+  ce = lectern_test_add_person (store, "Ce Zhang", "ETH Zürich");
   s1 = snapshot (store);
   ASSERT_UNDO_LABEL (store, "Add Ce Zhang");
 
@@ -525,11 +430,11 @@ test_cascades (Fixture       *f,
   lectern_store_set_actor (store, "alice");
   before = snapshot (store);
 
-  tri = find_person (store, "Tri Dao");
+  tri = lectern_test_find_person (store, "Tri Dao");
   g_assert_true (lectern_store_remove_person (store, tri, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (exec_int (f->path, "SELECT COUNT (*) FROM appearance"), ==, 0);
-  g_assert_cmpint (exec_int (f->path, "SELECT COUNT (*) FROM card"), ==, 1);
+  g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM appearance"), ==, 0);
+  g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM card"), ==, 1);
 
   {
     g_autoptr(GListModel) sponsors = lectern_store_list_sponsors (store, NULL);
@@ -539,7 +444,7 @@ test_cascades (Fixture       *f,
   g_assert_true (lectern_store_remove_sponsor (store, sponsor, &error));
   g_assert_no_error (error);
   ASSERT_UNDO_LABEL (store, "Remove Together AI");
-  g_assert_cmpint (exec_int (f->path, "SELECT COUNT (*) FROM slot WHERE sponsor_id IS NULL"), ==, 1);
+  g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM slot WHERE sponsor_id IS NULL"), ==, 1);
 
   card = find_card (store, "percy");
   g_assert_true (lectern_store_remove_card (store, card, &error));
@@ -551,7 +456,7 @@ test_cascades (Fixture       *f,
   undo_ok (store);
   undo_ok (store);
   ASSERT_SNAPSHOT (store, before);
-  g_assert_cmpint (exec_int (f->path, "SELECT COUNT (*) FROM appearance"), ==, 1);
+  g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM appearance"), ==, 1);
 
   problems = lectern_store_check (store, &error);
   g_assert_no_error (error);
@@ -585,7 +490,7 @@ test_reorder (Fixture       *f,
   ASSERT_UNDO_LABEL (store, "Move Tri Dao");
   after = snapshot (store);
   g_assert_cmpstr (before, !=, after);
-  g_assert_cmpint (exec_int (f->path, "SELECT COUNT (*) FROM history WHERE actor = 'alice'"), ==, 1);
+  g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM history WHERE actor = 'alice'"), ==, 1);
 
   undo_ok (store);
   ASSERT_SNAPSHOT (store, before);
@@ -600,7 +505,7 @@ test_reorder (Fixture       *f,
   again = find_card (store, "tri");
   g_assert_true (lectern_store_move_card (store, again, 0, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (exec_int (f->path, "SELECT COUNT (*) FROM history WHERE actor = 'alice'"), ==, 1);
+  g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM history WHERE actor = 'alice'"), ==, 1);
 }
 
 /* The history is in the file: close, reopen, undo; close, reopen, redo. */
@@ -615,7 +520,7 @@ test_reopen (Fixture       *f,
 
   lectern_store_set_actor (store, "alice");
   before = snapshot (store);
-  ce = add_person (store, "Ce Zhang", "ETH Zürich");
+  ce = lectern_test_add_person (store, "Ce Zhang", "ETH Zürich");
   after = snapshot (store);
   g_clear_object (&store);
 
@@ -669,14 +574,14 @@ test_two_actors (Fixture       *f,
   g_signal_connect (alice, "history-changed", G_CALLBACK (count_signal), &alice_history);
   g_signal_connect (alice, "changed", G_CALLBACK (count_signal), &alice_changed);
 
-  a1 = add_person (alice, "Alice One", NULL);
+  a1 = lectern_test_add_person (alice, "Alice One", NULL);
   g_assert_cmpuint (alice_history, ==, 1);
-  b1 = add_person (bob, "Bob One", NULL);
-  a2 = add_person (alice, "Alice Two", NULL);
+  b1 = lectern_test_add_person (bob, "Bob One", NULL);
+  a2 = lectern_test_add_person (alice, "Alice Two", NULL);
   g_assert_cmpuint (alice_history, ==, 2);
 
   /* Bob's edit of an unrelated row does not stand in Alice's way */
-  percy = find_person (bob, "Percy Liang");
+  percy = lectern_test_find_person (bob, "Percy Liang");
   lectern_person_set_homepage (percy, "https://cs.stanford.edu/~pliang/");
   g_assert_true (lectern_store_update_person (bob, percy, &error));
   g_assert_no_error (error);
@@ -701,10 +606,10 @@ test_two_actors (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, 3);
   g_clear_object (&percy);
-  percy = find_person (bob, "Percy Liang");
+  percy = lectern_test_find_person (bob, "Percy Liang");
   g_assert_cmpstr (lectern_person_get_homepage (percy), ==, "https://cs.stanford.edu/~pliang/");
-  (void) find_person (bob, "Bob One");
-  g_assert_cmpint (exec_int (f->path, "SELECT COUNT (*) FROM person WHERE name LIKE 'Alice%'"), ==, 0);
+  (void) lectern_test_find_person (bob, "Bob One");
+  g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM person WHERE name LIKE 'Alice%'"), ==, 0);
 
   /* Bob's own history is untouched by Alice's undos */
   ASSERT_UNDO_LABEL (bob, "Edit Percy Liang");
@@ -712,9 +617,9 @@ test_two_actors (Fixture       *f,
   ASSERT_UNDO_LABEL (bob, "Add Bob One");
   undo_ok (bob);
   g_clear_object (&percy);
-  percy = find_person (bob, "Percy Liang");
+  percy = lectern_test_find_person (bob, "Percy Liang");
   g_assert_cmpstr (lectern_person_get_homepage (percy), ==, "");
-  g_assert_cmpint (exec_int (f->path, "SELECT COUNT (*) FROM person"), ==, 2);
+  g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM person"), ==, 2);
 
   /* and both redo their own */
   redo_ok (alice);
@@ -747,13 +652,13 @@ test_conflict (Fixture       *f,
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *both = NULL;
 
-  a = find_person (alice, "Percy Liang");
+  a = lectern_test_find_person (alice, "Percy Liang");
   lectern_person_set_affiliation (a, "Stanford University, Together AI");
   g_assert_true (lectern_store_update_person (alice, a, &error));
   g_assert_no_error (error);
 
   /* Bob reads the person after Alice's edit and edits another field */
-  b = find_person (bob, "Percy Liang");
+  b = lectern_test_find_person (bob, "Percy Liang");
   lectern_person_set_notes (b, "Confirmed by mail");
   g_assert_true (lectern_store_update_person (bob, b, &error));
   g_assert_no_error (error);
@@ -765,7 +670,7 @@ test_conflict (Fixture       *f,
   g_clear_error (&error);
 
   ASSERT_SNAPSHOT (alice, both);
-  now = find_person (alice, "Percy Liang");
+  now = lectern_test_find_person (alice, "Percy Liang");
   g_assert_cmpstr (lectern_person_get_affiliation (now), ==, "Stanford University, Together AI");
   g_assert_cmpstr (lectern_person_get_notes (now), ==, "Confirmed by mail");
   g_assert_cmpint (lectern_person_get_rev (now), ==, lectern_person_get_rev (b));
@@ -777,8 +682,8 @@ test_conflict (Fixture       *f,
   /* Alice adds a person, Bob gives them a card: undoing the addition
    * would leave Bob's card without its person
    */
-  ce = add_person (alice, "Ce Zhang", "ETH Zürich");
-  ce_bob = find_person (bob, "Ce Zhang");
+  ce = lectern_test_add_person (alice, "Ce Zhang", "ETH Zürich");
+  ce_bob = lectern_test_find_person (bob, "Ce Zhang");
   card = lectern_store_add_card (bob, ce_bob, LECTERN_ROLE_ORGANIZER, NULL, &error);
   g_assert_no_error (error);
   g_clear_pointer (&both, g_free);
@@ -809,7 +714,7 @@ test_conflict (Fixture       *f,
   /* Bob undoes his card; now Alice's undo goes through */
   undo_ok (bob);
   undo_ok (alice);
-  g_assert_cmpint (exec_int (f->path, "SELECT COUNT (*) FROM person WHERE name = 'Ce Zhang'"), ==, 0);
+  g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM person WHERE name = 'Ce Zhang'"), ==, 0);
 
   /* a redo is refused the same way: Alice gives Percy an organizer
    * card and undoes it; Bob takes its file name meanwhile
@@ -819,7 +724,7 @@ test_conflict (Fixture       *f,
   undo_ok (alice);
   ASSERT_REDO_LABEL (alice, "Add Percy Liang");
   {
-    g_autoptr(LecternPerson) dan = add_person (bob, "Dan Fu", NULL);
+    g_autoptr(LecternPerson) dan = lectern_test_add_person (bob, "Dan Fu", NULL);
 
     taken = lectern_store_add_card (bob, dan, LECTERN_ROLE_SPEAKER, "pl", &error);
     g_assert_no_error (error);
@@ -855,11 +760,11 @@ test_redo_truncated (Fixture       *f,
   g_autoptr(LecternPerson) pb = NULL;
 
   lectern_store_set_actor (store, "alice");
-  p1 = add_person (store, "One", NULL);
-  p2 = add_person (store, "Two", NULL);
+  p1 = lectern_test_add_person (store, "One", NULL);
+  p2 = lectern_test_add_person (store, "Two", NULL);
 
   /* Bob undoes and keeps a redo */
-  pb = add_person (bob, "Bob", NULL);
+  pb = lectern_test_add_person (bob, "Bob", NULL);
   undo_ok (bob);
   g_assert_true (lectern_store_can_redo (bob));
 
@@ -868,7 +773,7 @@ test_redo_truncated (Fixture       *f,
   undo_ok (store);
   ASSERT_REDO_LABEL (store, "Add One");
 
-  p3 = add_person (store, "Three", NULL);
+  p3 = lectern_test_add_person (store, "Three", NULL);
   g_assert_false (lectern_store_can_redo (store));
   g_assert_null (lectern_store_get_redo_label (store));
   g_assert_false (lectern_store_redo (store, &error));
@@ -878,12 +783,12 @@ test_redo_truncated (Fixture       *f,
   ASSERT_UNDO_LABEL (store, "Add Three");
   undo_ok (store);
   g_assert_false (lectern_store_can_undo (store));
-  g_assert_cmpint (exec_int (f->path, "SELECT COUNT (*) FROM history WHERE actor = 'alice'"), ==, 1);
+  g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM history WHERE actor = 'alice'"), ==, 1);
 
   /* Alice's new step did not truncate Bob's redo */
   g_assert_true (lectern_store_can_redo (bob));
   redo_ok (bob);
-  (void) find_person (store, "Bob");
+  (void) lectern_test_find_person (store, "Bob");
 }
 
 /* ABA: edit, undo, edit. Undo gives the row back its old values with
@@ -907,7 +812,7 @@ test_aba (Fixture       *f,
   gint64 r0, r1, r2, r3;
 
   lectern_store_set_actor (store, "alice");
-  original = find_person (store, "Percy Liang");
+  original = lectern_test_find_person (store, "Percy Liang");
   id = lectern_person_get_id (original);
   r0 = lectern_person_get_rev (original);
 
@@ -920,7 +825,7 @@ test_aba (Fixture       *f,
   g_assert_cmpint (lectern_person_get_rev (edit), ==, r1);
 
   /* Bob reads the edited version */
-  bobs = find_person (bob, "Percy Liang");
+  bobs = lectern_test_find_person (bob, "Percy Liang");
   g_assert_cmpint (lectern_person_get_rev (bobs), ==, r1);
 
   undo_ok (store);
@@ -966,7 +871,7 @@ test_aba (Fixture       *f,
   g_assert_cmpint (r3, >, r2);
 
   /* the counter is above every rev ever written */
-  g_assert_cmpint (exec_int (f->path, "SELECT value FROM meta WHERE key = 'rev'"), ==, r3);
+  g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT value FROM meta WHERE key = 'rev'"), ==, r3);
 }
 
 /* Ids are not reused, so an undone removal comes back even after a
@@ -984,12 +889,12 @@ test_ids_not_reused (Fixture       *f,
   gint64 ce_id;
 
   lectern_store_set_actor (alice, "alice");
-  ce = add_person (alice, "Ce Zhang", NULL);
+  ce = lectern_test_add_person (alice, "Ce Zhang", NULL);
   ce_id = lectern_person_get_id (ce);
   g_assert_true (lectern_store_remove_person (alice, ce, &error));
   g_assert_no_error (error);
 
-  other = add_person (bob, "Dan Fu", NULL);
+  other = lectern_test_add_person (bob, "Dan Fu", NULL);
   g_assert_cmpint (lectern_person_get_id (other), >, ce_id);
 
   undo_ok (alice);
@@ -997,7 +902,7 @@ test_ids_not_reused (Fixture       *f,
   ce = lectern_store_get_person (alice, ce_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (lectern_person_get_name (ce), ==, "Ce Zhang");
-  (void) find_person (alice, "Dan Fu");
+  (void) lectern_test_find_person (alice, "Dan Fu");
 }
 
 /* One action, one step: named by begin_action, or after its edits. */
@@ -1020,10 +925,10 @@ test_actions (Fixture       *f,
   before = snapshot (store);
 
   g_assert_true (lectern_store_begin_action (store, "Import speakers", &error));
-  p = add_person (store, "Dan Fu", NULL);
+  p = lectern_test_add_person (store, "Dan Fu", NULL);
   card = lectern_store_add_card (store, p, LECTERN_ROLE_SPEAKER, NULL, &error);
   g_assert_no_error (error);
-  q = add_person (store, "Beidi Chen", NULL);
+  q = lectern_test_add_person (store, "Beidi Chen", NULL);
   g_assert_cmpuint (history_changed, ==, 0);
   g_assert_true (lectern_store_commit (store, &error));
   g_assert_no_error (error);
@@ -1038,14 +943,14 @@ test_actions (Fixture       *f,
   g_clear_object (&p);
   g_clear_object (&card);
   g_assert_true (lectern_store_begin (store, &error));
-  p = add_person (store, "Simran Arora", NULL);
+  p = lectern_test_add_person (store, "Simran Arora", NULL);
   card = lectern_store_add_card (store, p, LECTERN_ROLE_ORGANIZER, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (lectern_store_commit (store, &error));
   ASSERT_UNDO_LABEL (store, "Add Simran Arora");
 
   g_assert_true (lectern_store_begin (store, &error));
-  r = add_person (store, "Avanika Narayan", NULL);
+  r = lectern_test_add_person (store, "Avanika Narayan", NULL);
   event = lectern_store_get_event (store, &error);
   lectern_event_set_room (event, "Hall A");
   g_assert_true (lectern_store_update_event (store, event, &error));
@@ -1056,7 +961,7 @@ test_actions (Fixture       *f,
   history_changed = 0;
   g_assert_true (lectern_store_begin_action (store, "Nothing", &error));
   g_clear_object (&r);
-  r = add_person (store, "Rolled Back", NULL);
+  r = lectern_test_add_person (store, "Rolled Back", NULL);
   lectern_store_rollback (store);
   ASSERT_UNDO_LABEL (store, "Add Avanika Narayan and 1 other change");
   g_assert_cmpuint (history_changed, ==, 0);
@@ -1086,22 +991,22 @@ test_migrate_v2 (Fixture       *f,
   old = _lectern_store_create_at_version (f->path, 2, &error);
   g_assert_no_error (error);
   g_clear_object (&old);
-  exec_sql (f->path,
+  lectern_test_sql_exec (f->path,
             "INSERT INTO person (id, rev, name, first_name, family_name, affiliation, email, status)"
             " VALUES (7, 41, 'Tri Dao', 'Tri', 'Dao', 'Together', 'tri@example.org', 'confirmed');"
             "INSERT INTO card (id, rev, person_id, role, slug, position) VALUES (12, 3, 7, 'speaker', 'tri', 1);"
             "UPDATE event SET rev = 5, name = 'ES-FoMo 2025';");
-  g_assert_cmpint (exec_int (f->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (lectern_test_sql_int (f->path, "PRAGMA user_version"), ==, 2);
 
   store = open_as (f->path, "alice");
   g_assert_cmpint (lectern_store_get_schema_version (store), ==, 3);
-  g_assert_cmpint (exec_int (f->path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (lectern_test_sql_int (f->path, "PRAGMA user_version"), ==, 3);
 
   backup = lectern_store_get_backup_path (store);
   g_assert_nonnull (backup);
   g_assert_true (g_str_has_suffix (backup, ".v2.bak"));
-  g_assert_cmpint (exec_int (backup, "PRAGMA user_version"), ==, 2);
-  g_assert_cmpint (exec_int (backup, "SELECT COUNT (*) FROM person"), ==, 1);
+  g_assert_cmpint (lectern_test_sql_int (backup, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (lectern_test_sql_int (backup, "SELECT COUNT (*) FROM person"), ==, 1);
 
   /* the data are there, the counters above them, no history yet */
   tri = lectern_store_get_person (store, 7, &error);
@@ -1110,8 +1015,8 @@ test_migrate_v2 (Fixture       *f,
   g_assert_cmpint (lectern_person_get_rev (tri), ==, 41);
   cards = lectern_store_list_cards (store, -1, &error);
   g_assert_cmpuint (g_list_model_get_n_items (cards), ==, 1);
-  g_assert_cmpint (exec_int (f->path, "SELECT value FROM meta WHERE key = 'rev'"), ==, 42);
-  g_assert_cmpint (exec_int (f->path, "SELECT value FROM meta WHERE key = 'last_id'"), ==, 12);
+  g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT value FROM meta WHERE key = 'rev'"), ==, 42);
+  g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT value FROM meta WHERE key = 'last_id'"), ==, 12);
   g_assert_false (lectern_store_can_undo (store));
 
   /* edits after the upgrade are undoable, with revs above the old ones */
@@ -1119,7 +1024,7 @@ test_migrate_v2 (Fixture       *f,
   g_assert_true (lectern_store_update_person (store, tri, &error));
   g_assert_no_error (error);
   g_assert_cmpint (lectern_person_get_rev (tri), >, 41);
-  added = add_person (store, "Dan Fu", NULL);
+  added = lectern_test_add_person (store, "Dan Fu", NULL);
   g_assert_cmpint (lectern_person_get_id (added), >, 12);
   undo_ok (store);
   undo_ok (store);
@@ -1127,7 +1032,7 @@ test_migrate_v2 (Fixture       *f,
   tri = lectern_store_get_person (store, 7, &error);
   g_assert_cmpstr (lectern_person_get_affiliation (tri), ==, "Together");
   g_assert_cmpint (lectern_person_get_rev (tri), ==, 41);
-  g_assert_cmpint (exec_int (f->path, "SELECT COUNT (*) FROM person"), ==, 1);
+  g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM person"), ==, 1);
 }
 
 /* A read-only store (here: from a newer Lectern) refuses undo and redo. */
@@ -1141,12 +1046,12 @@ test_read_only (Fixture       *f,
   g_autofree char *pragma = NULL;
 
   lectern_store_set_actor (store, "alice");
-  p = add_person (store, "Dan Fu", NULL);
+  p = lectern_test_add_person (store, "Dan Fu", NULL);
   g_assert_true (lectern_store_can_undo (store));
   g_clear_object (&store);
 
   pragma = g_strdup_printf ("PRAGMA user_version = %d", LECTERN_SCHEMA_VERSION + 1);
-  exec_sql (f->path, pragma);
+  lectern_test_sql_exec (f->path, pragma);
 
   store = open_as (f->path, "alice");
   g_assert_true (lectern_store_get_read_only (store));
@@ -1157,7 +1062,7 @@ test_read_only (Fixture       *f,
   g_clear_error (&error);
   g_assert_false (lectern_store_redo (store, &error));
   g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_READ_ONLY);
-  g_assert_cmpint (exec_int (f->path, "SELECT COUNT (*) FROM person WHERE name = 'Dan Fu'"), ==, 1);
+  g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM person WHERE name = 'Dan Fu'"), ==, 1);
 }
 
 /* Old steps beyond the limit are forgotten, per organizer. */
@@ -1170,7 +1075,7 @@ test_limit (Fixture       *f,
   g_autoptr(LecternPerson) p = NULL;
 
   lectern_store_set_actor (store, "alice");
-  p = find_person (store, "Percy Liang");
+  p = lectern_test_find_person (store, "Percy Liang");
   for (guint i = 0; i < 210; i++)
     {
       g_autofree char *bio = g_strdup_printf ("bio %u", i);
@@ -1179,7 +1084,7 @@ test_limit (Fixture       *f,
       g_assert_true (lectern_store_update_person (store, p, &error));
       g_assert_no_error (error);
     }
-  g_assert_cmpint (exec_int (f->path, "SELECT COUNT (*) FROM history WHERE actor = 'alice'"), ==, 200);
+  g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM history WHERE actor = 'alice'"), ==, 200);
 }
 
 int
@@ -1189,7 +1094,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, lectern_test_workshop_set_up, func, \
+              lectern_test_workshop_tear_down)
 
   ADD ("/history/new-file", test_new_file);
   ADD ("/history/add-edit-remove", test_add_edit_remove);

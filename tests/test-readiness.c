@@ -4,11 +4,10 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "lectern-readiness.h"
-#include "lectern-workshop-loader.h"
+#include "lectern-test-util.h"
 
 typedef struct
 {
@@ -17,49 +16,33 @@ typedef struct
   LecternStore *store;
 } Fixture;
 
-static void
-write_file (const char *dir,
-            const char *relative,
-            const char *text)
-{
-  g_autofree char *path = g_build_filename (dir, relative, NULL);
-  g_autofree char *parent = g_path_get_dirname (path);
-
-  g_assert_cmpint (g_mkdir_with_parents (parent, 0755), ==, 0);
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
-}
+/* The site's page: no loop shows the panelists' cards. */
+static const char about_page[] =
+  "## 📆 the plan\n\n"
+  "{%- assign p = site.projects | sort: \"importance\" | where: \"category\", \"speaker\" -%}\n"
+  "{%- assign p = site.projects | sort: 'importance' | where: 'category', 'organizer' -%}\n"
+  "{%- assign p = site.projects | where: \"category\",\"sponsor\" -%}\n";
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("lectern-ready-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = lectern_test_make_tmpdir ("lectern-ready-XXXXXX");
   f->site = g_build_filename (f->dir, "site", NULL);
   path = g_build_filename (f->dir, "w.lectern", NULL);
-  f->store = lectern_store_create (path, NULL, &error);
-  g_assert_no_error (error);
-  lectern_workshop_loader_load_resource (f->store, LECTERN_DEMO_RESOURCE, &error);
-  g_assert_no_error (error);
+  f->store = lectern_test_create_demo (path, NULL);
 
-  write_file (f->site, "_pages/about.md",
-              "## 📆 the plan\n\n"
-              "{%- assign p = site.projects | sort: \"importance\" | where: \"category\", \"speaker\" -%}\n"
-              "{%- assign p = site.projects | sort: 'importance' | where: 'category', 'organizer' -%}\n"
-              "{%- assign p = site.projects | where: \"category\",\"sponsor\" -%}\n");
+  lectern_test_write_file (f->site, "_pages/about.md", about_page);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
-
   g_clear_object (&f->store);
-  g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL);
+  lectern_test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->site);
 }
@@ -122,9 +105,12 @@ test_with_site (Fixture       *f,
   g_autoptr(LecternCard) card = NULL;
   LecternReadinessItem *first;
 
-  write_file (f->site, "_projects/keynote.md", "---\nlayout: page\ntitle: K\ncategory: keynote\n---");
-  write_file (f->site, "_projects/old.md", "---\nlayout: page\ntitle: O\ncategory: none\n---");
-  write_file (f->site, "_projects/Tri.md", "---\nlayout: page\ntitle: T\ncategory: organizer\n---");
+  lectern_test_write_file (f->site, "_projects/keynote.md",
+                           "---\nlayout: page\ntitle: K\ncategory: keynote\n---");
+  lectern_test_write_file (f->site, "_projects/old.md",
+                           "---\nlayout: page\ntitle: O\ncategory: none\n---");
+  lectern_test_write_file (f->site, "_projects/Tri.md",
+                           "---\nlayout: page\ntitle: T\ncategory: organizer\n---");
 
   lectern_person_set_name (cy, "Cy Nophoto");
   lectern_store_add_person (f->store, cy, &error);

@@ -9,93 +9,11 @@
 #include <string.h>
 
 #include "lectern-store.h"
+#include "lectern-test-util.h"
 #include "lectern-validate.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("lectern-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "workshop.lectern", NULL);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
-static LecternPerson *
-add_person (LecternStore *store,
-            const char   *name,
-            const char   *affiliation)
-{
-  g_autoptr(GError) error = NULL;
-  LecternPerson *person = lectern_person_new ();
-
-  lectern_person_set_name (person, name);
-  lectern_person_set_affiliation (person, affiliation);
-  lectern_store_add_person (store, person, &error);
-  g_assert_no_error (error);
-
-  return person;
-}
-
-static int
-exec_int (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
-static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-}
+/* f->dir, a new folder; f->path, the workshop file a test makes there */
+typedef LecternTestWorkshop Fixture;
 
 static char *
 checksum_of (const char *path)
@@ -122,8 +40,8 @@ test_create (Fixture       *f,
   g_assert_false (lectern_store_get_read_only (store));
   g_assert_cmpint (lectern_store_get_schema_version (store), ==, LECTERN_SCHEMA_VERSION);
 
-  g_assert_cmpint (exec_int (f->path, "PRAGMA application_id"), ==, LECTERN_APPLICATION_ID);
-  g_assert_cmpint (exec_int (f->path, "PRAGMA user_version"), ==, LECTERN_SCHEMA_VERSION);
+  g_assert_cmpint (lectern_test_sql_int (f->path, "PRAGMA application_id"), ==, LECTERN_APPLICATION_ID);
+  g_assert_cmpint (lectern_test_sql_int (f->path, "PRAGMA user_version"), ==, LECTERN_SCHEMA_VERSION);
 
   event = lectern_store_get_event (store, &error);
   g_assert_no_error (error);
@@ -152,22 +70,22 @@ test_migrate (Fixture       *f,
   old = _lectern_store_create_at_version (f->path, 1, &error);
   g_assert_no_error (error);
   g_clear_object (&old);
-  exec_sql (f->path, "INSERT INTO person (name, first_name, family_name, affiliation)"
+  lectern_test_sql_exec (f->path, "INSERT INTO person (name, first_name, family_name, affiliation)"
                      " VALUES ('Tri Dao', 'Tri', 'Dao', 'Together')");
-  g_assert_cmpint (exec_int (f->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (lectern_test_sql_int (f->path, "PRAGMA user_version"), ==, 1);
   old_sum = checksum_of (f->path);
 
   store = lectern_store_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (lectern_store_get_schema_version (store), ==, LECTERN_SCHEMA_VERSION);
-  g_assert_cmpint (exec_int (f->path, "PRAGMA user_version"), ==, LECTERN_SCHEMA_VERSION);
+  g_assert_cmpint (lectern_test_sql_int (f->path, "PRAGMA user_version"), ==, LECTERN_SCHEMA_VERSION);
 
   /* the backup is the version-1 file, byte for byte in content */
   backup = lectern_store_get_backup_path (store);
   g_assert_nonnull (backup);
   g_assert_true (g_str_has_suffix (backup, ".v1.bak"));
-  g_assert_cmpint (exec_int (backup, "PRAGMA user_version"), ==, 1);
-  g_assert_cmpint (exec_int (backup, "SELECT COUNT(*) FROM person"), ==, 1);
+  g_assert_cmpint (lectern_test_sql_int (backup, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (lectern_test_sql_int (backup, "SELECT COUNT(*) FROM person"), ==, 1);
 
   /* the person is still there, with the new private fields */
   people = lectern_store_list_people (store, &error);
@@ -262,7 +180,7 @@ test_newer (Fixture       *f,
   g_clear_object (&store);
 
   pragma = g_strdup_printf ("PRAGMA user_version = %d", LECTERN_SCHEMA_VERSION + 1);
-  exec_sql (f->path, pragma);
+  lectern_test_sql_exec (f->path, pragma);
   sum_before = checksum_of (f->path);
 
   store = lectern_store_open (f->path, &error);
@@ -297,7 +215,7 @@ test_conflict (Fixture       *f,
 
   alice = lectern_store_create (f->path, "Shared", &error);
   g_assert_no_error (error);
-  created = add_person (alice, "Percy Liang", "Stanford University");
+  created = lectern_test_add_person (alice, "Percy Liang", "Stanford University");
 
   bob = lectern_store_open (f->path, &error);
   g_assert_no_error (error);
@@ -353,7 +271,6 @@ test_external_change (Fixture       *f,
   g_autoptr(LecternPerson) p2 = NULL;
   g_autoptr(GListModel) people = NULL;
   guint changed = 0;
-  gint64 deadline;
 
   mine = lectern_store_create (f->path, "Shared", &error);
   g_assert_no_error (error);
@@ -363,11 +280,11 @@ test_external_change (Fixture       *f,
   g_signal_connect (mine, "changed", G_CALLBACK (count_changed), &changed);
 
   g_assert_false (lectern_store_poll_changes (mine));
-  p1 = add_person (mine, "Mine", NULL);
+  p1 = lectern_test_add_person (mine, "Mine", NULL);
   g_assert_false (lectern_store_poll_changes (mine));
   g_assert_cmpuint (changed, ==, 0);
 
-  p2 = add_person (theirs, "Theirs", NULL);
+  p2 = lectern_test_add_person (theirs, "Theirs", NULL);
   g_assert_true (lectern_store_poll_changes (mine));
   g_assert_cmpuint (changed, ==, 1);
   g_assert_false (lectern_store_poll_changes (mine));
@@ -379,10 +296,8 @@ test_external_change (Fixture       *f,
   /* the watch polls on the main loop */
   lectern_store_watch (mine, 50);
   g_clear_object (&p2);
-  p2 = add_person (theirs, "Theirs again", NULL);
-  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while (changed < 2 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  p2 = lectern_test_add_person (theirs, "Theirs again", NULL);
+  lectern_test_wait_until (changed >= 2, 5000);
   g_assert_cmpuint (changed, ==, 2);
   lectern_store_watch (mine, 0);
 }
@@ -412,7 +327,7 @@ test_slugs (Fixture       *f,
   store = lectern_store_create (f->path, "Slugs", &error);
   g_assert_no_error (error);
 
-  dylan = add_person (store, "Dylan Patel", "SemiAnalysis");
+  dylan = lectern_test_add_person (store, "Dylan Patel", "SemiAnalysis");
   c1 = lectern_store_add_card (store, dylan, LECTERN_ROLE_PANELIST, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (lectern_card_get_slug (c1), ==, "dylan");
@@ -421,7 +336,7 @@ test_slugs (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (lectern_card_get_slug (c2), ==, "dylan_patel");
 
-  other_dylan = add_person (store, "Dylan Smith", NULL);
+  other_dylan = lectern_test_add_person (store, "Dylan Smith", NULL);
   c3 = lectern_store_add_card (store, other_dylan, LECTERN_ROLE_SPEAKER, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (lectern_card_get_slug (c3), ==, "dylan_smith");
@@ -460,7 +375,7 @@ test_transaction (Fixture       *f,
   g_assert_no_error (error);
 
   g_assert_true (lectern_store_begin (store, &error));
-  p = add_person (store, "Ce Zhang", "ETH");
+  p = lectern_test_add_person (store, "Ce Zhang", "ETH");
   nameless = lectern_person_new ();
   g_assert_false (lectern_store_add_person (store, nameless, &error));
   g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID);
@@ -522,7 +437,7 @@ add_card (LecternStore *store,
           const char   *slug)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LecternPerson) person = add_person (store, name, NULL);
+  g_autoptr(LecternPerson) person = lectern_test_add_person (store, name, NULL);
   LecternCard *card = lectern_store_add_card (store, person, role, slug, &error);
 
   g_assert_no_error (error);
@@ -603,8 +518,8 @@ test_move_cards (Fixture       *f,
   ASSERT_ORDER (card_order (store, LECTERN_ROLE_ORGANIZER), "ola:1 pat:2");
 
   /* tied and gapped positions (a hand-edited site) are renumbered 1..N */
-  exec_sql (f->path, "UPDATE card SET position = 7 WHERE role = 'speaker'");
-  exec_sql (f->path, "UPDATE card SET position = 3 WHERE slug = 'dee'");
+  lectern_test_sql_exec (f->path, "UPDATE card SET position = 7 WHERE role = 'speaker'");
+  lectern_test_sql_exec (f->path, "UPDATE card SET position = 3 WHERE slug = 'dee'");
   g_clear_object (&d);
   {
     g_autoptr(GListModel) cards = lectern_store_list_cards (store, LECTERN_ROLE_SPEAKER, NULL);
@@ -926,7 +841,7 @@ test_new_edition (Fixture       *f,
   g_assert_no_error (error);
   g_assert_nonnull (next);
   g_assert_cmpstr (lectern_store_get_path (next), ==, next_path);
-  g_assert_cmpint (exec_int (next_path, "PRAGMA user_version"), ==, LECTERN_SCHEMA_VERSION);
+  g_assert_cmpint (lectern_test_sql_int (next_path, "PRAGMA user_version"), ==, LECTERN_SCHEMA_VERSION);
 
   /* the old file did not change */
   old_sum_after = checksum_of (f->path);
@@ -1000,9 +915,9 @@ test_new_edition (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (slots), ==, 0);
   sessions = lectern_store_list_sessions (next, &error);
   g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 0);
-  g_assert_cmpint (exec_int (next_path, "SELECT COUNT (*) FROM room"), ==, 0);
-  g_assert_cmpint (exec_int (next_path, "SELECT COUNT (*) FROM appearance"), ==, 0);
-  g_assert_cmpint (exec_int (next_path, "SELECT COUNT (*) FROM history"), ==, 0);
+  g_assert_cmpint (lectern_test_sql_int (next_path, "SELECT COUNT (*) FROM room"), ==, 0);
+  g_assert_cmpint (lectern_test_sql_int (next_path, "SELECT COUNT (*) FROM appearance"), ==, 0);
+  g_assert_cmpint (lectern_test_sql_int (next_path, "SELECT COUNT (*) FROM history"), ==, 0);
   g_assert_false (lectern_store_can_undo (next));
 
   problems = lectern_store_check (next, &error);
@@ -1010,7 +925,7 @@ test_new_edition (Fixture       *f,
   g_assert_cmpuint (problems->len, ==, 0);
 
   /* the new file is ready for work: fresh ids and revs, undoable edits */
-  added = add_person (next, "Dan Fu", NULL);
+  added = lectern_test_add_person (next, "Dan Fu", NULL);
   g_assert_cmpint (lectern_person_get_id (added), >, lectern_card_get_id (org));
   g_assert_cmpint (lectern_person_get_rev (added), >, lectern_person_get_rev (next_tri));
   g_assert_true (lectern_store_can_undo (next));
@@ -1018,14 +933,6 @@ test_new_edition (Fixture       *f,
   g_clear_object (&org);
   org = lectern_store_add_card (next, added, LECTERN_ROLE_ORGANIZER, "tri", &error);
   g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID);
-}
-
-static void
-open_done (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
 /* Opening off the main thread gives the same store, or the same error. */
@@ -1044,7 +951,7 @@ test_open_async (Fixture       *f,
   g_assert_no_error (error);
   g_clear_object (&created);
 
-  lectern_store_open_async (f->path, NULL, open_done, &result);
+  lectern_store_open_async (f->path, NULL, lectern_test_keep_result, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   store = lectern_store_open_finish (result, &error);
@@ -1055,7 +962,7 @@ test_open_async (Fixture       *f,
   g_clear_object (&result);
 
   g_assert_true (g_file_set_contents (text, "hello", -1, NULL));
-  lectern_store_open_async (text, NULL, open_done, &result);
+  lectern_store_open_async (text, NULL, lectern_test_keep_result, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_null (lectern_store_open_finish (result, &error));
@@ -1102,7 +1009,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, lectern_test_workshop_set_up, func, \
+              lectern_test_workshop_tear_down)
 
   g_test_add_func ("/store/validate", test_validate);
   ADD ("/store/create", test_create);

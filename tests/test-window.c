@@ -13,8 +13,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <locale.h>
-#include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -29,8 +27,8 @@
 #include "lectern-schedule-page.h"
 #include "lectern-sponsor-editor.h"
 #include "lectern-sponsors-page.h"
+#include "lectern-test-gui.h"
 #include "lectern-window.h"
-#include "lectern-workshop-loader.h"
 
 /* The demo's speakers, in the order the site lists them. */
 static const char *demo_speakers[] = {
@@ -57,52 +55,22 @@ typedef struct
 /* Helpers */
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_chmod (path, 0644);
-      g_unlink (path);
-    }
-}
-
-static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(LecternStore) store = NULL;
-  g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("lectern-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = lectern_test_make_tmpdir ("lectern-test-window-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "demo.lectern", NULL);
-
-  store = lectern_store_create (fixture->path, NULL, &error);
-  g_assert_no_error (error);
   /* Not the organizer of the window: their Undo does not undo the demo. */
-  lectern_store_set_actor (store, "demo-loader@test");
-  lectern_workshop_loader_load_resource (store, LECTERN_DEMO_RESOURCE, &error);
-  g_assert_no_error (error);
+  store = lectern_test_create_demo (fixture->path, "demo-loader@test");
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  lectern_test_rm_rf (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
@@ -112,33 +80,6 @@ flush_main_context (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Spins the main loop until @done says so, for at most @ms. */
-static gboolean
-wait_until (gboolean (*done) (gpointer),
-            gpointer   user_data,
-            guint      ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (ms, timeout_cb, &timed_out);
-
-  while (!done (user_data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return done (user_data);
 }
 
 /* Opens a window on @path, with its own store, and waits until it is
@@ -443,23 +384,6 @@ find_controller (GtkWidget *widget,
 static void activate (LecternWindow *window,
                       gpointer       widget,
                       const char    *action);
-
-/* Tests without a display */
-
-static void
-test_no_display_skip (void)
-{
-  g_test_skip ("No display: run under xvfb-run (LECTERN_REQUIRE_DISPLAY=1 makes this a failure)");
-}
-
-static void
-test_no_display_fail (void)
-{
-  g_printerr ("\n*** test-window: no display, but LECTERN_REQUIRE_DISPLAY=1. "
-              "Run under xvfb-run (DISPLAY=%s). ***\n\n",
-              g_getenv ("DISPLAY") ? g_getenv ("DISPLAY") : "(unset)");
-  g_test_fail_printf ("GTK could not open a display");
-}
 
 /* Tests: what the window shows */
 
@@ -811,7 +735,7 @@ test_external_change (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (card);
 
-  g_assert_true (wait_until (has_n_items, model, 3000));
+  g_assert_true (lectern_test_wait_until (has_n_items (model), 3000));
   settle (window);
 
   g_assert_cmpstr (card_name (model, N_SPEAKERS), ==, "Grace Hopper");
@@ -1094,7 +1018,7 @@ test_undo_redo (Fixture       *fixture,
   /* the row put back is selected again */
   g_assert_cmpstr (selected_name (speakers), ==, "Natalia Vassilieva");
   /* Its step undone, the toast goes: its Undo would revert another. */
-  g_assert_true (wait_until (no_removal_toast, window, 3000));
+  g_assert_true (lectern_test_wait_until (no_removal_toast (window), 3000));
   activate (window, window, "win.redo");
   g_clear_pointer (&order, g_free);
   order = file_order (fixture->path, LECTERN_ROLE_SPEAKER);
@@ -1618,7 +1542,7 @@ load_photo (LecternWindow      *window,
 
   result->chosen = result->refused = 0;
   lectern_image_picker_load_file (picker, file);
-  g_assert_true (wait_until (picker_done, result, 5000));
+  g_assert_true (lectern_test_wait_until (picker_done (result), 5000));
   settle (window);
 }
 
@@ -1708,7 +1632,7 @@ test_photo_drop (Fixture       *fixture,
   g_value_take_boxed (&value, gdk_file_list_new_from_list (&list));
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
   g_assert_true (handled);
-  g_assert_true (wait_until (picker_done, &result, 5000));
+  g_assert_true (lectern_test_wait_until (picker_done (&result), 5000));
   settle (window);
 
   person = file_person (fixture->path, "Aakanksha Chowdhery");
@@ -1848,7 +1772,6 @@ test_read_only_newer_format (Fixture       *fixture,
   g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", LECTERN_SCHEMA_VERSION + 1);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
   gsize length;
 
   g_file_get_contents (fixture->path, &contents, &length, &error);
@@ -1856,9 +1779,7 @@ test_read_only_newer_format (Fixture       *fixture,
   g_file_set_contents (copy, contents, length, &error);
   g_assert_no_error (error);
 
-  g_assert_cmpint (sqlite3_open (copy, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  lectern_test_sql_exec (copy, sql);
 
   check_read_only (copy, "newer version");
 }
@@ -1986,47 +1907,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  gboolean have_display;
   int ret;
 
-  /* What gtk_test_init() does, but with gtk_init_check(): gtk_init()
-   * aborts the test when there is no display, and gtk_test_init() after
-   * gtk_init_check() warns (fatally) that the locale is already set.
-   */
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
+  if (!lectern_test_gui_init (&argc, &argv, "/window/display"))
+    return g_test_run ();
 
-  /* GTK's test accessibility backend: the accessible names and roles are
-   * checked all the same, without the AT-SPI bus, whose D-Bus worker
-   * thread may still hold a read buffer when the test exits (a leak
-   * LeakSanitizer reports, but not ours).
-   */
-  g_setenv ("GTK_A11Y", "test", FALSE);
-
-  have_display = gtk_init_check ();
-  g_test_init (&argc, &argv, NULL);
-
-  if (!have_display)
-    {
-      if (g_strcmp0 (g_getenv ("LECTERN_REQUIRE_DISPLAY"), "1") == 0)
-        g_test_add_func ("/window/display", test_no_display_fail);
-      else
-        g_test_add_func ("/window/display", test_no_display_skip);
-
-      return g_test_run ();
-    }
-
-  adw_init ();
-
-  /* A registered application, as the windows need one, but not the
-   * unique one: the test must not reach a running Lectern.
-   */
-  app = lectern_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = lectern_test_gui_new_app ();
 
 #define ADD(name, func) \
   g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)

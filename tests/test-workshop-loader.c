@@ -4,10 +4,10 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "lectern-store.h"
+#include "lectern-test-util.h"
 #include "lectern-workshop-loader.h"
 
 #define DEMO_NAME "es-fomo-2023.yml"
@@ -25,8 +25,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("lectern-loader-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = lectern_test_make_tmpdir ("lectern-loader-XXXXXX");
 
   path = g_build_filename (f->dir, "workshop.lectern", NULL);
   f->store = lectern_store_create (path, NULL, &error);
@@ -38,19 +37,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&f->store);
-
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  lectern_test_rm_rf (f->dir);
   g_free (f->dir);
 }
 

@@ -17,6 +17,7 @@
 
 #include "lectern-exporter.h"
 #include "lectern-store.h"
+#include "lectern-test-util.h"
 
 static double
 now (void)
@@ -172,8 +173,7 @@ main (int    argc,
     g_print ("re-export, nothing changed:        %8.3f s  (%u files written)\n", t_noop, changed);
   }
 
-  cmd = (g_free (cmd), g_strdup_printf ("rm -rf '%s'", dir));
-  g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL);
+  lectern_test_rm_rf (dir);
 
   return 0;
 }

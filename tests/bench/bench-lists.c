@@ -22,6 +22,7 @@
 
 #include "lectern-application.h"
 #include "lectern-list-page.h"
+#include "lectern-test-util.h"
 #include "lectern-window.h"
 
 typedef struct
@@ -137,7 +138,6 @@ main (int    argc,
   g_autofree char *path = NULL;
   g_autoptr(LecternStore) store = NULL;
   g_autoptr(LecternApplication) app = NULL;
-  g_autofree char *cmd = NULL;
   LecternWindow *window;
   GtkWidget *list;
   GtkWidget *scrolled;
@@ -150,7 +150,7 @@ main (int    argc,
   gtk_init ();
   adw_init ();
 
-  dir = g_dir_make_tmp ("lectern-bench-lists-XXXXXX", &error);
+  dir = lectern_test_make_tmpdir ("lectern-bench-lists-XXXXXX");
   path = g_build_filename (dir, "big.lectern", NULL);
   store = lectern_store_create (path, "Benchmark", &error);
   if (store == NULL)
@@ -237,8 +237,7 @@ main (int    argc,
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_array_unref (bench.frame_ms);
-  cmd = g_strdup_printf ("rm -rf '%s'", dir);
-  g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL);
+  lectern_test_rm_rf (dir);
 
   return 0;
 }

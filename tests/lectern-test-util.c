@@ -1,0 +1,324 @@
+/* lectern-test-util.c: helpers the tests without a display share
+ *
+ * Temporary folders and files, a peek at a workshop file with a plain
+ * SQLite connection, the demo workshop, and waiting on the main loop.
+ * Every helper asserts what it needs, so that a test reads as its steps.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "lectern-test-util.h"
+#include "lectern-workshop-loader.h"
+
+/* The longest a wait sleeps before it looks at its condition again:
+ * some conditions change with nothing to wake this main context (a file
+ * a worker thread writes, a commit by another connection).
+ */
+#define POLL_MS 10
+
+/* Files and folders */
+
+/* A new, empty folder under the temporary directory, named @tmpl with
+ * its XXXXXX replaced; for lectern_test_rm_rf(), then g_free().
+ */
+char *
+lectern_test_make_tmpdir (const char *tmpl)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+/* Removes @path and all below it, as rm -rf does: a symbolic link goes
+ * as a link (what it points to stays), and a file a test made read-only
+ * goes too. Returns whether nothing is left at @path, for the callers
+ * that assert it.
+ */
+gboolean
+lectern_test_rm_rf (const char *path)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0)
+    return errno == ENOENT;
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          lectern_test_rm_rf (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    {
+      /* not through a link: chmod would change its target */
+      if (S_ISREG (st.st_mode))
+        g_chmod (path, 0644);
+      g_unlink (path);
+    }
+
+  return g_lstat (path, &st) != 0 && errno == ENOENT;
+}
+
+/* The text of @relative under @dir. */
+char *
+lectern_test_read_file (const char *dir,
+                        const char *relative)
+{
+  g_autofree char *path = g_build_filename (dir, relative, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+/* Writes @text to @relative under @dir, making the folders it needs. */
+void
+lectern_test_write_file (const char *dir,
+                         const char *relative,
+                         const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, relative, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0755), ==, 0);
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* Copies the folder @from to @to, byte for byte. */
+void
+lectern_test_copy_tree (const char *from,
+                        const char *to)
+{
+  g_autoptr(GDir) d = g_dir_open (from, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (d);
+  g_assert_cmpint (g_mkdir_with_parents (to, 0755), ==, 0);
+
+  while ((name = g_dir_read_name (d)))
+    {
+      g_autofree char *src = g_build_filename (from, name, NULL);
+      g_autofree char *dst = g_build_filename (to, name, NULL);
+
+      if (g_file_test (src, G_FILE_TEST_IS_DIR))
+        lectern_test_copy_tree (src, dst);
+      else
+        {
+          g_autofree char *contents = NULL;
+          gsize length;
+
+          g_assert_true (g_file_get_contents (src, &contents, &length, NULL));
+          g_assert_true (g_file_set_contents (dst, contents, length, NULL));
+        }
+    }
+}
+
+/* A new folder, named after the test program (whose is a folder left
+ * behind), and the path of workshop.lectern in it.
+ */
+void
+lectern_test_workshop_set_up (LecternTestWorkshop *w,
+                              gconstpointer        data)
+{
+  g_autofree char *program = g_path_get_basename (g_get_prgname () ? g_get_prgname () : "test");
+  g_autofree char *tmpl = g_strdup_printf ("lectern-%s-XXXXXX", program);
+
+  w->dir = lectern_test_make_tmpdir (tmpl);
+  w->path = g_build_filename (w->dir, "workshop.lectern", NULL);
+}
+
+void
+lectern_test_workshop_tear_down (LecternTestWorkshop *w,
+                                 gconstpointer        data)
+{
+  lectern_test_rm_rf (w->dir);
+  g_free (w->dir);
+  g_free (w->path);
+}
+
+/* The folder @name of tests/fixtures ($LECTERN_FIXTURES under meson
+ * test, which runs the tests from the build directory).
+ */
+char *
+lectern_test_fixture_path (const char *name)
+{
+  const char *fixtures = g_getenv ("LECTERN_FIXTURES");
+  char *path = g_build_filename (fixtures ? fixtures : "fixtures", name, NULL);
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
+  return path;
+}
+
+/* A copy of the real site (the es-fomo-2023 fixture) as @dir/site,
+ * without its cards: an export test cannot pass by leaving the
+ * fixture's cards in place. Returns the copy's path.
+ */
+char *
+lectern_test_copy_site (const char *dir)
+{
+  g_autofree char *fixture = lectern_test_fixture_path ("es-fomo-2023");
+  g_autofree char *projects = NULL;
+  char *site = g_build_filename (dir, "site", NULL);
+
+  lectern_test_copy_tree (fixture, site);
+  projects = g_build_filename (site, "_projects", NULL);
+  g_assert_true (lectern_test_rm_rf (projects));
+  g_assert_cmpint (g_mkdir (projects, 0755), ==, 0);
+
+  return site;
+}
+
+/* A workshop file, as another program sees it */
+
+/* The first column of the first row of @sql, -1 for no row; on a
+ * connection of its own, as the store's caches do not see it.
+ */
+gint64
+lectern_test_sql_int (const char *path,
+                      const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+/* Runs @sql on @path behind the store's back (an old schema, another
+ * program's change).
+ */
+void
+lectern_test_sql_exec (const char *path,
+                       const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* The store */
+
+/* A new file at @path holding the demo workshop (ES-FoMo 2023), written
+ * as @actor when not NULL (so that another actor's Undo leaves it be).
+ */
+LecternStore *
+lectern_test_create_demo (const char *path,
+                          const char *actor)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternStore) store = lectern_store_create (path, NULL, &error);
+
+  g_assert_no_error (error);
+  if (actor != NULL)
+    lectern_store_set_actor (store, actor);
+  lectern_workshop_loader_load_resource (store, LECTERN_DEMO_RESOURCE, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&store);
+}
+
+LecternPerson *
+lectern_test_add_person (LecternStore *store,
+                         const char   *name,
+                         const char   *affiliation)
+{
+  g_autoptr(GError) error = NULL;
+  LecternPerson *person = lectern_person_new ();
+
+  lectern_person_set_name (person, name);
+  lectern_person_set_affiliation (person, affiliation);
+  lectern_store_add_person (store, person, &error);
+  g_assert_no_error (error);
+
+  return person;
+}
+
+/* The person named @name; the test stops if there is none. */
+LecternPerson *
+lectern_test_find_person (LecternStore *store,
+                          const char   *name)
+{
+  g_autoptr(GListModel) people = lectern_store_list_people (store, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(LecternPerson) person = g_list_model_get_item (people, i);
+
+      if (g_strcmp0 (lectern_person_get_name (person), name) == 0)
+        return g_steal_pointer (&person);
+    }
+
+  g_error ("no person “%s”", name);
+  return NULL;
+}
+
+/* The main loop */
+
+/* A GAsyncReadyCallback keeping (a reference to) the result in the
+ * GAsyncResult * that @user_data points to, for the test to wait on.
+ */
+void
+lectern_test_keep_result (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+wake_cb (gpointer user_data)
+{
+  return G_SOURCE_REMOVE;
+}
+
+/* One iteration of the default main context, blocking until something
+ * happens, for POLL_MS at the most, and not past @deadline (monotonic
+ * time). Returns FALSE, without iterating, once @deadline has passed.
+ * What lectern_test_wait_until() turns.
+ */
+gboolean
+lectern_test_iterate (gint64 deadline)
+{
+  gint64 left = deadline - g_get_monotonic_time ();
+  GSource *wake;
+
+  if (left <= 0)
+    return FALSE;
+
+  wake = g_timeout_source_new ((guint) MIN ((left + 999) / 1000, POLL_MS));
+  g_source_set_callback (wake, wake_cb, NULL, NULL);
+  g_source_attach (wake, NULL);
+  g_main_context_iteration (NULL, TRUE);
+  g_source_destroy (wake);
+  g_source_unref (wake);
+
+  return TRUE;
+}
