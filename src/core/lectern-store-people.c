@@ -223,6 +223,12 @@ read_person (sqlite3_stmt *stmt,
   return person;
 }
 
+static gpointer
+read_person_row (sqlite3_stmt *stmt)
+{
+  return read_person (stmt, 0);
+}
+
 static gboolean
 validate_person (LecternPerson  *person,
                  GError        **error)
@@ -398,10 +404,7 @@ GListModel *
 lectern_store_list_people (LecternStore  *self,
                            GError       **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (LECTERN_TYPE_PERSON);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
 
@@ -412,18 +415,7 @@ lectern_store_list_people (LecternStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, read_person (stmt, 0));
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _lectern_store_set_error_from_db (self, rc, error);
-      return NULL;
-    }
-
-  g_list_store_splice (list, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return _lectern_store_read_rows (self, stmt, LECTERN_TYPE_PERSON, read_person_row, error);
 }
 
 LecternPerson *
@@ -432,8 +424,6 @@ lectern_store_get_person (LecternStore  *self,
                           GError       **error)
 {
   sqlite3_stmt *stmt;
-  LecternPerson *person = NULL;
-  int rc;
 
   g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
 
@@ -442,17 +432,7 @@ lectern_store_get_person (LecternStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    person = read_person (stmt, 0);
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_NOT_FOUND,
-                 _("No such person."));
-  else
-    _lectern_store_set_error_from_db (self, rc, error);
-  sqlite3_finalize (stmt);
-
-  return person;
+  return _lectern_store_read_row (self, stmt, read_person_row, _("No such person."), error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -774,7 +754,7 @@ lectern_store_update_card (LecternStore  *self,
 #define SPONSOR_COLUMNS \
   "id, rev, name, url, logo, logo_path, tier, slug, position, archived"
 
-static LecternSponsor *
+static gpointer
 read_sponsor (sqlite3_stmt *stmt)
 {
   LecternSponsor *sponsor = lectern_sponsor_new ();
@@ -915,10 +895,7 @@ GListModel *
 lectern_store_list_sponsors (LecternStore  *self,
                              GError       **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (LECTERN_TYPE_SPONSOR);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
 
@@ -928,18 +905,7 @@ lectern_store_list_sponsors (LecternStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, read_sponsor (stmt));
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _lectern_store_set_error_from_db (self, rc, error);
-      return NULL;
-    }
-
-  g_list_store_splice (list, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return _lectern_store_read_rows (self, stmt, LECTERN_TYPE_SPONSOR, read_sponsor, error);
 }
 
 LecternSponsor *
@@ -948,8 +914,6 @@ lectern_store_get_sponsor (LecternStore  *self,
                            GError       **error)
 {
   sqlite3_stmt *stmt;
-  LecternSponsor *sponsor = NULL;
-  int rc;
 
   g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
 
@@ -958,17 +922,7 @@ lectern_store_get_sponsor (LecternStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    sponsor = read_sponsor (stmt);
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_NOT_FOUND,
-                 _("No such sponsor."));
-  else
-    _lectern_store_set_error_from_db (self, rc, error);
-  sqlite3_finalize (stmt);
-
-  return sponsor;
+  return _lectern_store_read_row (self, stmt, read_sponsor, _("No such sponsor."), error);
 }
 
 /* ------------------------------------------------------------------ */

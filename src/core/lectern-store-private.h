@@ -56,6 +56,19 @@ typedef struct
 gboolean      _lectern_store_set_error_from_db    (LecternStore     *self,
                                                    int               rc,
                                                    GError          **error);
+/* Makes the object of the row @stmt stands on. */
+typedef gpointer (*LecternRowReader) (sqlite3_stmt *stmt);
+
+GListModel   *_lectern_store_read_rows            (LecternStore     *self,
+                                                   sqlite3_stmt     *stmt,
+                                                   GType             item_type,
+                                                   LecternRowReader  read,
+                                                   GError          **error);
+gpointer      _lectern_store_read_row             (LecternStore     *self,
+                                                   sqlite3_stmt     *stmt,
+                                                   LecternRowReader  read,
+                                                   const char       *not_found,
+                                                   GError          **error);
 sqlite3_stmt *_lectern_store_prepare              (LecternStore     *self,
                                                    const char       *sql,
                                                    GError          **error);

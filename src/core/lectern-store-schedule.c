@@ -77,13 +77,24 @@ lectern_store_add_day (LecternStore  *self,
   return day;
 }
 
+static gpointer
+read_day (sqlite3_stmt *stmt)
+{
+  LecternDay *day = lectern_day_new ();
+
+  lectern_day_set_id (day, sqlite3_column_int64 (stmt, 0));
+  lectern_day_set_rev (day, sqlite3_column_int64 (stmt, 1));
+  lectern_day_set_date (day, _lectern_store_column_text (stmt, 2));
+  lectern_day_set_position (day, sqlite3_column_int (stmt, 3));
+
+  return day;
+}
+
 GListModel *
 lectern_store_list_days (LecternStore  *self,
                          GError       **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (LECTERN_TYPE_DAY);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
 
@@ -91,25 +102,7 @@ lectern_store_list_days (LecternStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(LecternDay) day = lectern_day_new ();
-
-      lectern_day_set_id (day, sqlite3_column_int64 (stmt, 0));
-      lectern_day_set_rev (day, sqlite3_column_int64 (stmt, 1));
-      lectern_day_set_date (day, _lectern_store_column_text (stmt, 2));
-      lectern_day_set_position (day, sqlite3_column_int (stmt, 3));
-      g_list_store_append (list, day);
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _lectern_store_set_error_from_db (self, rc, error);
-      return NULL;
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return _lectern_store_read_rows (self, stmt, LECTERN_TYPE_DAY, read_day, error);
 }
 
 LecternRoom *
@@ -198,13 +191,25 @@ lectern_store_add_session (LecternStore  *self,
   return session;
 }
 
+static gpointer
+read_session (sqlite3_stmt *stmt)
+{
+  LecternSession *session = lectern_session_new ();
+
+  lectern_session_set_id (session, sqlite3_column_int64 (stmt, 0));
+  lectern_session_set_rev (session, sqlite3_column_int64 (stmt, 1));
+  lectern_session_set_day_id (session, sqlite3_column_int64 (stmt, 2));
+  lectern_session_set_title (session, _lectern_store_column_text (stmt, 3));
+  lectern_session_set_emoji (session, _lectern_store_column_text (stmt, 4));
+
+  return session;
+}
+
 GListModel *
 lectern_store_list_sessions (LecternStore  *self,
                              GError       **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (LECTERN_TYPE_SESSION);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
 
@@ -214,26 +219,7 @@ lectern_store_list_sessions (LecternStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(LecternSession) session = lectern_session_new ();
-
-      lectern_session_set_id (session, sqlite3_column_int64 (stmt, 0));
-      lectern_session_set_rev (session, sqlite3_column_int64 (stmt, 1));
-      lectern_session_set_day_id (session, sqlite3_column_int64 (stmt, 2));
-      lectern_session_set_title (session, _lectern_store_column_text (stmt, 3));
-      lectern_session_set_emoji (session, _lectern_store_column_text (stmt, 4));
-      g_list_store_append (list, session);
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _lectern_store_set_error_from_db (self, rc, error);
-      return NULL;
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return _lectern_store_read_rows (self, stmt, LECTERN_TYPE_SESSION, read_session, error);
 }
 
 /* ------------------------------------------------------------------ */

@@ -263,6 +263,60 @@ _lectern_store_prepare (LecternStore  *self,
   return stmt;
 }
 
+/* Every row @stmt (prepared and bound) gives, as a list of @item_type
+ * made by @read. Finalizes @stmt.
+ */
+GListModel *
+_lectern_store_read_rows (LecternStore      *self,
+                          sqlite3_stmt      *stmt,
+                          GType              item_type,
+                          LecternRowReader   read,
+                          GError           **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (item_type);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, read (stmt));
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _lectern_store_set_error_from_db (self, rc, error);
+      return NULL;
+    }
+
+  /* one ::items-changed for the whole list */
+  g_list_store_splice (list, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/* The one row @stmt (prepared and bound) gives, made by @read, or a
+ * NOT_FOUND error saying @not_found. Finalizes @stmt.
+ */
+gpointer
+_lectern_store_read_row (LecternStore      *self,
+                         sqlite3_stmt      *stmt,
+                         LecternRowReader   read,
+                         const char        *not_found,
+                         GError           **error)
+{
+  gpointer object = NULL;
+  int rc;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    object = read (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error_literal (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_NOT_FOUND, not_found);
+  else
+    _lectern_store_set_error_from_db (self, rc, error);
+  sqlite3_finalize (stmt);
+
+  return object;
+}
+
 gboolean
 _lectern_store_exec (LecternStore  *self,
                      const char    *sql,
