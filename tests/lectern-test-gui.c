@@ -40,6 +40,8 @@ lectern_test_gui_init (int          *argc,
 {
   gboolean have_display;
 
+  lectern_test_keep_quark_block ();
+
   /* What gtk_test_init() does, but with gtk_init_check(): gtk_init()
    * aborts the test when there is no display, and gtk_test_init() after
    * gtk_init_check() warns (fatally) that the locale is already set.

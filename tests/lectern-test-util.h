@@ -28,6 +28,7 @@ void           lectern_test_workshop_set_up    (LecternTestWorkshop *w,
 void           lectern_test_workshop_tear_down (LecternTestWorkshop *w,
                                                 gconstpointer        data);
 
+void           lectern_test_keep_quark_block   (void);
 char          *lectern_test_make_tmpdir        (const char          *tmpl);
 gboolean       lectern_test_rm_rf              (const char          *path);
 
