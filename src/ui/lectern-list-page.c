@@ -363,11 +363,15 @@ search_mode_changed_cb (LecternListPage *self)
 {
   LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
 
-  /* Leaving search shows every row again. */
+  /* Leaving search shows every row again, at once: the entry would
+   * report its emptying only after its delay, when the rows may be
+   * scrolling.
+   */
   if (!gtk_search_bar_get_search_mode (priv->search_bar))
     {
       gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), "");
       gtk_drop_down_set_selected (priv->status_dropdown, 0);
+      set_query_text (self, "");
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
