@@ -363,9 +363,8 @@ search_mode_changed_cb (LecternListPage *self)
 {
   LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
 
-  /* Leaving search shows every row again, at once: the entry would
-   * report its emptying only after its delay, when the rows may be
-   * scrolling.
+  /* Leaving search shows every row again, at once: here, rather than
+   * whenever the entry reports its emptying.
    */
   if (!gtk_search_bar_get_search_mode (priv->search_bar))
     {
