@@ -1122,6 +1122,73 @@ test_context_menu (Fixture       *fixture,
   close_window (window);
 }
 
+/* The entry of the "Add …" dialog now open, and the label under it. */
+static AdwMessageDialog *
+add_dialog (GtkEditable **entry,
+            GtkWidget   **hint)
+{
+  AdwMessageDialog *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWidget *box;
+
+  g_assert_nonnull (dialog);
+  box = adw_message_dialog_get_extra_child (dialog);
+  *entry = GTK_EDITABLE (gtk_widget_get_first_child (box));
+  g_assert_true (GTK_IS_ENTRY (*entry));
+  if (hint != NULL)
+    *hint = gtk_widget_get_next_sibling (GTK_WIDGET (*entry));
+
+  return dialog;
+}
+
+/* The Add dialogs: Add only once a name is typed; someone already in the
+ * workshop is named as such and gets a card, not a second entry; Enter
+ * adds a sponsor.
+ */
+static void
+test_add_dialog (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  LecternWindow *window = open_window (fixture->path);
+  LecternListPage *speakers = list_page (window, "speakers");
+  LecternListPage *sponsors = list_page (window, "sponsors");
+  guint n_people = g_list_model_get_n_items (lectern_list_page_get_items (list_page (window, "people")));
+  guint n_sponsors = g_list_model_get_n_items (lectern_list_page_get_items (sponsors));
+  g_autofree char *order = NULL;
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
+  GtkWidget *hint;
+
+  show_page (window, "speakers");
+  activate (window, speakers, "page.add");
+  dialog = add_dialog (&entry, &hint);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  g_assert_false (gtk_widget_get_visible (hint));
+
+  gtk_editable_set_text (entry, "  Dan Fu ");   /* an organizer */
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+  g_assert_true (gtk_widget_get_visible (hint));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hint)), "already in the workshop"));
+
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_close (GTK_WINDOW (dialog));
+  settle (window);
+  order = file_order (fixture->path, LECTERN_ROLE_SPEAKER);
+  g_assert_true (g_str_has_suffix (order, ", Dan Fu"));
+  g_assert_cmpuint (g_list_model_get_n_items (lectern_list_page_get_items (list_page (window, "people"))),
+                    ==, n_people);
+
+  show_page (window, "sponsors");
+  activate (window, sponsors, "page.add");
+  dialog = add_dialog (&entry, NULL);
+  gtk_editable_set_text (entry, "Lambda");
+  g_signal_emit_by_name (entry, "activate");
+  settle (window);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (g_list_model_get_n_items (lectern_list_page_get_items (sponsors)), ==, n_sponsors + 1);
+
+  close_window (window);
+}
+
 /* An undo that would revert a colleague's later change is refused, with
  * the reason, and changes nothing.
  */
@@ -1940,6 +2007,7 @@ main (int   argc,
   ADD ("/window/undo-redo", test_undo_redo);
   ADD ("/window/undo-refused", test_undo_refused);
   ADD ("/window/context-menu", test_context_menu);
+  ADD ("/window/add-dialog", test_add_dialog);
   ADD ("/window/reorder/drop-and-keyboard", test_reorder_drop_and_keyboard);
   ADD ("/window/reorder/refused", test_reorder_refused);
   ADD ("/window/reorder/move-to-position", test_move_to_position);

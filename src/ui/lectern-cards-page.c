@@ -419,16 +419,16 @@ find_card (LecternCardsPage *self,
   return NULL;
 }
 
+/* Someone already in the workshop gets a card, not a second entry: the
+ * dialog says so as their name is typed.
+ */
 static void
-add_entry_changed_cb (GtkEditable      *entry,
-                      AdwMessageDialog *dialog)
+add_entry_changed_cb (GtkEditable *entry,
+                      GtkLabel    *hint)
 {
-  LecternCardsPage *self = g_object_get_data (G_OBJECT (dialog), "page");
-  GtkLabel *hint = g_object_get_data (G_OBJECT (dialog), "hint");
+  LecternCardsPage *self = g_object_get_data (G_OBJECT (hint), "page");
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
   g_autoptr(LecternPerson) existing = NULL;
-
-  adw_message_dialog_set_response_enabled (dialog, "add", name[0] != '\0');
 
   if (name[0] != '\0' && !is_people (self))
     existing = find_person (self, name);
@@ -446,41 +446,19 @@ add_entry_changed_cb (GtkEditable      *entry,
   gtk_widget_set_visible (GTK_WIDGET (hint), existing != NULL);
 }
 
-static void
-add_response_cb (AdwMessageDialog *dialog,
-                 const char       *response,
-                 LecternCardsPage *self)
+static gboolean
+add_named (LecternListPage  *page,
+           const char       *name,
+           GError          **error)
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "add") != 0 || name[0] == '\0')
-    return;
-
-  if (!lectern_cards_page_add_person (self, name, &error))
-    lectern_ui_show_error (GTK_WIDGET (self), _("Could Not Add"), error);
-}
-
-static void
-add_entry_activate_cb (GtkEntry         *entry,
-                       AdwMessageDialog *dialog)
-{
-  if (!adw_message_dialog_get_response_enabled (dialog, "add"))
-    return;
-
-  adw_message_dialog_response (dialog, "add");
-  gtk_window_close (GTK_WINDOW (dialog));
+  return lectern_cards_page_add_person (LECTERN_CARDS_PAGE (page), name, error);
 }
 
 static void
 lectern_cards_page_add_item (LecternListPage *page)
 {
   LecternCardsPage *self = LECTERN_CARDS_PAGE (page);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   const char *heading;
-  GtkWidget *dialog;
-  GtkWidget *box;
   GtkWidget *entry;
   GtkWidget *hint;
 
@@ -501,44 +479,19 @@ lectern_cards_page_add_item (LecternListPage *page)
       break;
     }
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
-                                   is_people (self)
-                                   ? _("Their name as the website shows it.")
-                                   : _("The name of someone new, or of someone already in the workshop."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "add", _("_Add"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Name"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"),
-                                  -1);
-  gtk_box_append (GTK_BOX (box), entry);
   hint = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (hint), 30);
   gtk_widget_add_css_class (hint, "dim-label");
   gtk_widget_set_visible (hint, FALSE);
-  gtk_box_append (GTK_BOX (box), hint);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  g_object_set_data (G_OBJECT (hint), "page", self);
 
-  g_object_set_data (G_OBJECT (dialog), "page", self);
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  g_object_set_data (G_OBJECT (dialog), "hint", hint);
-  g_signal_connect (entry, "changed", G_CALLBACK (add_entry_changed_cb), dialog);
-  g_signal_connect (entry, "activate", G_CALLBACK (add_entry_activate_cb), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (add_response_cb), self, 0);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
+  entry = _lectern_list_page_ask_name (page, heading,
+                                       is_people (self)
+                                       ? _("Their name as the website shows it.")
+                                       : _("The name of someone new, or of someone already in the workshop."),
+                                       hint, add_named);
+  g_signal_connect (entry, "changed", G_CALLBACK (add_entry_changed_cb), hint);
 }
 
 /* Removing */

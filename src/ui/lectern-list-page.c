@@ -1587,6 +1587,105 @@ _lectern_list_page_set_texts (LecternListPage *self,
                                   -1);
 }
 
+static void
+ask_name_changed_cb (GtkEditable      *entry,
+                     AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "add", name[0] != '\0');
+}
+
+static void
+ask_name_activate_cb (GtkEntry         *entry,
+                      AdwMessageDialog *dialog)
+{
+  if (!adw_message_dialog_get_response_enabled (dialog, "add"))
+    return;
+
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static void
+ask_name_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      LecternListPage  *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  LecternAddNameFunc add = g_object_get_data (G_OBJECT (dialog), "add");
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "add") != 0 || name[0] == '\0')
+    return;
+
+  if (!add (self, name, &error))
+    lectern_ui_show_error (GTK_WIDGET (self), _("Could Not Add"), error);
+}
+
+/**
+ * _lectern_list_page_ask_name:
+ * @self: a #LecternListPage
+ * @heading: the dialog's heading, e.g. "Add Speaker"
+ * @body: what to type
+ * @extra: (nullable) (transfer floating): shown under the entry
+ * @add: adds a row named as typed, when the organizer confirms
+ *
+ * Asks for the name of a new row: Add is offered once a name is typed,
+ * Enter confirms, and a refusal is explained.
+ *
+ * Returns: (transfer none): the dialog's entry, to follow what is typed
+ */
+GtkWidget *
+_lectern_list_page_ask_name (LecternListPage    *self,
+                             const char         *heading,
+                             const char         *body,
+                             GtkWidget          *extra,
+                             LecternAddNameFunc  add)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+  GtkWidget *box;
+  GtkWidget *entry;
+
+  g_return_val_if_fail (LECTERN_IS_LIST_PAGE (self), NULL);
+  g_return_val_if_fail (add != NULL, NULL);
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "add", _("_Add"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Name"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"),
+                                  -1);
+  gtk_box_append (GTK_BOX (box), entry);
+  if (extra != NULL)
+    gtk_box_append (GTK_BOX (box), extra);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "add", add);
+  g_signal_connect (entry, "changed", G_CALLBACK (ask_name_changed_cb), dialog);
+  g_signal_connect (entry, "activate", G_CALLBACK (ask_name_activate_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (ask_name_response_cb), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+
+  return entry;
+}
+
 void
 _lectern_list_page_set_status_filter (LecternListPage *self,
                                       gboolean         visible)

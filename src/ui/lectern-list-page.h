@@ -96,6 +96,15 @@ void          _lectern_list_page_set_texts        (LecternListPage  *self,
                                                    const char       *add_label,
                                                    const char       *none_title,
                                                    const char       *remove_label);
+typedef gboolean (*LecternAddNameFunc) (LecternListPage  *page,
+                                        const char       *name,
+                                        GError          **error);
+
+GtkWidget    *_lectern_list_page_ask_name         (LecternListPage   *self,
+                                                   const char        *heading,
+                                                   const char        *body,
+                                                   GtkWidget         *extra,
+                                                   LecternAddNameFunc add);
 void          _lectern_list_page_set_status_filter (LecternListPage *self,
                                                     gboolean         visible);
 void          _lectern_list_page_select_after_reload (LecternListPage *self,

@@ -139,75 +139,20 @@ lectern_sponsors_page_show_item (LecternListPage *page,
     }
 }
 
-static void
-add_entry_changed_cb (GtkEditable      *entry,
-                      AdwMessageDialog *dialog)
+static gboolean
+add_named (LecternListPage  *page,
+           const char       *name,
+           GError          **error)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "add", name[0] != '\0');
-}
-
-static void
-add_entry_activate_cb (GtkEntry         *entry,
-                       AdwMessageDialog *dialog)
-{
-  if (!adw_message_dialog_get_response_enabled (dialog, "add"))
-    return;
-
-  adw_message_dialog_response (dialog, "add");
-  gtk_window_close (GTK_WINDOW (dialog));
-}
-
-static void
-add_response_cb (AdwMessageDialog    *dialog,
-                 const char          *response,
-                 LecternSponsorsPage *self)
-{
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "add") != 0 || name[0] == '\0')
-    return;
-
-  if (!lectern_sponsors_page_add_sponsor (self, name, &error))
-    lectern_ui_show_error (GTK_WIDGET (self), _("Could Not Add"), error);
+  return lectern_sponsors_page_add_sponsor (LECTERN_SPONSORS_PAGE (page), name, error);
 }
 
 static void
 lectern_sponsors_page_add_item (LecternListPage *page)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
-  GtkWidget *dialog;
-  GtkWidget *entry;
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Add Sponsor"),
-                                   _("The sponsor’s name as the website shows it."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "add", _("_Add"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Name"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"),
-                                  -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-
-  g_signal_connect (entry, "changed", G_CALLBACK (add_entry_changed_cb), dialog);
-  g_signal_connect (entry, "activate", G_CALLBACK (add_entry_activate_cb), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (add_response_cb), page, 0);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
+  _lectern_list_page_ask_name (page, _("Add Sponsor"),
+                               _("The sponsor’s name as the website shows it."),
+                               NULL, add_named);
 }
 
 static void
