@@ -611,16 +611,34 @@ lectern_store_add_card (LecternStore   *self,
   return g_steal_pointer (&card);
 }
 
+/* A card and, from the columns after its own, its person. */
+static gpointer
+read_card (sqlite3_stmt *stmt)
+{
+  LecternCard *card = lectern_card_new ();
+  g_autoptr(LecternPerson) person = read_person (stmt, 7);
+  LecternRole role = LECTERN_ROLE_SPEAKER;
+
+  lectern_role_from_string (_lectern_store_column_text (stmt, 3), &role);
+  lectern_card_set_id (card, sqlite3_column_int64 (stmt, 0));
+  lectern_card_set_rev (card, sqlite3_column_int64 (stmt, 1));
+  lectern_card_set_person_id (card, sqlite3_column_int64 (stmt, 2));
+  lectern_card_set_role (card, role);
+  lectern_card_set_slug (card, _lectern_store_column_text (stmt, 4));
+  lectern_card_set_position (card, sqlite3_column_int (stmt, 5));
+  lectern_card_set_archived (card, sqlite3_column_int (stmt, 6));
+  lectern_card_set_person (card, person);
+
+  return card;
+}
+
 /* role: a LecternRole, or -1 for every card. Ordered as on the site. */
 GListModel *
 lectern_store_list_cards (LecternStore  *self,
                           int            role,
                           GError       **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (LECTERN_TYPE_CARD);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
   g_return_val_if_fail (role >= -1 && role < LECTERN_N_ROLES, NULL);
@@ -640,33 +658,7 @@ lectern_store_list_cards (LecternStore  *self,
   else
     sqlite3_bind_null (stmt, 1);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      LecternCard *card = lectern_card_new ();
-      g_autoptr(LecternPerson) person = read_person (stmt, 7);
-      LecternRole r = LECTERN_ROLE_SPEAKER;
-
-      lectern_role_from_string (_lectern_store_column_text (stmt, 3), &r);
-      lectern_card_set_id (card, sqlite3_column_int64 (stmt, 0));
-      lectern_card_set_rev (card, sqlite3_column_int64 (stmt, 1));
-      lectern_card_set_person_id (card, sqlite3_column_int64 (stmt, 2));
-      lectern_card_set_role (card, r);
-      lectern_card_set_slug (card, _lectern_store_column_text (stmt, 4));
-      lectern_card_set_position (card, sqlite3_column_int (stmt, 5));
-      lectern_card_set_archived (card, sqlite3_column_int (stmt, 6));
-      lectern_card_set_person (card, person);
-      g_ptr_array_add (items, card);
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _lectern_store_set_error_from_db (self, rc, error);
-      return NULL;
-    }
-
-  g_list_store_splice (list, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return _lectern_store_read_rows (self, stmt, LECTERN_TYPE_CARD, read_card, error);
 }
 
 /* The person's name on a card, for messages and undo labels. */

@@ -230,6 +230,20 @@ history_changed_cb (LecternWindow *self)
     }
 }
 
+#define N_LIST_PAGES 5
+
+/* The pages with a list, in the order of the view switcher. */
+static void
+list_pages (LecternWindow   *self,
+            LecternListPage *pages[N_LIST_PAGES])
+{
+  pages[0] = self->speakers_page;
+  pages[1] = self->panelists_page;
+  pages[2] = self->organizers_page;
+  pages[3] = self->people_page;
+  pages[4] = self->sponsors_page;
+}
+
 /* While searching, the view switcher shows how many rows of each list
  * match: one search across people and sponsors.
  */
@@ -240,11 +254,9 @@ update_search_badges (LecternWindow *self)
   const char *query = visible ? lectern_list_page_get_query (visible) : NULL;
   gboolean searching = visible != NULL && lectern_list_page_get_search_mode (visible) &&
                        !lectern_ui_is_empty (query);
-  LecternListPage *pages[] = {
-    self->speakers_page, self->panelists_page, self->organizers_page,
-    self->people_page, self->sponsors_page,
-  };
+  LecternListPage *pages[N_LIST_PAGES];
 
+  list_pages (self, pages);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       AdwViewStackPage *page = adw_view_stack_get_page (self->view_stack, GTK_WIDGET (pages[i]));
@@ -269,10 +281,7 @@ static void
 sync_search (LecternWindow *self)
 {
   LecternListPage *visible = visible_list_page (self);
-  LecternListPage *pages[] = {
-    self->speakers_page, self->panelists_page, self->organizers_page,
-    self->people_page, self->sponsors_page,
-  };
+  LecternListPage *pages[N_LIST_PAGES];
   gboolean searching;
   const char *query;
   GtkWidget *focus;
@@ -285,6 +294,7 @@ sync_search (LecternWindow *self)
   /* a search bar that opens takes the keyboard, even on a hidden page */
   focus = gtk_root_get_focus (GTK_ROOT (self));
 
+  list_pages (self, pages);
   self->syncing_search = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
