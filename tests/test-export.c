@@ -172,12 +172,12 @@ note_line (const char *page)
   return g_strndup (at, end - at);
 }
 
-static GPtrArray *
+static LecternExportResult *
 export (Fixture  *f,
         GError  **error)
 {
   g_autoptr(LecternExporter) exporter = lectern_exporter_new (f->store, f->site);
-  g_autoptr(GPtrArray) plan = lectern_exporter_plan (exporter, error);
+  g_autoptr(LecternExportResult) plan = lectern_exporter_plan (exporter, error);
 
   if (plan == NULL)
     return NULL;
@@ -189,24 +189,20 @@ export (Fixture  *f,
 }
 
 static guint
-count_changes (GPtrArray *plan)
+count_changes (LecternExportResult *plan)
 {
-  guint n = 0;
-
-  for (guint i = 0; i < plan->len; i++)
-    if (((LecternExportFile *) g_ptr_array_index (plan, i))->change != LECTERN_EXPORT_UNCHANGED)
-      n++;
-
-  return n;
+  return lectern_export_result_count_changes (plan);
 }
 
 static gboolean
-plan_changes (GPtrArray  *plan,
-              const char *path)
+plan_changes (LecternExportResult *plan,
+              const char          *path)
 {
-  for (guint i = 0; i < plan->len; i++)
+  GPtrArray *files = lectern_export_result_get_files (plan);
+
+  for (guint i = 0; i < files->len; i++)
     {
-      LecternExportFile *file = g_ptr_array_index (plan, i);
+      LecternExportFile *file = g_ptr_array_index (files, i);
 
       if (g_strcmp0 (file->path, path) == 0)
         return file->change != LECTERN_EXPORT_UNCHANGED;
@@ -272,7 +268,7 @@ test_cards (Fixture       *f,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(LecternExportResult) plan = NULL;
   g_autofree char *fixture_projects = g_build_filename (f->fixture, "_projects", NULL);
   g_autoptr(GDir) dir = g_dir_open (fixture_projects, 0, NULL);
   g_autoptr(GPtrArray) slugs = g_ptr_array_new_with_free_func (g_free);
@@ -359,7 +355,7 @@ test_schedule_table (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(LecternExportResult) plan = NULL;
   g_autofree char *want_page = lectern_test_read_file (f->fixture, LECTERN_SITE_PAGE);
   g_autofree char *got_page = NULL;
   g_autoptr(GPtrArray) want = NULL;
@@ -409,8 +405,8 @@ test_idempotent (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) first = NULL;
-  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(LecternExportResult) first = NULL;
+  g_autoptr(LecternExportResult) second = NULL;
   g_autoptr(GArray) mtimes = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   /* a card the organizers wrote by hand, which Lectern does not own */
@@ -419,11 +415,11 @@ test_idempotent (Fixture       *f,
 
   first = export (f, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (count_changes (first), ==, first->len);
+  g_assert_cmpuint (count_changes (first), ==, lectern_export_result_get_files (first)->len);
 
-  for (guint i = 0; i < first->len; i++)
+  for (guint i = 0; i < lectern_export_result_get_files (first)->len; i++)
     {
-      gint64 t = mtime_of (f->site, ((LecternExportFile *) g_ptr_array_index (first, i))->path);
+      gint64 t = mtime_of (f->site, ((LecternExportFile *) g_ptr_array_index (lectern_export_result_get_files (first), i))->path);
 
       g_array_append_val (mtimes, t);
     }
@@ -431,11 +427,11 @@ test_idempotent (Fixture       *f,
   g_usleep (20000);
   second = export (f, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (second->len, ==, first->len);
+  g_assert_cmpuint (lectern_export_result_get_files (second)->len, ==, lectern_export_result_get_files (first)->len);
   g_assert_cmpuint (count_changes (second), ==, 0);
 
-  for (guint i = 0; i < second->len; i++)
-    g_assert_cmpint (mtime_of (f->site, ((LecternExportFile *) g_ptr_array_index (second, i))->path),
+  for (guint i = 0; i < lectern_export_result_get_files (second)->len; i++)
+    g_assert_cmpint (mtime_of (f->site, ((LecternExportFile *) g_ptr_array_index (lectern_export_result_get_files (second), i))->path),
                      ==, g_array_index (mtimes, gint64, i));
 
   {
@@ -469,8 +465,8 @@ test_mutation (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) first = NULL;
-  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(LecternExportResult) first = NULL;
+  g_autoptr(LecternExportResult) second = NULL;
   g_autoptr(LecternPerson) tim = NULL;
   g_autoptr(LecternSlot) posters = NULL;
   g_autoptr(Card) card = NULL;
@@ -514,7 +510,7 @@ test_no_place (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(LecternExportResult) plan = NULL;
   g_autofree char *page = lectern_test_read_file (f->site, LECTERN_SITE_PAGE);
   g_autofree char *without = NULL;
   g_autofree char *projects = g_build_filename (f->site, "_projects", NULL);
@@ -583,8 +579,8 @@ test_images (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) plan = NULL;
-  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(LecternExportResult) plan = NULL;
+  g_autoptr(LecternExportResult) again = NULL;
   g_autoptr(LecternPerson) ann = lectern_person_new ();
   g_autoptr(LecternPerson) bo = lectern_person_new ();
   g_autoptr(LecternCard) ann_card = NULL;
@@ -642,7 +638,7 @@ test_images (Fixture       *f,
   {
     g_autoptr(LecternPerson) cy = lectern_person_new ();
     g_autoptr(LecternCard) cy_card = NULL;
-    g_autoptr(GPtrArray) third = NULL;
+    g_autoptr(LecternExportResult) third = NULL;
 
     lectern_person_set_name (cy, "Cy Nophoto");
     lectern_store_add_person (f->store, cy, &error);
@@ -679,7 +675,7 @@ test_hostile (Fixture       *f,
     "line\nbreak",
   };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(LecternExportResult) plan = NULL;
   g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -727,7 +723,7 @@ test_schedule_data (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(LecternExportResult) plan = NULL;
   g_autofree char *text = NULL;
   yaml_parser_t parser;
   yaml_document_t doc;
@@ -789,9 +785,9 @@ test_async (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(LecternExporter) exporter = lectern_exporter_new (f->store, f->site);
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GPtrArray) preview = NULL;
-  g_autoptr(GPtrArray) written = NULL;
-  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(LecternExportResult) preview = NULL;
+  g_autoptr(LecternExportResult) written = NULL;
+  g_autoptr(LecternExportResult) again = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *after = NULL;
   g_autoptr(LecternPerson) tri = NULL;
@@ -801,7 +797,7 @@ test_async (Fixture       *f,
     g_main_context_iteration (NULL, TRUE);
   preview = lectern_exporter_plan_finish (exporter, result, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (lectern_exporter_count_changes (preview), ==, preview->len);
+  g_assert_cmpuint (lectern_export_result_count_changes (preview), ==, lectern_export_result_get_files (preview)->len);
   g_clear_object (&result);
 
   /* the preview wrote nothing */
@@ -812,7 +808,7 @@ test_async (Fixture       *f,
     g_assert_null (g_dir_read_name (dir));
   }
 
-  summary = lectern_exporter_summarize_plan (preview);
+  summary = lectern_export_result_summarize (preview);
   g_assert_cmpstr (summary, ==, "22 cards added, schedule updated");
 
   lectern_exporter_export_async (exporter, NULL, lectern_test_keep_result, &result);
@@ -832,7 +828,7 @@ test_async (Fixture       *f,
     g_main_context_iteration (NULL, TRUE);
   again = lectern_exporter_export_finish (exporter, result, &error);
   g_assert_no_error (error);
-  after = lectern_exporter_summarize_plan (again);
+  after = lectern_export_result_summarize (again);
   g_assert_cmpstr (after, ==, "1 card updated, schedule unchanged");
 }
 

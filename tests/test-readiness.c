@@ -101,6 +101,7 @@ test_with_site (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(LecternSiteFolder) site = NULL;
   g_autoptr(LecternPerson) cy = lectern_person_new ();
   g_autoptr(LecternCard) card = NULL;
   LecternReadinessItem *first;
@@ -118,7 +119,9 @@ test_with_site (Fixture       *f,
   card = lectern_store_add_card (f->store, cy, LECTERN_ROLE_SPEAKER, NULL, &error);
   g_assert_no_error (error);
 
-  items = lectern_readiness_check (f->store, f->site, &error);
+  site = lectern_site_folder_open (f->site, &error);
+  g_assert_no_error (error);
+  items = lectern_readiness_check (f->store, site, &error);
   g_assert_no_error (error);
 
   g_assert_true (has_item (items, LECTERN_READINESS_ERROR, "anna", "does not list"));

@@ -182,7 +182,7 @@ cmd_export (int    argc,
   g_autoptr(GOptionContext) context = new_context ("export FILE --site DIR", _(commands[2].summary), entries);
   g_autoptr(LecternStore) store = NULL;
   g_autoptr(LecternExporter) exporter = NULL;
-  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(LecternExportResult) plan = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *changes = NULL;
 
@@ -206,7 +206,7 @@ cmd_export (int    argc,
       return EXIT_FAILURE;
     }
 
-  changes = lectern_exporter_describe_plan (plan);
+  changes = lectern_export_result_describe (plan);
 
   if (dry_run)
     {
@@ -254,25 +254,23 @@ cmd_check (int    argc,
   if (site != NULL)
     {
       g_autoptr(LecternExporter) exporter = lectern_exporter_new (store, site);
-      g_autoptr(GPtrArray) plan = lectern_exporter_plan (exporter, &error);
+      g_autoptr(LecternExportResult) plan = lectern_exporter_plan (exporter, &error);
 
       if (plan == NULL)
         g_ptr_array_add (problems, g_strdup (error->message));
       else
-        for (guint i = 0; i < plan->len; i++)
-          {
-            LecternExportFile *file = g_ptr_array_index (plan, i);
+        {
+          g_autoptr(GPtrArray) found = lectern_export_result_list_problems (plan);
 
-            if (file->change == LECTERN_EXPORT_NEW)
-              g_ptr_array_add (problems, g_strdup_printf (_("%s is missing from the site"), file->path));
-            else if (file->change == LECTERN_EXPORT_CHANGED)
-              g_ptr_array_add (problems, g_strdup_printf (_("%s differs from the workshop file"), file->path));
-          }
+          g_ptr_array_extend_and_steal (problems, g_steal_pointer (&found));
+        }
+      g_clear_error (&error);
     }
 
   /* what the site would show wrong: warnings, not failures */
   {
-    g_autoptr(GPtrArray) items = lectern_readiness_check (store, site, NULL);
+    g_autoptr(LecternSiteFolder) folder = site ? lectern_site_folder_open (site, NULL) : NULL;
+    g_autoptr(GPtrArray) items = lectern_readiness_check (store, folder, NULL);
 
     for (guint i = 0; items && i < items->len; i++)
       {

@@ -1038,15 +1038,37 @@ open_db (LecternStore  *self,
   return _lectern_store_exec (self, "PRAGMA foreign_keys = ON", error);
 }
 
-/* Read the first bytes ourselves: SQLite would happily "open" any file. */
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+static void
+set_damaged_error (const char  *path,
+                   GError     **error)
+{
+  g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_DAMAGED,
+               _("“%s” is a damaged or truncated workshop file (shorter than its own header says, or unreadable). It was left untouched; open an earlier copy of it."),
+               path);
+}
+
+/* Read the header ourselves: SQLite would happily "open" any file, and
+ * reports a truncated one as no database at all. The header's page size
+ * (offset 16) and page count (offset 28, valid when the counter at 92
+ * matches the change counter at 24) tell how long the file must be.
+ */
 static gboolean
 check_header (const char  *path,
               GError     **error)
 {
   static const char magic[16] = "SQLite format 3";
-  char header[16] = { 0 };
+  guint8 header[100] = { 0 };
+  GStatBuf st;
   FILE *file;
   size_t n;
+  guint32 page_size;
+  guint32 n_pages;
 
   file = g_fopen (path, "rb");
   if (file == NULL)
@@ -1062,11 +1084,29 @@ check_header (const char  *path,
   n = fread (header, 1, sizeof header, file);
   fclose (file);
 
-  if (n != sizeof header || memcmp (header, magic, sizeof header) != 0)
+  if (n < sizeof magic || memcmp (header, magic, sizeof magic) != 0)
     {
       g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_NOT_SQLITE,
                    _("“%s” is not a Lectern workshop file (it is not an SQLite database). It was left untouched."),
                    path);
+      return FALSE;
+    }
+
+  if (n < sizeof header || g_stat (path, &st) != 0)
+    {
+      set_damaged_error (path, error);
+      return FALSE;
+    }
+
+  page_size = ((guint32) header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  n_pages = read_be32 (header + 28);
+
+  if (read_be32 (header + 92) == read_be32 (header + 24) &&
+      (guint64) st.st_size < (guint64) page_size * n_pages)
+    {
+      set_damaged_error (path, error);
       return FALSE;
     }
 
@@ -1190,6 +1230,12 @@ lectern_store_open (const char  *path,
     return NULL;
 
   app_id = _lectern_store_query_int (self, "PRAGMA application_id", -1);
+  if (app_id == -1 && _lectern_store_query_int (self, "PRAGMA schema_version", -1) == -1)
+    {
+      /* not even the schema could be read */
+      set_damaged_error (path, error);
+      return NULL;
+    }
   if (app_id != LECTERN_APPLICATION_ID)
     {
       g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_NOT_LECTERN,

@@ -37,6 +37,7 @@ typedef enum
   LECTERN_STORE_ERROR_INVALID,       /* the value is refused (bad slug, …) */
   LECTERN_STORE_ERROR_BUSY,          /* another organizer holds the lock */
   LECTERN_STORE_ERROR_FAILED,        /* SQLite reported an error */
+  LECTERN_STORE_ERROR_DAMAGED,       /* a Lectern or SQLite file, truncated or damaged */
 } LecternStoreError;
 
 #define LECTERN_TYPE_STORE (lectern_store_get_type ())

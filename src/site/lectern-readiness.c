@@ -17,6 +17,7 @@
 #include <yaml.h>
 
 #include "lectern-exporter.h"
+#include "lectern-site-folder.h"
 #include "lectern-readiness.h"
 
 void
@@ -78,13 +79,14 @@ lectern_site_shown_categories (const char *page)
   return categories;
 }
 
-/* The category of a card file of the site (any card, Lectern's or not),
- * read with libyaml; NULL when it has none or is not readable.
+/* The category of a card of the site (any card, Lectern's or not), read
+ * with libyaml; NULL when it has none or is not readable.
  */
 static char *
-read_card_category (const char *path)
+read_card_category (GBytes *bytes)
 {
-  g_autofree char *text = NULL;
+  gsize size = 0;
+  const char *text = g_bytes_get_data (bytes, &size);
   const char *start;
   const char *end;
   yaml_parser_t parser;
@@ -92,14 +94,14 @@ read_card_category (const char *path)
   yaml_node_t *root;
   char *category = NULL;
 
-  if (!g_file_get_contents (path, &text, NULL, NULL) || !g_str_has_prefix (text, "---"))
+  if (text == NULL || size < 3 || strncmp (text, "---", 3) != 0)
     return NULL;
 
-  start = strchr (text, '\n');
+  start = memchr (text, '\n', size);
   if (start == NULL)
     return NULL;
   start++;
-  end = strstr (start, "\n---");
+  end = g_strstr_len (start, text + size - start, "\n---");
   if (end == NULL)
     return NULL;
 
@@ -129,22 +131,20 @@ read_card_category (const char *path)
 }
 
 static void
-check_site (LecternStore *store,
-            const char   *site_dir,
-            GHashTable   *our_slugs,
-            GPtrArray    *items)
+check_site (LecternSiteFolder *site,
+            GHashTable        *our_slugs,
+            GPtrArray         *items)
 {
-  g_autofree char *page_path = g_build_filename (site_dir, LECTERN_SITE_PAGE, NULL);
-  g_autofree char *projects = g_build_filename (site_dir, "_projects", NULL);
+  g_autoptr(GBytes) page_bytes = lectern_site_folder_read (site, LECTERN_SITE_PAGE, NULL);
   g_autofree char *page = NULL;
   g_autoptr(GPtrArray) shown = NULL;
   g_autoptr(GHashTable) folded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
+  g_autoptr(GPtrArray) names = NULL;
 
-  if (!g_file_get_contents (page_path, &page, NULL, NULL))
+  if (page_bytes == NULL)
     return;
 
+  page = g_strndup (g_bytes_get_data (page_bytes, NULL), g_bytes_get_size (page_bytes));
   shown = lectern_site_shown_categories (page);
 
   /* our own cards: their categories come from the roles */
@@ -166,14 +166,15 @@ check_site (LecternStore *store,
       }
   }
 
-  dir = g_dir_open (projects, 0, NULL);
-  while (dir && (name = g_dir_read_name (dir)))
+  names = lectern_site_folder_list (site, "_projects", NULL);
+  for (guint i = 0; names && i < names->len; i++)
     {
+      const char *name = g_ptr_array_index (names, i);
       g_autofree char *slug = NULL;
       g_autofree char *lower = NULL;
       const char *other;
 
-      if (!g_str_has_suffix (name, ".md"))
+      if (!g_str_has_suffix (name, ".md") || lectern_site_is_temporary_name (name))
         continue;
 
       slug = g_strndup (name, strlen (name) - 3);
@@ -190,8 +191,9 @@ check_site (LecternStore *store,
       /* a hand-made card in a category the page does not list */
       if (!g_hash_table_contains (our_slugs, slug))
         {
-          g_autofree char *path = g_build_filename (projects, name, NULL);
-          g_autofree char *category = read_card_category (path);
+          g_autofree char *path = g_strconcat ("_projects/", name, NULL);
+          g_autoptr(GBytes) card = lectern_site_folder_read (site, path, NULL);
+          g_autofree char *category = card ? read_card_category (card) : NULL;
 
           if (category != NULL && !g_str_equal (category, "none") &&
               !g_ptr_array_find_with_equal_func (shown, category, g_str_equal, NULL))
@@ -220,13 +222,13 @@ check_site (LecternStore *store,
   }
 }
 
-/* Items, most serious first. site_dir may be NULL: then only what the
+/* Items, most serious first. site may be NULL: then only what the
  * workshop file itself tells.
  */
 GPtrArray *
-lectern_readiness_check (LecternStore  *store,
-                         const char    *site_dir,
-                         GError       **error)
+lectern_readiness_check (LecternStore       *store,
+                         LecternSiteFolder  *site,
+                         GError            **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) lectern_readiness_item_free);
   g_autoptr(GListModel) cards = NULL;
@@ -287,8 +289,8 @@ lectern_readiness_check (LecternStore  *store,
                   g_strdup_printf (_("The sponsor %s has no link."), lectern_sponsor_get_name (sponsor)));
     }
 
-  if (site_dir != NULL)
-    check_site (store, site_dir, our_slugs, items);
+  if (site != NULL)
+    check_site (site, our_slugs, items);
 
   /* errors first, then in the order found */
   {

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "lectern-site-folder.h"
 #include "lectern-store.h"
 
 G_BEGIN_DECLS
@@ -23,9 +24,9 @@ typedef struct
 } LecternReadinessItem;
 
 void       lectern_readiness_item_free (LecternReadinessItem *item);
-GPtrArray *lectern_readiness_check     (LecternStore  *store,
-                                        const char    *site_dir,
-                                        GError       **error);
+GPtrArray *lectern_readiness_check     (LecternStore       *store,
+                                        LecternSiteFolder  *site,
+                                        GError            **error);
 GPtrArray *lectern_site_shown_categories (const char  *page);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LecternReadinessItem, lectern_readiness_item_free)

@@ -163,15 +163,17 @@ fill_readiness (LecternExportDialog *self)
 
 static void
 fill_changes (LecternExportDialog *self,
-              GPtrArray           *plan)
+              LecternExportResult *plan)
 {
+  GPtrArray *files = lectern_export_result_get_files (plan);
+
   g_assert (LECTERN_IS_EXPORT_DIALOG (self));
 
   clear_list (self->changes_list);
 
-  for (guint i = 0; i < plan->len; i++)
+  for (guint i = 0; i < files->len; i++)
     {
-      LecternExportFile *file = g_ptr_array_index (plan, i);
+      LecternExportFile *file = g_ptr_array_index (files, i);
 
       if (file->change == LECTERN_EXPORT_UNCHANGED)
         continue;
@@ -184,8 +186,15 @@ fill_changes (LecternExportDialog *self,
                                     NULL));
     }
 
+  for (guint i = 0; i < lectern_export_result_get_leftovers (plan)->len; i++)
+    gtk_list_box_append (self->changes_list,
+                         new_row ("user-trash-symbolic",
+                                  g_ptr_array_index (lectern_export_result_get_leftovers (plan), i),
+                                  _("Left by an interrupted export: will be removed"),
+                                  NULL));
+
   {
-    guint n = lectern_exporter_count_changes (plan);
+    guint n = lectern_export_result_count_changes (plan);
     g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u File Will Change", "%u Files Will Change", n), n);
 
     adw_preferences_group_set_title (self->changes_group, n > 0 ? title : _("Files That Will Change"));
@@ -205,7 +214,7 @@ plan_cb (GObject      *object,
          gpointer      user_data)
 {
   g_autoptr(LecternExportDialog) self = user_data;
-  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(LecternExportResult) plan = NULL;
   g_autoptr(GError) error = NULL;
 
   plan = lectern_exporter_plan_finish (LECTERN_EXPORTER (object), result, &error);
@@ -222,7 +231,8 @@ plan_cb (GObject      *object,
 
   fill_changes (self, plan);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button),
-                            lectern_exporter_count_changes (plan) > 0 &&
+                            (lectern_export_result_count_changes (plan) > 0 ||
+                             lectern_export_result_get_leftovers (plan)->len > 0) &&
                             !lectern_store_get_read_only (self->store));
 }
 
@@ -261,7 +271,7 @@ export_cb (GObject      *object,
            gpointer      user_data)
 {
   g_autoptr(LecternExportDialog) self = user_data;
-  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(LecternExportResult) plan = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
 
@@ -281,7 +291,7 @@ export_cb (GObject      *object,
     }
 
   lectern_export_remember_site (lectern_store_get_path (self->store), self->site_dir);
-  summary = lectern_exporter_summarize_plan (plan);
+  summary = lectern_export_result_summarize (plan);
   g_signal_emit (self, signals[EXPORTED], 0, summary);
   gtk_window_close (GTK_WINDOW (self));
 }

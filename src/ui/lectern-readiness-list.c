@@ -83,11 +83,15 @@ lectern_readiness_list_update (LecternReadinessList *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(LecternSiteFolder) site = NULL;
 
   g_return_val_if_fail (LECTERN_IS_READINESS_LIST (self), 0);
   g_return_val_if_fail (LECTERN_IS_STORE (store), 0);
 
-  items = lectern_readiness_check (store, site_dir, &error);
+  /* a folder that cannot be opened is the export's to explain */
+  if (site_dir != NULL)
+    site = lectern_site_folder_open (site_dir, NULL);
+  items = lectern_readiness_check (store, site, &error);
   if (items == NULL)
     {
       lectern_readiness_list_show_message (self, "dialog-error-symbolic", error->message, "error");

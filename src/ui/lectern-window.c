@@ -475,7 +475,7 @@ quick_export_cb (GObject      *object,
                  gpointer      user_data)
 {
   g_autoptr(LecternWindow) self = user_data;
-  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(LecternExportResult) plan = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
   AdwToast *toast;
@@ -491,7 +491,7 @@ quick_export_cb (GObject      *object,
     }
   else
     {
-      summary = lectern_exporter_summarize_plan (plan);
+      summary = lectern_export_result_summarize (plan);
       toast = adw_toast_new (summary);
     }
 

@@ -48,8 +48,8 @@ main (int    argc,
   g_autoptr(LecternStore) store = NULL;
   g_autoptr(LecternExporter) exporter = NULL;
   g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) plan = NULL;
-  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(LecternExportResult) plan = NULL;
+  g_autoptr(LecternExportResult) again = NULL;
   g_autoptr(GListModel) days = NULL;
   gint64 room_ids[10];
   g_autofree char *cmd = NULL;
@@ -159,14 +159,10 @@ main (int    argc,
   t_noop = now () - t0;
 
   {
-    guint changed = 0;
-
-    for (guint i = 0; i < again->len; i++)
-      if (((LecternExportFile *) g_ptr_array_index (again, i))->change != LECTERN_EXPORT_UNCHANGED)
-        changed++;
+    guint changed = lectern_export_result_count_changes (again);
 
     g_print ("workshop: %d people (one card each), %d slots, %d sponsors; %u files\n",
-             n_people, n_slots, n_sponsors, plan->len);
+             n_people, n_slots, n_sponsors, lectern_export_result_get_files (plan)->len);
     g_print ("fill the file (one transaction):  %8.3f s\n", t_fill);
     g_print ("first export (all files written):  %8.3f s\n", t_export);
     g_print ("cp -r of the same output tree:     %8.3f s\n", t_cp);
