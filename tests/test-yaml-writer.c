@@ -231,6 +231,44 @@ test_needs_quotes (void)
     }
 }
 
+/* The shortcut that skips the resolver patterns decides as they do:
+ * every string of up to 9 characters over an alphabet of what numbers,
+ * dates, booleans and nulls are made of (and a few other characters), at
+ * random, 300,000 times, and a list of near misses.
+ */
+static void
+test_prefilter (void)
+{
+  static const char alphabet[] = "0123456789+-._,: \tTZxobeEaf:nNiIlsuyY~<=/pq";
+  static const char *near[] = {
+    "2023-07-29", "2023-7-9 1:02:03", "1_000,000", "0x1F_", "-.inf", "+.Inf", ".NaN",
+    "1:20:30.5", "......", "-.e+5", "12e3", "1.5E+10", "0o17", "false", "FALSE",
+    "null", "Null", "~", "<<", "=", ":sym", ":x y", "2023-07-29T12:00:00Z",
+    "2023-07-29 12:00:00 +05:30", "9:00am", "Person1 Family1", "Talk 12: on things",
+    "https://example.org/~p12", "<b>Ann</b> <br> O", "1,2,3,4,5,6", "   12  ",
+    NULL,
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+  char value[10];
+
+  for (guint i = 0; near[i] != NULL; i++)
+    g_assert_cmpint (lectern_yaml_string_matches_implicit (near[i], TRUE), ==,
+                     lectern_yaml_string_matches_implicit (near[i], FALSE));
+
+  for (guint n = 0; n < 300000; n++)
+    {
+      int len = g_rand_int_range (rand, 0, sizeof value);
+
+      for (int i = 0; i < len; i++)
+        value[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      value[len] = '\0';
+
+      if (lectern_yaml_string_matches_implicit (value, TRUE) !=
+          lectern_yaml_string_matches_implicit (value, FALSE))
+        g_error ("the shortcut and the patterns disagree on “%s”", value);
+    }
+}
+
 static void
 test_round_trip (void)
 {
@@ -757,6 +795,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/yaml-writer/needs-quotes", test_needs_quotes);
+  g_test_add_func ("/yaml-writer/prefilter", test_prefilter);
   g_test_add_func ("/yaml-writer/round-trip", test_round_trip);
   g_test_add_func ("/yaml-writer/int", test_int);
   g_test_add_func ("/yaml-writer/null", test_null);

@@ -253,7 +253,6 @@ libyaml_allows_plain (const char *value,
 gboolean
 lectern_yaml_string_needs_quotes (const char *value)
 {
-  GRegex **regexes;
   gunichar first, last;
 
   g_return_val_if_fail (value != NULL, TRUE);
@@ -275,6 +274,53 @@ lectern_yaml_string_needs_quotes (const char *value)
   last = g_utf8_get_char (g_utf8_find_prev_char (value, value + strlen (value)));
   if (g_unichar_isspace (first) || g_unichar_isspace (last))
     return TRUE;
+
+  return lectern_yaml_string_matches_implicit (value, TRUE);
+}
+
+/* The characters a number, a timestamp, .inf or .nan can be made of, in
+ * any of the patterns above.
+ */
+#define NUMERIC_CHARS "0123456789+-._,: \t\r\n\f\v" "xXoObB" "abcdefABCDEF" "TtZ" "iInN"
+
+/* The words the null, boolean and merge patterns match, in any case. */
+static const char * const implicit_words[] = {
+  "~", "null", "y", "yes", "n", "no", "true", "false", "on", "off", "<<", "=", NULL,
+};
+
+/* Whether any of the patterns could match: a symbol (":…"), one of the
+ * words above, or a string of NUMERIC_CHARS only. Anything else (nearly
+ * every name, title and address) is decided without running the regexes.
+ */
+static gboolean
+could_be_implicit (const char *value)
+{
+  if (value[0] == ':')
+    return TRUE;
+
+  for (guint i = 0; implicit_words[i] != NULL; i++)
+    if (g_ascii_strcasecmp (value, implicit_words[i]) == 0)
+      return TRUE;
+
+  return value[strspn (value, NUMERIC_CHARS)] == '\0';
+}
+
+/*
+ * Whether a YAML 1.1 (or Psych, or 1.2 core) reader would resolve the
+ * plain scalar @value to something other than a string. With @prefilter,
+ * the regexes run only where one could match; without, always (the
+ * tests compare the two).
+ */
+gboolean
+lectern_yaml_string_matches_implicit (const char *value,
+                                      gboolean    prefilter)
+{
+  GRegex **regexes;
+
+  g_return_val_if_fail (value != NULL, TRUE);
+
+  if (prefilter && !could_be_implicit (value))
+    return FALSE;
 
   regexes = get_implicit_regexes ();
   for (guint i = 0; regexes[i] != NULL; i++)

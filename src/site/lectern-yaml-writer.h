@@ -51,6 +51,8 @@ char              *lectern_yaml_writer_finish         (LecternYamlWriter *self,
                                                        GError           **error);
 
 gboolean           lectern_yaml_string_needs_quotes   (const char        *value);
+gboolean           lectern_yaml_string_matches_implicit (const char      *value,
+                                                         gboolean         prefilter);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LecternYamlWriter, lectern_yaml_writer_free)
 
