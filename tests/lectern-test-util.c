@@ -406,3 +406,96 @@ lectern_test_iterate (gint64 deadline)
 
   return TRUE;
 }
+
+/* A synthetic workshop of n_people (each with a card, the roles in
+ * turn), n_slots talks over 3 days and 10 rooms, and n_sponsors, for
+ * the benchmarks and the crash test.
+ */
+LecternStore *
+lectern_test_create_big (const char  *path,
+                         int          n_people,
+                         int          n_slots,
+                         int          n_sponsors,
+                         GError     **error)
+{
+  g_autoptr(LecternStore) store = NULL;
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) days = NULL;
+  gint64 room_ids[10];
+
+  store = lectern_store_create (path, "Benchmark workshop", error);
+  if (store == NULL || !lectern_store_begin (store, error))
+    return NULL;
+
+  for (int i = 0; i < n_people; i++)
+    {
+      g_autoptr(LecternPerson) p = lectern_person_new ();
+      g_autofree char *name = g_strdup_printf ("Person%d Family%d", i, i);
+      g_autofree char *url = g_strdup_printf ("https://example.org/~p%d", i);
+      g_autoptr(LecternCard) card = NULL;
+
+      lectern_person_set_name (p, name);
+      lectern_person_set_affiliation (p, i % 3 ? "University of Somewhere" : "Lab, Inc.");
+      lectern_person_set_homepage (p, url);
+      if (!lectern_store_add_person (store, p, error))
+        return NULL;
+      card = lectern_store_add_card (store, p, (LecternRole) (i % LECTERN_N_ROLES), NULL, error);
+      if (card == NULL)
+        return NULL;
+      g_ptr_array_add (people, g_steal_pointer (&p));
+    }
+
+  for (int i = 0; i < n_sponsors; i++)
+    {
+      g_autoptr(LecternSponsor) s = lectern_sponsor_new ();
+      g_autofree char *name = g_strdup_printf ("Sponsor %d", i);
+
+      lectern_sponsor_set_name (s, name);
+      lectern_sponsor_set_url (s, "https://sponsor.example");
+      if (!lectern_store_add_sponsor (store, s, error))
+        return NULL;
+    }
+
+  for (int d = 0; d < 3; d++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-07-%02d", 20 + d);
+      g_autoptr(LecternDay) day = lectern_store_add_day (store, date, error);
+
+      if (day == NULL)
+        return NULL;
+    }
+  for (int r = 0; r < 10; r++)
+    {
+      g_autofree char *name = g_strdup_printf ("Room %d", r);
+      g_autoptr(LecternRoom) room = lectern_store_add_room (store, name, NULL, error);
+
+      if (room == NULL)
+        return NULL;
+      room_ids[r] = lectern_room_get_id (room);
+    }
+
+  days = lectern_store_list_days (store, error);
+  for (int i = 0; i < n_slots; i++)
+    {
+      g_autoptr(LecternSlot) slot = lectern_slot_new ();
+      g_autoptr(LecternDay) day = g_list_model_get_item (days, i % 3);
+      g_autofree char *title = g_strdup_printf ("Talk %d: on things | and {{ stuff }}", i);
+      int in_day = i / 3;
+
+      lectern_slot_set_day_id (slot, lectern_day_get_id (day));
+      lectern_slot_set_room_id (slot, room_ids[in_day % 10]);
+      lectern_slot_set_start (slot, 8 * 60 + (in_day / 10) * 5 % (14 * 60));
+      lectern_slot_set_duration (slot, 5);
+      lectern_slot_set_kind (slot, LECTERN_SLOT_TALK);
+      lectern_slot_set_title (slot, title);
+      lectern_slot_add_appearance (slot, lectern_person_get_id (g_ptr_array_index (people, i % n_people)),
+                                   LECTERN_APPEARANCE_SPEAKER, NULL);
+      if (!lectern_store_add_slot (store, slot, error))
+        return NULL;
+    }
+
+  if (!lectern_store_commit (store, error))
+    return NULL;
+
+  return g_steal_pointer (&store);
+}

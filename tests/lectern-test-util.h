@@ -50,6 +50,11 @@ void           lectern_test_sql_exec           (const char          *path,
 
 LecternStore  *lectern_test_create_demo        (const char          *path,
                                                 const char          *actor);
+LecternStore  *lectern_test_create_big         (const char          *path,
+                                                int                  n_people,
+                                                int                  n_slots,
+                                                int                  n_sponsors,
+                                                GError             **error);
 LecternPerson *lectern_test_add_person         (LecternStore        *store,
                                                 const char          *name,
                                                 const char          *affiliation);
