@@ -97,6 +97,36 @@ expect "no place for the schedule" 1 "neither Lectern’s schedule markers nor t
 [ "$(sum "$tmp/site2/_pages/about.md")" = "$before" ] && [ ! -e "$tmp/site2/_data/schedule.yml" ] \
   && ok "nothing written after the error" || fail "nothing written after the error"
 
+# a truncated workshop file is called what it is, and left alone
+head -c 40000 "$tmp/demo.lectern" > "$tmp/cut.lectern"
+before=$(sum "$tmp/cut.lectern")
+expect "a truncated file is reported as such" 1 "damaged or truncated" -- "$BIN" check "$tmp/cut.lectern"
+[ "$(sum "$tmp/cut.lectern")" = "$before" ] && ok "the truncated file is untouched" || fail "the truncated file is untouched"
+
+# a file from a newer Lectern is not exported: the site stays as it is
+cp -r "$FIX/es-fomo-2023" "$tmp/site3"
+before=$(cd "$tmp/site3" && find . -type f -exec sha256sum {} + | sort | sha256sum)
+expect "export of a newer file is refused" 1 "newer version of Lectern.*Nothing was written" -- "$BIN" export "$tmp/future.lectern" --site "$tmp/site3"
+expect "dry run of a newer file is refused" 1 "newer version of Lectern" -- "$BIN" export "$tmp/future.lectern" --site "$tmp/site3" --dry-run
+[ "$(cd "$tmp/site3" && find . -type f -exec sha256sum {} + | sort | sha256sum)" = "$before" ] \
+  && ok "the site is unchanged" || fail "the site is unchanged"
+
+# a _projects folder that is a link out of the site: refused, nothing written there
+mkdir "$tmp/elsewhere"
+printf 'my notes\n' > "$tmp/elsewhere/tri.md"
+rm -rf "$tmp/site3/_projects"
+ln -s "$tmp/elsewhere" "$tmp/site3/_projects"
+expect "export through a link out of the site is refused" 1 "“_projects” in the site is a link to .*outside the site folder" -- "$BIN" export "$tmp/demo.lectern" --site "$tmp/site3"
+[ "$(ls "$tmp/elsewhere")" = "tri.md" ] && [ "$(cat "$tmp/elsewhere/tri.md")" = "my notes" ] \
+  && ok "nothing written outside the site" || fail "nothing written outside the site"
+expect "check --site reports the link" 1 "outside the site folder" -- "$BIN" check "$tmp/demo.lectern" --site "$tmp/site3"
+
+# a temporary file of an interrupted export: check reports it, export removes it
+printf -- '---\nlayout: page\n---\n' > "$tmp/site/_projects/.tri.md.lectern-0a1b2c~"
+expect "check --site reports a leftover" 1 "temporary file left by an interrupted export" -- "$BIN" check "$tmp/demo.lectern" --site "$tmp/site"
+expect "export removes it" 0 "removed +_projects/.tri.md.lectern-0a1b2c~" -- "$BIN" export "$tmp/demo.lectern" --site "$tmp/site"
+[ ! -e "$tmp/site/_projects/.tri.md.lectern-0a1b2c~" ] && ok "the leftover is gone" || fail "the leftover is gone"
+
 # no subcommand talks to a display or a bus
 expect "subcommands run without a display" 0 "is sound" -- env -u DISPLAY "$BIN" check "$tmp/demo.lectern"
 
