@@ -8,7 +8,11 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <unistd.h>
+
 #include "lectern-export-dialog.h"
+#include "lectern-exporter.h"
 #include "lectern-test-gui.h"
 
 typedef struct
@@ -143,6 +147,112 @@ test_broken_site (Fixture       *f,
   g_assert_finalize_object (dialog);
 }
 
+static void
+screenshot_done_cb (GSubprocess  *import,
+                    GAsyncResult *result,
+                    gboolean     *done)
+{
+  g_subprocess_wait_finish (import, result, NULL);
+  *done = TRUE;
+}
+
+/* With LECTERN_SCREENSHOT_DIR set, the screen as it is now, as NAME.png
+ * (`import -window root`), to look at.
+ */
+static void
+maybe_screenshot (const char *name)
+{
+  const char *dir = g_getenv ("LECTERN_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GSubprocess) import = NULL;
+  gboolean done = FALSE;
+
+  if (dir == NULL)
+    return;
+
+  /* the main loop runs while import reads the screen */
+  lectern_test_iterate (g_get_monotonic_time () + 500 * 1000);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  import = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, NULL, "import", "-window", "root", path, NULL);
+  if (import == NULL)
+    return;
+  g_subprocess_wait_async (import, NULL, (GAsyncReadyCallback) screenshot_done_cb, &done);
+  lectern_test_wait_until (done, 10000);
+}
+
+/* Temporary files of an interrupted export are listed, and the export
+ * (possible even when no file changed) removes them.
+ */
+static void
+test_leftovers (Fixture       *f,
+                gconstpointer  data)
+{
+  LecternExportDialog *dialog;
+  GtkWidget *export_button;
+  GtkWidget *row;
+  g_autofree char *summary = NULL;
+  g_autofree char *leftover = g_build_filename (f->site, "_projects", ".tri.md.lectern-0a1b2c~", NULL);
+  g_autoptr(LecternExporter) exporter = lectern_exporter_new (f->store, f->site);
+  g_autoptr(LecternExportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  result = lectern_exporter_plan (exporter, &error);
+  g_assert_true (result != NULL && lectern_exporter_write (exporter, result, &error));
+  g_assert_true (g_file_set_contents (leftover, "---\nlayout: page\n---\n", -1, NULL));
+
+  dialog = lectern_export_dialog_new (NULL, f->store);
+  g_object_ref_sink (dialog);
+  lectern_export_dialog_set_site_dir (dialog, f->site);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  export_button = find_button (GTK_WIDGET (dialog), "_Export");
+  g_assert_true (lectern_test_wait_until (gtk_widget_get_sensitive (export_button), 10000));
+  row = find_row (dialog, "_projects/.tri.md.lectern-0a1b2c~");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Left by an interrupted export: will be removed");
+  maybe_screenshot ("export-dialog-leftovers");
+
+  g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), &summary);
+  g_signal_emit_by_name (export_button, "clicked");
+  lectern_test_wait_until (summary != NULL, 10000);
+  g_assert_cmpstr (summary, ==, "The site is up to date; temporary files of an interrupted export removed");
+  g_assert_false (g_file_test (leftover, G_FILE_TEST_EXISTS));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
+/* A site whose _projects leads out of it: the refusal is shown, naming
+ * the link, and the export cannot be started.
+ */
+static void
+test_link_outside (Fixture       *f,
+                   gconstpointer  data)
+{
+  LecternExportDialog *dialog;
+  GtkWidget *export_button;
+  g_autofree char *projects = g_build_filename (f->site, "_projects", NULL);
+  g_autofree char *elsewhere = g_build_filename (f->dir, "elsewhere", NULL);
+
+  g_assert_cmpint (g_mkdir (elsewhere, 0755), ==, 0);
+  g_assert_true (lectern_test_rm_rf (projects));
+  g_assert_cmpint (symlink (elsewhere, projects), ==, 0);
+
+  dialog = lectern_export_dialog_new (NULL, f->store);
+  g_object_ref_sink (dialog);
+  lectern_export_dialog_set_site_dir (dialog, f->site);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  g_assert_true (lectern_test_wait_until (find_row (dialog, "outside the site folder") != NULL, 10000));
+  export_button = find_button (GTK_WIDGET (dialog), "_Export");
+  g_assert_false (gtk_widget_get_sensitive (export_button));
+  maybe_screenshot ("export-dialog-link-outside");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -154,6 +264,10 @@ main (int    argc,
               fixture_setup, test_preview_and_export, fixture_teardown);
   g_test_add ("/export-dialog/broken-site", Fixture, NULL,
               fixture_setup, test_broken_site, fixture_teardown);
+  g_test_add ("/export-dialog/leftovers", Fixture, NULL,
+              fixture_setup, test_leftovers, fixture_teardown);
+  g_test_add ("/export-dialog/link-outside", Fixture, NULL,
+              fixture_setup, test_link_outside, fixture_teardown);
 
   return g_test_run ();
 }
