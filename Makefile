@@ -40,8 +40,15 @@ test: build build-asan
 screenshots: build
 	$(XVFB) bash tests/screenshots.sh
 
-bench: build
-	$(BUILD)/tests/bench/bench-export
+# Benchmarks are timed on an optimized build of their own.
+BENCH_BUILD ?= build-bench
+
+$(BENCH_BUILD)/build.ninja:
+	meson setup $(BENCH_BUILD) -Dwerror=true -Dbuildtype=release
+
+bench: deps $(BENCH_BUILD)/build.ninja
+	ninja -C $(BENCH_BUILD) tests/bench/bench-export
+	$(BENCH_BUILD)/tests/bench/bench-export
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(BENCH_BUILD)

@@ -147,39 +147,6 @@ test_broken_site (Fixture       *f,
   g_assert_finalize_object (dialog);
 }
 
-static void
-screenshot_done_cb (GSubprocess  *import,
-                    GAsyncResult *result,
-                    gboolean     *done)
-{
-  g_subprocess_wait_finish (import, result, NULL);
-  *done = TRUE;
-}
-
-/* With LECTERN_SCREENSHOT_DIR set, the screen as it is now, as NAME.png
- * (`import -window root`), to look at.
- */
-static void
-maybe_screenshot (const char *name)
-{
-  const char *dir = g_getenv ("LECTERN_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GSubprocess) import = NULL;
-  gboolean done = FALSE;
-
-  if (dir == NULL)
-    return;
-
-  /* the main loop runs while import reads the screen */
-  lectern_test_iterate (g_get_monotonic_time () + 500 * 1000);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  import = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, NULL, "import", "-window", "root", path, NULL);
-  if (import == NULL)
-    return;
-  g_subprocess_wait_async (import, NULL, (GAsyncReadyCallback) screenshot_done_cb, &done);
-  lectern_test_wait_until (done, 10000);
-}
-
 /* Temporary files of an interrupted export are listed, and the export
  * (possible even when no file changed) removes them.
  */
@@ -211,7 +178,6 @@ test_leftovers (Fixture       *f,
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
                    "Left by an interrupted export: will be removed");
-  maybe_screenshot ("export-dialog-leftovers");
 
   g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), &summary);
   g_signal_emit_by_name (export_button, "clicked");
@@ -247,7 +213,6 @@ test_link_outside (Fixture       *f,
   g_assert_true (lectern_test_wait_until (find_row (dialog, "outside the site folder") != NULL, 10000));
   export_button = find_button (GTK_WIDGET (dialog), "_Export");
   g_assert_false (gtk_widget_get_sensitive (export_button));
-  maybe_screenshot ("export-dialog-link-outside");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_finalize_object (dialog);
