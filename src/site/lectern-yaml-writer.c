@@ -315,19 +315,46 @@ gboolean
 lectern_yaml_string_matches_implicit (const char *value,
                                       gboolean    prefilter)
 {
+  static GMutex lock;
+  static GHashTable *seen = NULL;   /* value -> GINT_TO_POINTER (1 + matches) */
   GRegex **regexes;
+  gpointer known;
+  gboolean matches = FALSE;
 
   g_return_val_if_fail (value != NULL, TRUE);
 
   if (prefilter && !could_be_implicit (value))
     return FALSE;
 
-  regexes = get_implicit_regexes ();
-  for (guint i = 0; regexes[i] != NULL; i++)
-    if (g_regex_match (regexes[i], value, 0, NULL))
-      return TRUE;
+  /* the few values that get here (times, dates, numbers) repeat across
+   * an export: each is matched against the patterns once
+   */
+  if (prefilter)
+    {
+      g_mutex_lock (&lock);
+      known = seen ? g_hash_table_lookup (seen, value) : NULL;
+      g_mutex_unlock (&lock);
+      if (known != NULL)
+        return GPOINTER_TO_INT (known) - 1;
+    }
 
-  return FALSE;
+  regexes = get_implicit_regexes ();
+  for (guint i = 0; regexes[i] != NULL && !matches; i++)
+    matches = g_regex_match (regexes[i], value, 0, NULL);
+
+  if (prefilter && strlen (value) <= 32)
+    {
+      g_mutex_lock (&lock);
+      if (seen == NULL || g_hash_table_size (seen) >= 4096)
+        {
+          g_clear_pointer (&seen, g_hash_table_unref);
+          seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+        }
+      g_hash_table_insert (seen, g_strdup (value), GINT_TO_POINTER (1 + matches));
+      g_mutex_unlock (&lock);
+    }
+
+  return matches;
 }
 
 /* ------------------------------------------------------------------------ */
