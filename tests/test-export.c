@@ -188,12 +188,6 @@ export (Fixture  *f,
   return g_steal_pointer (&plan);
 }
 
-static guint
-count_changes (LecternExportResult *plan)
-{
-  return lectern_export_result_count_changes (plan);
-}
-
 static gboolean
 plan_changes (LecternExportResult *plan,
               const char          *path)
@@ -415,7 +409,7 @@ test_idempotent (Fixture       *f,
 
   first = export (f, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (count_changes (first), ==, lectern_export_result_get_files (first)->len);
+  g_assert_cmpuint (lectern_export_result_count_changes (first), ==, lectern_export_result_get_files (first)->len);
 
   for (guint i = 0; i < lectern_export_result_get_files (first)->len; i++)
     {
@@ -428,7 +422,7 @@ test_idempotent (Fixture       *f,
   second = export (f, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (lectern_export_result_get_files (second)->len, ==, lectern_export_result_get_files (first)->len);
-  g_assert_cmpuint (count_changes (second), ==, 0);
+  g_assert_cmpuint (lectern_export_result_count_changes (second), ==, 0);
 
   for (guint i = 0; i < lectern_export_result_get_files (second)->len; i++)
     g_assert_cmpint (mtime_of (f->site, ((LecternExportFile *) g_ptr_array_index (lectern_export_result_get_files (second), i))->path),
@@ -489,7 +483,7 @@ test_mutation (Fixture       *f,
 
   second = export (f, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (count_changes (second), ==, 3);
+  g_assert_cmpuint (lectern_export_result_count_changes (second), ==, 3);
   g_assert_true (plan_changes (second, "_projects/tim.md"));
   g_assert_true (plan_changes (second, LECTERN_SITE_PAGE));
   g_assert_true (plan_changes (second, LECTERN_SITE_SCHEDULE_DATA));
@@ -655,7 +649,7 @@ test_images (Fixture       *f,
   /* images are deterministic: nothing to rewrite */
   again = export (f, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (count_changes (again), ==, 0);
+  g_assert_cmpuint (lectern_export_result_count_changes (again), ==, 0);
 }
 
 /* Text the site would misread is written so that it reads literally. */

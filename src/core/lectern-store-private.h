@@ -140,4 +140,13 @@ void          _lectern_store_emit_changed         (LecternStore     *self);
 void          _lectern_store_emit_history_changed (LecternStore     *self);
 char         *_lectern_store_default_actor        (void);
 
+/* lectern-store-file.c */
+gboolean      _lectern_store_check_header         (const char       *path,
+                                                   GError          **error);
+void          _lectern_store_set_damaged_error    (const char       *path,
+                                                   GError          **error);
+gboolean      _lectern_store_make_backup          (LecternStore     *self,
+                                                   int               version,
+                                                   GError          **error);
+
 G_END_DECLS
