@@ -29,9 +29,9 @@ typedef struct
   LecternEvent *event;
   GListModel   *cards;
   GListModel   *sponsors;
-  GListModel   *days;
+  GPtrArray    *days;       /* LecternDay: arrays, not list models, */
   GListModel   *sessions;
-  GListModel   *slots;
+  GPtrArray    *slots;      /* so that two threads can read them */
   GHashTable   *sessions_by_id;   /* gint64* -> LecternSession */
   GHashTable   *sponsors_by_id;   /* gint64* -> LecternSponsor */
 } Snapshot;
@@ -42,9 +42,9 @@ snapshot_free (Snapshot *snap)
   g_clear_object (&snap->event);
   g_clear_object (&snap->cards);
   g_clear_object (&snap->sponsors);
-  g_clear_object (&snap->days);
+  g_clear_pointer (&snap->days, g_ptr_array_unref);
   g_clear_object (&snap->sessions);
-  g_clear_object (&snap->slots);
+  g_clear_pointer (&snap->slots, g_ptr_array_unref);
   g_clear_pointer (&snap->sessions_by_id, g_hash_table_unref);
   g_clear_pointer (&snap->sponsors_by_id, g_hash_table_unref);
   g_free (snap);
@@ -72,19 +72,36 @@ index_by_id (GListModel *model,
   return table;
 }
 
+static GPtrArray *
+to_array (GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+  GPtrArray *array = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (array, g_list_model_get_item (model, i));
+
+  return array;
+}
+
 static Snapshot *
 snapshot_read (LecternStore  *store,
                GError       **error)
 {
   g_autoptr(Snapshot) snap = g_new0 (Snapshot, 1);
+  g_autoptr(GListModel) days = NULL;
+  g_autoptr(GListModel) slots = NULL;
 
   if (!(snap->event = lectern_store_get_event (store, error)) ||
       !(snap->cards = lectern_store_list_cards (store, -1, error)) ||
       !(snap->sponsors = lectern_store_list_sponsors (store, error)) ||
-      !(snap->days = lectern_store_list_days (store, error)) ||
+      !(days = lectern_store_list_days (store, error)) ||
       !(snap->sessions = lectern_store_list_sessions (store, error)) ||
-      !(snap->slots = lectern_store_list_slots (store, 0, error)))
+      !(slots = lectern_store_list_slots (store, 0, error)))
     return NULL;
+
+  snap->days = to_array (days);
+  snap->slots = to_array (slots);
 
   snap->sessions_by_id = index_by_id (snap->sessions, (gint64 (*) (gpointer)) lectern_session_get_id);
   snap->sponsors_by_id = index_by_id (snap->sponsors, (gint64 (*) (gpointer)) lectern_sponsor_get_id);
@@ -450,12 +467,12 @@ render_table (Snapshot *snap)
 {
   GString *table = g_string_new ("|  | Topic | Speaker |\n| --- | --- | --- |\n");
   g_autoptr(GHashTable) done = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  guint n_days = g_list_model_get_n_items (snap->days);
-  guint n_slots = g_list_model_get_n_items (snap->slots);
+  guint n_days = snap->days->len;
+  guint n_slots = snap->slots->len;
 
   for (guint d = 0; d < n_days; d++)
     {
-      g_autoptr(LecternDay) day = g_list_model_get_item (snap->days, d);
+      LecternDay *day = g_ptr_array_index (snap->days, d);
       gint64 day_id = lectern_day_get_id (day);
 
       if (n_days > 1)
@@ -468,7 +485,7 @@ render_table (Snapshot *snap)
 
       for (guint i = 0; i < n_slots; i++)
         {
-          g_autoptr(LecternSlot) slot = g_list_model_get_item (snap->slots, i);
+          LecternSlot *slot = g_ptr_array_index (snap->slots, i);
           gint64 session_id = lectern_slot_get_session_id (slot);
           LecternSession *session = snapshot_session (snap, session_id);
 
@@ -498,7 +515,7 @@ render_table (Snapshot *snap)
           /* the session's talks, in time order, wherever they sit in the day */
           for (guint j = i; j < n_slots; j++)
             {
-              g_autoptr(LecternSlot) item = g_list_model_get_item (snap->slots, j);
+              LecternSlot *item = g_ptr_array_index (snap->slots, j);
 
               if (lectern_slot_get_day_id (item) == day_id &&
                   lectern_slot_get_session_id (item) == session_id)
@@ -595,108 +612,148 @@ card_path (const char  *slug,
   return g_strdup_printf ("_projects/%s.md", slug);
 }
 
-static gboolean
-render_cards (Snapshot         *snap,
-              LecternSiteTree  *tree,
-              GError          **error)
+/* One card, decided on the calling thread (its order, its image),
+ * rendered on any: everything it points to lives as long as the
+ * snapshot or the list of cards.
+ */
+typedef struct
 {
+  char           *path;
+  LecternPerson  *person;    /* or */
+  LecternSponsor *sponsor;
+  const char     *img;
+  const char *redirect;
+  const char *category;
+  int         importance;
+  GBytes     *bytes;
+} CardJob;
+
+static void
+card_job_clear (CardJob *job)
+{
+  g_free (job->path);
+  g_clear_pointer (&job->bytes, g_bytes_unref);
+}
+
+static gboolean
+render_card_job (CardJob  *job,
+                 GError  **error)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+
+  if (job->sponsor != NULL)
+    {
+      g_autofree char *name = lectern_site_escape_html (lectern_sponsor_get_name (job->sponsor));
+
+      title = g_strdup_printf ("<b>%s</b> <br>", name);
+    }
+  else
+    {
+      g_autofree char *first = lectern_site_escape_html (lectern_person_get_first_name (job->person));
+      g_autofree char *family = lectern_site_escape_html (lectern_person_get_family_name (job->person));
+
+      title = nonempty (family)
+        ? g_strdup_printf ("<b>%s</b> <br> %s", first, family)
+        : g_strdup_printf ("<b>%s</b> <br>", first);
+      description = lectern_site_escape_html (lectern_person_get_affiliation (job->person));
+    }
+
+  job->bytes = render_front_matter (title, description, job->img, job->redirect,
+                                    job->importance, job->category, error);
+  return job->bytes != NULL;
+}
+
+/*
+ * The cards' order and images, decided in one pass: the list is ordered
+ * by role (speaker, panelist, moderator, organizer), then by the
+ * organizers' order, so counting per category gives unique 1..N,
+ * moderators after the panelists. Sponsors come after the people.
+ * @images keeps the paths of generated images alive.
+ */
+static GArray *
+plan_cards (Snapshot         *snap,
+            LecternSiteTree  *tree,
+            GPtrArray        *images,
+            GError          **error)
+{
+  g_autoptr(GArray) jobs = g_array_new (FALSE, TRUE, sizeof (CardJob));
   g_autoptr(GHashTable) counters = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) person_images = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) person_images = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   guint n_cards = g_list_model_get_n_items (snap->cards);
   guint n_sponsors = g_list_model_get_n_items (snap->sponsors);
 
-  /* The list is ordered by role (speaker, panelist, moderator,
-   * organizer), then by the organizers' order: counting per category
-   * gives unique 1..N, moderators after the panelists.
-   */
+  g_array_set_clear_func (jobs, (GDestroyNotify) card_job_clear);
+  g_array_set_size (jobs, n_cards + n_sponsors);
+
   for (guint i = 0; i < n_cards; i++)
     {
+      /* the list model keeps the card and its person alive */
       g_autoptr(LecternCard) card = g_list_model_get_item (snap->cards, i);
       LecternPerson *person = lectern_card_get_person (card);
-      const char *category = lectern_card_get_archived (card)
-        ? "none" : lectern_role_get_site_category (lectern_card_get_role (card));
-      int importance = GPOINTER_TO_INT (g_hash_table_lookup (counters, category)) + 1;
-      g_autofree char *first = lectern_site_escape_html (lectern_person_get_first_name (person));
-      g_autofree char *family = lectern_site_escape_html (lectern_person_get_family_name (person));
-      g_autofree char *title = NULL;
-      g_autofree char *description = lectern_site_escape_html (lectern_person_get_affiliation (person));
-      g_autofree char *path = NULL;
-      g_autoptr(GBytes) bytes = NULL;
-      const char *img = nonempty (lectern_person_get_image_path (person));
+      CardJob *job = &g_array_index (jobs, CardJob, i);
       gint64 person_id = lectern_person_get_id (person);
 
-      g_hash_table_insert (counters, (gpointer) category, GINT_TO_POINTER (importance));
+      job->category = lectern_card_get_archived (card)
+        ? "none" : lectern_role_get_site_category (lectern_card_get_role (card));
+      job->importance = GPOINTER_TO_INT (g_hash_table_lookup (counters, job->category)) + 1;
+      g_hash_table_insert (counters, (gpointer) job->category, GINT_TO_POINTER (job->importance));
 
-      if (img == NULL && lectern_person_get_photo (person) != NULL)
+      job->img = nonempty (lectern_person_get_image_path (person));
+      if (job->img == NULL && lectern_person_get_photo (person) != NULL)
         {
-          img = g_hash_table_lookup (person_images, &person_id);
-          if (img == NULL)
+          job->img = g_hash_table_lookup (person_images, &person_id);
+          if (job->img == NULL)
             {
               char *generated = render_image (tree, lectern_card_get_slug (card),
                                               lectern_person_get_photo (person), error);
               gint64 *key;
 
               if (generated == NULL)
-                return FALSE;
+                return NULL;
 
+              g_ptr_array_add (images, generated);
               key = g_new (gint64, 1);
               *key = person_id;
               g_hash_table_insert (person_images, key, generated);
-              img = generated;
+              job->img = generated;
             }
         }
 
-      title = nonempty (family)
-        ? g_strdup_printf ("<b>%s</b> <br> %s", first, family)
-        : g_strdup_printf ("<b>%s</b> <br>", first);
-
-      if (!(path = card_path (lectern_card_get_slug (card), error)))
-        return FALSE;
-
-      bytes = render_front_matter (title, description, img,
-                                   lectern_person_get_homepage (person),
-                                   importance, category, error);
-      if (bytes == NULL)
-        return FALSE;
-
-      lectern_site_tree_add (tree, path, bytes, LECTERN_SITE_FILE_CARD);
+      if (!(job->path = card_path (lectern_card_get_slug (card), error)))
+        return NULL;
+      job->person = person;
+      job->redirect = lectern_person_get_homepage (person);
     }
 
   for (guint i = 0; i < n_sponsors; i++)
     {
       g_autoptr(LecternSponsor) sponsor = g_list_model_get_item (snap->sponsors, i);
-      const char *category = lectern_sponsor_get_archived (sponsor) ? "none" : "sponsor";
-      int importance = GPOINTER_TO_INT (g_hash_table_lookup (counters, category)) + 1;
-      g_autofree char *name = lectern_site_escape_html (lectern_sponsor_get_name (sponsor));
-      g_autofree char *title = g_strdup_printf ("<b>%s</b> <br>", name);
-      g_autofree char *generated = NULL;
-      g_autofree char *path = NULL;
-      g_autoptr(GBytes) bytes = NULL;
-      const char *img = nonempty (lectern_sponsor_get_logo_path (sponsor));
+      CardJob *job = &g_array_index (jobs, CardJob, n_cards + i);
 
-      g_hash_table_insert (counters, (gpointer) category, GINT_TO_POINTER (importance));
+      job->category = lectern_sponsor_get_archived (sponsor) ? "none" : "sponsor";
+      job->importance = GPOINTER_TO_INT (g_hash_table_lookup (counters, job->category)) + 1;
+      g_hash_table_insert (counters, (gpointer) job->category, GINT_TO_POINTER (job->importance));
 
-      if (img == NULL && lectern_sponsor_get_logo (sponsor) != NULL)
+      job->img = nonempty (lectern_sponsor_get_logo_path (sponsor));
+      if (job->img == NULL && lectern_sponsor_get_logo (sponsor) != NULL)
         {
-          generated = render_image (tree, lectern_sponsor_get_slug (sponsor),
-                                    lectern_sponsor_get_logo (sponsor), error);
+          char *generated = render_image (tree, lectern_sponsor_get_slug (sponsor),
+                                          lectern_sponsor_get_logo (sponsor), error);
+
           if (generated == NULL)
-            return FALSE;
-          img = generated;
+            return NULL;
+          g_ptr_array_add (images, generated);
+          job->img = generated;
         }
 
-      if (!(path = card_path (lectern_sponsor_get_slug (sponsor), error)))
-        return FALSE;
-
-      bytes = render_front_matter (title, NULL, img, lectern_sponsor_get_url (sponsor),
-                                   importance, category, error);
-      if (bytes == NULL)
-        return FALSE;
-
-      lectern_site_tree_add (tree, path, bytes, LECTERN_SITE_FILE_CARD);
+      if (!(job->path = card_path (lectern_sponsor_get_slug (sponsor), error)))
+        return NULL;
+      job->sponsor = sponsor;
+      job->redirect = lectern_sponsor_get_url (sponsor);
     }
 
-  return TRUE;
+  return g_steal_pointer (&jobs);
 }
 
 /* ------------------------------------------------------------------ */
@@ -707,8 +764,8 @@ render_schedule_data (Snapshot  *snap,
                       GError   **error)
 {
   g_autoptr(LecternYamlWriter) w = lectern_yaml_writer_new ();
-  guint n_days = g_list_model_get_n_items (snap->days);
-  guint n_slots = g_list_model_get_n_items (snap->slots);
+  guint n_days = snap->days->len;
+  guint n_slots = snap->slots->len;
   g_autofree char *yaml = NULL;
   char *text;
 
@@ -719,7 +776,7 @@ render_schedule_data (Snapshot  *snap,
 
   for (guint d = 0; d < n_days; d++)
     {
-      g_autoptr(LecternDay) day = g_list_model_get_item (snap->days, d);
+      LecternDay *day = g_ptr_array_index (snap->days, d);
 
       lectern_yaml_writer_begin_mapping (w);
       lectern_yaml_writer_pair (w, "date", lectern_day_get_date (day));
@@ -728,7 +785,7 @@ render_schedule_data (Snapshot  *snap,
 
       for (guint i = 0; i < n_slots; i++)
         {
-          g_autoptr(LecternSlot) slot = g_list_model_get_item (snap->slots, i);
+          LecternSlot *slot = g_ptr_array_index (snap->slots, i);
           LecternSession *session = snapshot_session (snap, lectern_slot_get_session_id (slot));
           LecternSponsor *sponsor = snapshot_sponsor (snap, lectern_slot_get_sponsor_id (slot));
           GPtrArray *appearances = lectern_slot_get_appearances (slot);
@@ -801,6 +858,85 @@ render_schedule_data (Snapshot  *snap,
   return g_bytes_new_take (text, strlen (text));
 }
 
+/*
+ * The rendering after the snapshot is read and the cards are planned,
+ * shared by this thread and one more: each takes the next task (the
+ * schedule's data, its table, a run of cards) until none is left. The
+ * tasks read the snapshot, which nothing changes, through arrays and
+ * hash tables (a GListStore is not to be read from two threads at
+ * once: it caches the last position read), and write their own results.
+ */
+#define CARDS_PER_TASK 128
+
+typedef struct
+{
+  Snapshot *snap;     /* borrowed */
+  GArray   *jobs;     /* borrowed: CardJob */
+  gint      next;     /* the next task to take */
+  guint     n_tasks;
+  gint      failed;
+
+  char     *block;
+  GBytes   *data;
+  GError   *schedule_error;
+  GError   *cards_error;   /* the first card that failed */
+  GMutex    lock;
+} RenderWork;
+
+static void
+render_work_clear (RenderWork *work)
+{
+  g_free (work->block);
+  g_clear_pointer (&work->data, g_bytes_unref);
+  g_clear_error (&work->schedule_error);
+  g_clear_error (&work->cards_error);
+  g_mutex_clear (&work->lock);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RenderWork, render_work_clear)
+
+static gpointer
+render_work_run (gpointer data)
+{
+  RenderWork *work = data;
+  guint task;
+
+  while ((task = (guint) g_atomic_int_add (&work->next, 1)) < work->n_tasks &&
+         !g_atomic_int_get (&work->failed))
+    {
+      if (task == 0)
+        {
+          work->data = render_schedule_data (work->snap, &work->schedule_error);
+          if (work->data == NULL)
+            g_atomic_int_set (&work->failed, TRUE);
+        }
+      else if (task == 1)
+        work->block = render_schedule_block (work->snap);
+      else
+        {
+          guint first = (task - 2) * CARDS_PER_TASK;
+          guint last = MIN (first + CARDS_PER_TASK, work->jobs->len);
+
+          for (guint i = first; i < last; i++)
+            {
+              g_autoptr(GError) local_error = NULL;
+
+              if (render_card_job (&g_array_index (work->jobs, CardJob, i), &local_error))
+                continue;
+
+              g_mutex_lock (&work->lock);
+              if (work->cards_error == NULL)
+                work->cards_error = g_steal_pointer (&local_error);
+              g_mutex_unlock (&work->lock);
+              g_atomic_int_set (&work->failed, TRUE);
+              break;
+            }
+        }
+    }
+
+  return NULL;
+}
+
 /* ------------------------------------------------------------------ */
 /* The tree                                                            */
 
@@ -830,8 +966,10 @@ lectern_site_render (LecternStore  *store,
 {
   g_autoptr(LecternSiteTree) tree = lectern_site_tree_new ();
   g_autoptr(Snapshot) snap = NULL;
-  g_autofree char *block = NULL;
-  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) jobs = NULL;
+  g_auto(RenderWork) work = { 0 };
+  GThread *helper;
 
   g_return_val_if_fail (LECTERN_IS_STORE (store), NULL);
 
@@ -848,17 +986,35 @@ lectern_site_render (LecternStore  *store,
   if (snap == NULL)
     return NULL;
 
-  if (!render_cards (snap, tree, error))
+  jobs = plan_cards (snap, tree, images, error);
+  if (jobs == NULL)
     return NULL;
 
-  block = render_schedule_block (snap);
-  lectern_site_tree_add_block (tree, LECTERN_SITE_PAGE, block,
+  work.snap = snap;
+  work.jobs = jobs;
+  work.n_tasks = 2 + (jobs->len + CARDS_PER_TASK - 1) / CARDS_PER_TASK;
+  g_mutex_init (&work.lock);
+
+  helper = g_thread_new ("lectern-render", render_work_run, &work);
+  render_work_run (&work);
+  g_thread_join (helper);
+
+  if (work.failed)
+    {
+      g_propagate_error (error, work.schedule_error ? g_steal_pointer (&work.schedule_error)
+                                                    : g_steal_pointer (&work.cards_error));
+      return NULL;
+    }
+
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      CardJob *job = &g_array_index (jobs, CardJob, i);
+
+      lectern_site_tree_add (tree, job->path, job->bytes, LECTERN_SITE_FILE_CARD);
+    }
+  lectern_site_tree_add_block (tree, LECTERN_SITE_PAGE, work.block,
                                lectern_event_get_plan_heading (snap->event));
-
-  data = render_schedule_data (snap, error);
-  if (data == NULL)
-    return NULL;
-  lectern_site_tree_add (tree, LECTERN_SITE_SCHEDULE_DATA, data, LECTERN_SITE_FILE_DATA);
+  lectern_site_tree_add (tree, LECTERN_SITE_SCHEDULE_DATA, work.data, LECTERN_SITE_FILE_DATA);
 
   return g_steal_pointer (&tree);
 }

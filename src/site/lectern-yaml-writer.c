@@ -161,6 +161,19 @@ get_implicit_regexes (void)
 /* What libyaml 0.2.5 will write plain (yaml_emitter_analyze_scalar)        */
 /* ------------------------------------------------------------------------ */
 
+/* g_utf8_get_char() and g_utf8_next_char(), without a call for ASCII */
+static inline gunichar
+get_char (const char *p)
+{
+  return (guchar) *p < 0x80 ? (gunichar) (guchar) *p : g_utf8_get_char (p);
+}
+
+static inline const char *
+next_char (const char *p)
+{
+  return (guchar) *p < 0x80 ? p + 1 : g_utf8_next_char (p);
+}
+
 static gboolean
 is_break (gunichar c)
 {
@@ -204,12 +217,12 @@ libyaml_allows_plain (const char *value,
   if (g_str_has_prefix (value, "---") || g_str_has_prefix (value, "..."))
     return FALSE;
 
-  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = value; *p != '\0'; p = next_char (p))
     {
-      const char *next = g_utf8_next_char (p);
-      gboolean followed_by_whitespace = is_blankz (g_utf8_get_char (next));
+      const char *next = next_char (p);
+      gboolean followed_by_whitespace = is_blankz (get_char (next));
 
-      c = g_utf8_get_char (p);
+      c = get_char (p);
 
       if (p == value)
         {
@@ -241,6 +254,8 @@ libyaml_allows_plain (const char *value,
   return TRUE;
 }
 
+static gboolean needs_quotes (const char *value);
+
 /**
  * lectern_yaml_string_needs_quotes:
  * @value: a UTF-8 string
@@ -253,29 +268,10 @@ libyaml_allows_plain (const char *value,
 gboolean
 lectern_yaml_string_needs_quotes (const char *value)
 {
-  gunichar first, last;
-
   g_return_val_if_fail (value != NULL, TRUE);
   g_return_val_if_fail (g_utf8_validate (value, -1, NULL), TRUE);
 
-  /* The empty string would read as null. */
-  if (*value == '\0')
-    return TRUE;
-
-  /* Whatever libyaml would not write plain (indicators, ": ", " #",
-   * breaks, control characters, leading or trailing spaces, ...).  Ask as
-   * for a mapping key, the stricter of the two contexts. */
-  if (!libyaml_allows_plain (value, TRUE))
-    return TRUE;
-
-  /* Leading and trailing white space of any kind: a plain scalar loses
-   * YAML white space, and odd spaces at the edges are worth seeing. */
-  first = g_utf8_get_char (value);
-  last = g_utf8_get_char (g_utf8_find_prev_char (value, value + strlen (value)));
-  if (g_unichar_isspace (first) || g_unichar_isspace (last))
-    return TRUE;
-
-  return lectern_yaml_string_matches_implicit (value, TRUE);
+  return needs_quotes (value);
 }
 
 /* The characters a number, a timestamp, .inf or .nan can be made of, in
@@ -295,14 +291,36 @@ static const char * const implicit_words[] = {
 static gboolean
 could_be_implicit (const char *value)
 {
+  static guint8 numeric[256];   /* 1 for each byte of NUMERIC_CHARS */
+  static gsize numeric_ready = 0;
+  const guchar *p;
+  gsize len;
+
+  if (g_once_init_enter (&numeric_ready))
+    {
+      for (const char *c = NUMERIC_CHARS; *c != '\0'; c++)
+        numeric[(guchar) *c] = 1;
+      g_once_init_leave (&numeric_ready, 1);
+    }
+
   if (value[0] == ':')
     return TRUE;
+
+  for (p = (const guchar *) value; numeric[*p]; p++)
+    ;
+  if (*p == '\0')
+    return TRUE;
+
+  /* the longest word is "false" */
+  len = (const char *) p - value + strlen ((const char *) p);
+  if (len > 5)
+    return FALSE;
 
   for (guint i = 0; implicit_words[i] != NULL; i++)
     if (g_ascii_strcasecmp (value, implicit_words[i]) == 0)
       return TRUE;
 
-  return value[strspn (value, NUMERIC_CHARS)] == '\0';
+  return FALSE;
 }
 
 /*
@@ -357,6 +375,32 @@ lectern_yaml_string_matches_implicit (const char *value,
   return matches;
 }
 
+/* lectern_yaml_string_needs_quotes() for a string known to be UTF-8 */
+static gboolean
+needs_quotes (const char *value)
+{
+  gunichar first, last;
+
+  /* The empty string would read as null. */
+  if (*value == '\0')
+    return TRUE;
+
+  /* Whatever libyaml would not write plain (indicators, ": ", " #",
+   * breaks, control characters, leading or trailing spaces, ...).  Ask as
+   * for a mapping key, the stricter of the two contexts. */
+  if (!libyaml_allows_plain (value, TRUE))
+    return TRUE;
+
+  /* Leading and trailing white space of any kind: a plain scalar loses
+   * YAML white space, and odd spaces at the edges are worth seeing. */
+  first = g_utf8_get_char (value);
+  last = g_utf8_get_char (g_utf8_find_prev_char (value, value + strlen (value)));
+  if (g_unichar_isspace (first) || g_unichar_isspace (last))
+    return TRUE;
+
+  return lectern_yaml_string_matches_implicit (value, TRUE);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Characters beyond the BMP                                                */
 /* ------------------------------------------------------------------------ */
@@ -367,6 +411,9 @@ encode_astral (const char *value)
 {
   GString *encoded = NULL;
   const char *p;
+
+  if (g_str_is_ascii (value))
+    return NULL;
 
   for (p = value; *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -824,16 +871,19 @@ lectern_yaml_writer_string (LecternYamlWriter *self,
 
   g_return_if_fail (self != NULL);
 
-  if (value != NULL && !g_utf8_validate (value, -1, NULL))
-    writer_set_error (self, "A YAML string is not valid UTF-8");
-  g_return_if_fail (value == NULL || g_utf8_validate (value, -1, NULL));
+  if (value != NULL && !g_str_is_ascii (value) && !g_utf8_validate (value, -1, NULL))
+    {
+      writer_set_error (self, "A YAML string is not valid UTF-8");
+      g_return_if_fail_warning (G_LOG_DOMAIN, G_STRFUNC, "g_utf8_validate (value, -1, NULL)");
+      return;
+    }
 
   if (!writer_begin_node (self, &is_key))
     return;
 
   if (value == NULL)
     writer_scalar (self, is_key ? "~" : "", YAML_PLAIN_SCALAR_STYLE);
-  else if (lectern_yaml_string_needs_quotes (value))
+  else if (needs_quotes (value))
     writer_scalar (self, value, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
   else
     writer_scalar (self, value, YAML_PLAIN_SCALAR_STYLE);

@@ -22,6 +22,8 @@
 #define ROUNDS 5
 
 #include "lectern-exporter.h"
+#include "lectern-site-folder.h"
+#include "lectern-site-render.h"
 #include "lectern-store.h"
 #include "lectern-test-util.h"
 
@@ -86,6 +88,7 @@ main (int    argc,
   g_autoptr(LecternStore) store = NULL;
   double t0, t_fill;
   double t_export[ROUNDS], t_durable[ROUNDS], t_cp[ROUNDS], t_noop[ROUNDS];
+  double t_render[ROUNDS], t_compare[ROUNDS];
   guint n_files = 0, n_changed = 0;
 
   if (dir == NULL)
@@ -147,6 +150,26 @@ main (int    argc,
       t_noop[r] = now () - t0;
       n_changed += lectern_export_result_count_changes (again);
 
+      /* the same, in its two parts: rendering the tree, comparing it */
+      {
+        g_autoptr(LecternSiteTree) tree = NULL;
+        g_autoptr(LecternSiteFolder) folder = NULL;
+        g_autoptr(LecternExportResult) compared = NULL;
+
+        t0 = now ();
+        tree = lectern_site_render (store, &error);
+        if (tree == NULL)
+          die (error);
+        t_render[r] = now () - t0;
+
+        t0 = now ();
+        folder = lectern_site_folder_open (site_r, &error);
+        compared = folder ? lectern_site_folder_compare (folder, tree, &error) : NULL;
+        if (compared == NULL)
+          die (error);
+        t_compare[r] = now () - t0;
+      }
+
       lectern_test_rm_rf (durable);
       lectern_test_rm_rf (plain);
       lectern_test_rm_rf (site_r);
@@ -164,6 +187,8 @@ main (int    argc,
     g_print ("cp -r + sync -f of the same tree:    %8.3f s\n", durable);
     g_print ("cp -r of the same tree:              %8.3f s\n", cp);
     g_print ("re-export, nothing changed:          %8.3f s  (%u files written)\n", noop, n_changed);
+    g_print ("  its parts: render the tree          %8.3f s\n", median (t_render));
+    g_print ("             compare it with the site %8.3f s\n", median (t_compare));
     g_print ("first export / durable copy:         %8.2f\n", export / durable);
     g_print ("no-op export / cp -r:                %8.2f\n", noop / cp);
   }
