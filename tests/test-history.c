@@ -277,7 +277,7 @@ test_new_file (Fixture       *f,
   g_autoptr(LecternStore) store = lectern_store_create (f->path, "Title", &error);
 
   g_assert_no_error (error);
-  g_assert_cmpint (lectern_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (lectern_store_get_schema_version (store), ==, LECTERN_SCHEMA_VERSION);
   g_assert_false (lectern_store_can_undo (store));
   g_assert_false (lectern_store_can_redo (store));
   g_assert_null (lectern_store_get_undo_label (store));
@@ -999,7 +999,7 @@ test_migrate_v2 (Fixture       *f,
   g_assert_cmpint (lectern_test_sql_int (f->path, "PRAGMA user_version"), ==, 2);
 
   store = open_as (f->path, "alice");
-  g_assert_cmpint (lectern_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (lectern_store_get_schema_version (store), ==, LECTERN_SCHEMA_VERSION);
   g_assert_cmpint (lectern_test_sql_int (f->path, "PRAGMA user_version"), ==, 3);
 
   backup = lectern_store_get_backup_path (store);

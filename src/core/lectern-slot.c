@@ -789,3 +789,14 @@ lectern_slot_get_end (LecternSlot *self)
 
   return self->start + self->duration;
 }
+
+/* Whether the slot has a day and a start; one that has neither waits in
+ * the pool (its start is then -1).
+ */
+gboolean
+lectern_slot_is_scheduled (LecternSlot *self)
+{
+  g_return_val_if_fail (LECTERN_IS_SLOT (self), FALSE);
+
+  return self->day_id > 0;
+}

@@ -96,6 +96,7 @@ void        lectern_slot_add_link         (LecternSlot            *self,
 void        lectern_slot_clear_links      (LecternSlot            *self);
 GPtrArray  *lectern_slot_get_links        (LecternSlot            *self);
 int         lectern_slot_get_end          (LecternSlot            *self);
+gboolean    lectern_slot_is_scheduled     (LecternSlot            *self);
 
 /* Used by the store when it reads a slot. */
 LecternAppearance *_lectern_slot_append_loaded_appearance (LecternSlot *self,

@@ -232,6 +232,10 @@ validate_slot (LecternSlot  *slot,
   int start = lectern_slot_get_start (slot);
   int duration = lectern_slot_get_duration (slot);
 
+  /* a slot in the pool keeps its length for when it is placed */
+  if (!lectern_slot_is_scheduled (slot))
+    start = 0;
+
   if (start < 0 || start >= 24 * 60 || duration < 0 || start + duration > 24 * 60)
     {
       g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID,
@@ -269,10 +273,14 @@ static void
 bind_slot (sqlite3_stmt *stmt,
            LecternSlot  *slot)
 {
-  sqlite3_bind_int64 (stmt, 1, lectern_slot_get_day_id (slot));
+  /* in the pool: no day, no start */
+  _lectern_store_bind_id (stmt, 1, lectern_slot_get_day_id (slot));
   _lectern_store_bind_id (stmt, 2, lectern_slot_get_room_id (slot));
   _lectern_store_bind_id (stmt, 3, lectern_slot_get_session_id (slot));
-  sqlite3_bind_int (stmt, 4, lectern_slot_get_start (slot));
+  if (lectern_slot_is_scheduled (slot))
+    sqlite3_bind_int (stmt, 4, lectern_slot_get_start (slot));
+  else
+    sqlite3_bind_null (stmt, 4);
   sqlite3_bind_int (stmt, 5, lectern_slot_get_duration (slot));
   _lectern_store_bind_text (stmt, 6, lectern_slot_kind_to_string (lectern_slot_get_kind (slot)));
   _lectern_store_bind_text (stmt, 7, lectern_slot_get_emoji (slot));
@@ -448,11 +456,36 @@ lectern_store_update_slot (LecternStore  *self,
   return TRUE;
 }
 
-/* day_id: one day, or 0 for every day. Ordered by day, then time. */
+static GListModel *read_slots (LecternStore *self, gboolean pool, gint64 day_id, GError **error);
+
+/* day_id: one day, or 0 for every day. Ordered by day, then time. The
+ * slots in the pool are not among them: see lectern_store_list_unscheduled().
+ */
 GListModel *
 lectern_store_list_slots (LecternStore  *self,
                           gint64         day_id,
                           GError       **error)
+{
+  g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
+
+  return read_slots (self, FALSE, day_id, error);
+}
+
+/* The pool: the slots with no day and no start yet, by title. */
+GListModel *
+lectern_store_list_unscheduled (LecternStore  *self,
+                                GError       **error)
+{
+  g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
+
+  return read_slots (self, TRUE, 0, error);
+}
+
+static GListModel *
+read_slots (LecternStore  *self,
+            gboolean       pool,
+            gint64         day_id,
+            GError       **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (LECTERN_TYPE_SLOT);
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -460,19 +493,23 @@ lectern_store_list_slots (LecternStore  *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
+#define SLOT_COLUMNS \
+  "SELECT s.id, s.rev, s.day_id, s.room_id, s.session_id, s.start, s.duration," \
+  " s.kind, s.emoji, s.title, s.abstract, s.note, s.note_link_text, s.note_url," \
+  " s.sponsor_id FROM slot s"
 
   stmt = _lectern_store_prepare (self,
-                                 "SELECT s.id, s.rev, s.day_id, s.room_id, s.session_id, s.start, s.duration,"
-                                 " s.kind, s.emoji, s.title, s.abstract, s.note, s.note_link_text, s.note_url,"
-                                 " s.sponsor_id FROM slot s JOIN day d ON d.id = s.day_id"
-                                 " WHERE ?1 IS NULL OR s.day_id = ?1"
-                                 " ORDER BY d.date, s.start, s.id",
+                                 pool
+                                 ? SLOT_COLUMNS " WHERE s.day_id IS NULL ORDER BY s.title, s.id"
+                                 : SLOT_COLUMNS " JOIN day d ON d.id = s.day_id"
+                                   " WHERE ?1 IS NULL OR s.day_id = ?1"
+                                   " ORDER BY d.date, s.start, s.id",
                                  error);
   if (stmt == NULL)
     return NULL;
 
-  _lectern_store_bind_id (stmt, 1, day_id);
+  if (!pool)
+    _lectern_store_bind_id (stmt, 1, day_id);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -485,7 +522,8 @@ lectern_store_list_slots (LecternStore  *self,
       lectern_slot_set_day_id (slot, sqlite3_column_int64 (stmt, 2));
       lectern_slot_set_room_id (slot, sqlite3_column_int64 (stmt, 3));
       lectern_slot_set_session_id (slot, sqlite3_column_int64 (stmt, 4));
-      lectern_slot_set_start (slot, sqlite3_column_int (stmt, 5));
+      lectern_slot_set_start (slot, sqlite3_column_type (stmt, 5) == SQLITE_NULL
+                                    ? -1 : sqlite3_column_int (stmt, 5));
       lectern_slot_set_duration (slot, sqlite3_column_int (stmt, 6));
       lectern_slot_set_kind (slot, kind);
       lectern_slot_set_emoji (slot, _lectern_store_column_text (stmt, 8));
@@ -575,4 +613,109 @@ lectern_store_list_slots (LecternStore  *self,
   g_list_store_splice (list, 0, 0, items->pdata, items->len);
 
   return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/* ------------------------------------------------------------------ */
+/* Plans                                                               */
+
+/**
+ * lectern_store_apply_plan:
+ * @plan: from one of the lectern_schedule_plan_…() operations
+ *
+ * Moves the plan's slots (and its session's day) in one transaction,
+ * one undo step named by the plan's label. A slot changed by someone
+ * since the plan was made fails the whole plan with
+ * %LECTERN_STORE_ERROR_CONFLICT, and nothing is written.
+ */
+gboolean
+lectern_store_apply_plan (LecternStore         *self,
+                          LecternSchedulePlan  *plan,
+                          GError              **error)
+{
+  guint n;
+  gint64 session_id, session_rev, session_day;
+  const char *session_title;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_SCHEDULE_PLAN (plan), FALSE);
+
+  n = lectern_schedule_plan_get_n_moves (plan);
+  session_day = lectern_schedule_plan_get_session_day (plan, &session_id, &session_rev, &session_title);
+  if (n == 0 && session_day == 0)
+    return TRUE;
+
+  if (!lectern_store_begin_action (self, lectern_schedule_plan_get_label (plan), error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const LecternSlotMove *move = lectern_schedule_plan_get_move (plan, i);
+      sqlite3_stmt *stmt;
+      gint64 rev;
+
+      stmt = _lectern_store_prepare_update (self,
+                                            "UPDATE slot SET day_id = ?, room_id = ?, start = ?, duration = ?,"
+                                            " rev = ? WHERE id = ? AND rev = ?",
+                                            move->slot_id, move->rev, &rev, error);
+      if (stmt == NULL)
+        return _lectern_store_write_end (self, FALSE, NULL);
+
+      _lectern_store_bind_id (stmt, 1, move->after.day_id);
+      _lectern_store_bind_id (stmt, 2, move->after.room_id);
+      if (move->after.day_id > 0)
+        sqlite3_bind_int (stmt, 3, move->after.start);
+      else
+        sqlite3_bind_null (stmt, 3);
+      sqlite3_bind_int (stmt, 4, move->after.duration);
+
+      if (!_lectern_store_step_at_rev (self, stmt, "slot", move->slot_id, move->title, error))
+        return _lectern_store_write_end (self, FALSE, NULL);
+    }
+
+  if (session_day > 0)
+    {
+      sqlite3_stmt *stmt;
+      gint64 rev;
+
+      stmt = _lectern_store_prepare_update (self, "UPDATE session SET day_id = ?, rev = ? WHERE id = ? AND rev = ?",
+                                            session_id, session_rev, &rev, error);
+      if (stmt == NULL)
+        return _lectern_store_write_end (self, FALSE, NULL);
+      sqlite3_bind_int64 (stmt, 1, session_day);
+      if (!_lectern_store_step_at_rev (self, stmt, "session", session_id, session_title, error))
+        return _lectern_store_write_end (self, FALSE, NULL);
+    }
+
+  return _lectern_store_write_end (self, TRUE, error);
+}
+
+/* One slot, scheduled or in the pool. */
+LecternSlot *
+lectern_store_get_slot (LecternStore  *self,
+                        gint64         id,
+                        GError       **error)
+{
+  g_autoptr(GListModel) scheduled = NULL;
+  g_autoptr(GListModel) pool = NULL;
+  GListModel *lists[2];
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
+
+  if (!(scheduled = read_slots (self, FALSE, 0, error)) || !(pool = read_slots (self, TRUE, 0, error)))
+    return NULL;
+
+  lists[0] = scheduled;
+  lists[1] = pool;
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
+      {
+        g_autoptr(LecternSlot) slot = g_list_model_get_item (lists[l], i);
+
+        if (lectern_slot_get_id (slot) == id)
+          return g_steal_pointer (&slot);
+      }
+
+  g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_NOT_FOUND,
+               _("There is no slot %" G_GINT64_FORMAT " in the workshop."), id);
+  return NULL;
 }

@@ -211,6 +211,59 @@ static const char *migrations[LECTERN_SCHEMA_VERSION] = {
   "    UNION ALL SELECT MAX (id) FROM sponsor UNION ALL SELECT MAX (id) FROM day"
   "    UNION ALL SELECT MAX (id) FROM room UNION ALL SELECT MAX (id) FROM session"
   "    UNION ALL SELECT MAX (id) FROM slot);",
+
+  /* 3 -> 4: the schedule editor. A slot may be unscheduled (in the
+   * pool: no day, no start); the workshop's grid step and changeover,
+   * each day's visible hours, the checks' severities, the people's
+   * availability. The slot table is rebuilt (its constraints change),
+   * with foreign keys off (migrate() turns them off around the steps
+   * and checks them before the commit); the history of the reshaped
+   * tables cannot be applied any more, so it is emptied.
+   */
+  "CREATE TABLE slot_v4 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  rev INTEGER NOT NULL DEFAULT 1,"
+  "  day_id INTEGER REFERENCES day (id) ON DELETE CASCADE,"
+  "  room_id INTEGER REFERENCES room (id) ON DELETE SET NULL,"
+  "  session_id INTEGER REFERENCES session (id) ON DELETE SET NULL,"
+  "  start INTEGER CHECK (start >= 0 AND start < 1440),"
+  "  duration INTEGER NOT NULL CHECK (duration >= 0 AND duration <= 1440"
+  "    AND (start IS NULL OR start + duration <= 1440)),"
+  "  kind TEXT NOT NULL,"
+  "  emoji TEXT NOT NULL DEFAULT '',"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  abstract TEXT NOT NULL DEFAULT '',"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  note_link_text TEXT NOT NULL DEFAULT '',"
+  "  note_url TEXT NOT NULL DEFAULT '',"
+  "  sponsor_id INTEGER REFERENCES sponsor (id) ON DELETE SET NULL,"
+  "  CHECK ((day_id IS NULL) = (start IS NULL)));"
+  "INSERT INTO slot_v4 SELECT id, rev, day_id, room_id, session_id, start, duration, kind, emoji,"
+  "  title, abstract, note, note_link_text, note_url, sponsor_id FROM slot;"
+  "DROP TABLE slot;"
+  "ALTER TABLE slot_v4 RENAME TO slot;"
+  "CREATE INDEX slot_by_day ON slot (day_id, start);"
+  "ALTER TABLE event ADD COLUMN grid_step INTEGER NOT NULL DEFAULT 5"
+  "  CHECK (grid_step IN (5, 10, 15));"
+  "ALTER TABLE event ADD COLUMN changeover INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (changeover >= 0 AND changeover <= 240);"
+  "ALTER TABLE day ADD COLUMN visible_start INTEGER NOT NULL DEFAULT 480"
+  "  CHECK (visible_start >= 0 AND visible_start < 1440);"
+  "ALTER TABLE day ADD COLUMN visible_end INTEGER NOT NULL DEFAULT 1080"
+  "  CHECK (visible_end > 0 AND visible_end <= 1440);"
+  "CREATE TABLE check_severity ("
+  "  name TEXT PRIMARY KEY,"
+  "  severity TEXT NOT NULL CHECK (severity IN ('ignore', 'warn', 'block')));"
+  "CREATE TABLE availability ("
+  "  id INTEGER PRIMARY KEY,"
+  "  rev INTEGER NOT NULL DEFAULT 1,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  day_id INTEGER NOT NULL REFERENCES day (id) ON DELETE CASCADE,"
+  "  start INTEGER NOT NULL CHECK (start >= 0 AND start < 1440),"
+  "  end INTEGER NOT NULL CHECK (end > start AND end <= 1440),"
+  "  timezone TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX availability_by_person ON availability (person_id);"
+  "DELETE FROM history;",
 };
 
 /* ------------------------------------------------------------------ */
@@ -1038,15 +1091,42 @@ open_db (LecternStore  *self,
   return _lectern_store_exec (self, "PRAGMA foreign_keys = ON", error);
 }
 
+static gboolean migrate_steps (LecternStore *self, int to, GError **error);
+
 static gboolean
 migrate (LecternStore  *self,
          int            from,
          int            to,
          GError       **error)
 {
-  g_autofree char *pragma = NULL;
+  gboolean ok, suspended;
 
   g_assert (from < to && to <= LECTERN_SCHEMA_VERSION);
+
+  /* A step may rebuild a table: with foreign keys on, dropping the old
+   * one would delete its children. They are off for the steps (it can
+   * only be set outside a transaction) and checked before the commit.
+   */
+  if (!_lectern_store_exec (self, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
+  /* an upgrade is not an edit anyone could undo */
+  suspended = self->history_suspended;
+  self->history_suspended = TRUE;
+  ok = migrate_steps (self, to, error);
+  self->history_suspended = suspended;
+  if (!_lectern_store_exec (self, "PRAGMA foreign_keys = ON", ok ? error : NULL))
+    ok = FALSE;
+
+  return ok;
+}
+
+static gboolean
+migrate_steps (LecternStore  *self,
+               int            to,
+               GError       **error)
+{
+  g_autofree char *pragma = NULL;
+  int from;
 
   if (!_lectern_store_write_begin (self, error))
     return FALSE;
@@ -1063,6 +1143,14 @@ migrate (LecternStore  *self,
           g_prefix_error (error, _("Could not upgrade the workshop file to version %d: "), v + 1);
           return _lectern_store_write_end (self, FALSE, NULL);
         }
+    }
+
+  if (_lectern_store_query_int (self, "SELECT COUNT(*) FROM pragma_foreign_key_check", 0) != 0)
+    {
+      g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_DAMAGED,
+                   _("Could not upgrade the workshop file to version %d: it refers to rows that do not exist. It was left as it was."),
+                   to);
+      return _lectern_store_write_end (self, FALSE, NULL);
     }
 
   pragma = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d",

@@ -11,6 +11,7 @@
 #include "lectern-event.h"
 #include "lectern-person.h"
 #include "lectern-room.h"
+#include "lectern-schedule-plan.h"
 #include "lectern-session.h"
 #include "lectern-slot.h"
 #include "lectern-sponsor.h"
@@ -19,7 +20,7 @@
 G_BEGIN_DECLS
 
 /* The schema this Lectern writes; see lectern-store.c for the history. */
-#define LECTERN_SCHEMA_VERSION 3
+#define LECTERN_SCHEMA_VERSION 4
 
 /* "Lect": PRAGMA application_id of every Lectern file. */
 #define LECTERN_APPLICATION_ID 0x4C656374
@@ -196,6 +197,14 @@ gboolean       lectern_store_update_slot        (LecternStore   *self,
                                                  GError        **error);
 GListModel    *lectern_store_list_slots         (LecternStore   *self,
                                                  gint64          day_id,
+                                                 GError        **error);
+GListModel    *lectern_store_list_unscheduled   (LecternStore   *self,
+                                                 GError        **error);
+LecternSlot   *lectern_store_get_slot           (LecternStore   *self,
+                                                 gint64          id,
+                                                 GError        **error);
+gboolean       lectern_store_apply_plan         (LecternStore   *self,
+                                                 LecternSchedulePlan *plan,
                                                  GError        **error);
 
 G_END_DECLS

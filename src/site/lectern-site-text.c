@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "lectern-schedule-ops.h"
 #include "lectern-site-text.h"
 
 /* Characters HTML and Liquid would act on become entities; the rest is
@@ -123,13 +124,7 @@ lectern_site_escape_url (const char *url)
 char *
 lectern_site_format_time (int minutes)
 {
-  int h = (minutes / 60) % 24;
-  int m = minutes % 60;
-  int h12 = h % 12 == 0 ? 12 : h % 12;
-
-  g_return_val_if_fail (minutes >= 0, NULL);
-
-  return g_strdup_printf ("%d:%02d%s", h12, m, h < 12 ? "am" : "pm");
+  return lectern_format_time (minutes);
 }
 
 /* 535 -> "08:55" (24 hours; 1440 -> "24:00" for the end of the day) */
