@@ -1000,7 +1000,7 @@ test_migrate_v2 (Fixture       *f,
 
   store = open_as (f->path, "alice");
   g_assert_cmpint (lectern_store_get_schema_version (store), ==, LECTERN_SCHEMA_VERSION);
-  g_assert_cmpint (lectern_test_sql_int (f->path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (lectern_test_sql_int (f->path, "PRAGMA user_version"), ==, LECTERN_SCHEMA_VERSION);
 
   backup = lectern_store_get_backup_path (store);
   g_assert_nonnull (backup);
