@@ -127,6 +127,53 @@ expect "check --site reports a leftover" 1 "temporary file left by an interrupte
 expect "export removes it" 0 "removed +_projects/.tri.md.lectern-0a1b2c~" -- "$BIN" export "$tmp/demo.lectern" --site "$tmp/site"
 [ ! -e "$tmp/site/_projects/.tri.md.lectern-0a1b2c~" ] && ok "the leftover is gone" || fail "the leftover is gone"
 
+# the schedule: slot list, add, move, resize, swap, unschedule, remove
+"$BIN" demo "$tmp/slots.lectern" >/dev/null
+slot_id () { "$BIN" slot list "$tmp/slots.lectern" | awk -F'\t' -v t="$1" '$7 == t { print $1 }'; }
+slot_at () { "$BIN" slot list "$tmp/slots.lectern" | awk -F'\t' -v t="$1" '$7 == t { print $2 " " $3 " " $4 }'; }
+expect "slot --help" 0 "--ripple" -- "$BIN" slot --help
+expect "slot list" 0 "Using Megatron to Train Large Language Models" -- "$BIN" slot list "$tmp/slots.lectern"
+[ "$("$BIN" slot list "$tmp/slots.lectern" | wc -l)" -eq 19 ] && ok "slot list: one line per slot" || fail "slot list: one line per slot"
+tim=$(slot_id "The Case for 4-bit Inference")
+deepak=$(slot_id "Using Megatron to Train Large Language Models")
+ce=$(slot_id "Distributed Systems for Decentralized AI")
+[ "$(slot_at "The Case for 4-bit Inference")" = "1 10:55 30" ] && ok "slot list: day, start, duration" || fail "slot list: day, start, duration"
+expect "slot move --ripple" 0 "Move “The Case for 4-bit Inference” to 9:00am, shifting 6 slots" -- \
+  "$BIN" slot move "$tmp/slots.lectern" "$tim" --start 09:00 --ripple
+[ "$(slot_at "Using Megatron to Train Large Language Models")" = "1 09:30 25" ] && ok "ripple shifted the next talk" || fail "ripple shifted the next talk"
+expect "slot resize" 0 "Make .* 40 minutes long, shifting" -- "$BIN" slot resize "$tmp/slots.lectern" "$tim" --duration 40 --ripple
+[ "$(slot_at "Using Megatron to Train Large Language Models")" = "1 09:40 25" ] && ok "resize rippled" || fail "resize rippled"
+expect "slot swap" 0 "Swap" -- "$BIN" slot swap "$tmp/slots.lectern" "$deepak" "$ce"
+[ "$(slot_at "Distributed Systems for Decentralized AI")" = "1 09:40 20" ] && ok "swap: neighbours trade places" || fail "swap: neighbours trade places"
+expect "slot unschedule" 0 "Unschedule" -- "$BIN" slot unschedule "$tmp/slots.lectern" "$tim"
+[ "$(slot_at "The Case for 4-bit Inference")" = "- - 40" ] && ok "unscheduled: in the pool" || fail "unscheduled: in the pool"
+expect "slot add to the pool" 0 "^[0-9]+$" -- "$BIN" slot add "$tmp/slots.lectern" --title "Lightning talks" --kind talk --duration 20 --person tri:speaker
+expect "slot add at a time" 0 "^[0-9]+$" -- "$BIN" slot add "$tmp/slots.lectern" --title "Closing" --kind remarks --start 17:30 --duration 10
+[ "$(slot_at "Closing")" = "1 17:30 10" ] && ok "added at 17:30" || fail "added at 17:30"
+"$BIN" slot list "$tmp/slots.lectern" > "$tmp/slots.txt"
+grep -qF "$(printf 'Lightning talks\tTri Dao (speaker)')" "$tmp/slots.txt" && ok "the pool slot has its speaker" || fail "the pool slot has its speaker"
+before=$(sum "$tmp/slots.lectern")
+expect "slot move: no such slot" 1 "There is no slot 99999" -- "$BIN" slot move "$tmp/slots.lectern" 99999 --start 10:00
+expect "slot move: not a time" 1 "is not a time of day" -- "$BIN" slot move "$tmp/slots.lectern" "$deepak" --start 25:00
+expect "slot move: past midnight" 1 "would end after midnight" -- "$BIN" slot move "$tmp/slots.lectern" "$deepak" --start 23:50
+expect "slot move: no such day" 1 "There is no day 3" -- "$BIN" slot move "$tmp/slots.lectern" "$deepak" --start 10:00 --day 3
+expect "slot move: no rooms" 1 "no rooms" -- "$BIN" slot move "$tmp/slots.lectern" "$deepak" --start 10:00 --room Hall
+expect "slot resize: too long" 1 "whole day" -- "$BIN" slot resize "$tmp/slots.lectern" "$deepak" --duration 2000
+expect "slot add: unknown person" 1 "No one has the card “nobody”" -- "$BIN" slot add "$tmp/slots.lectern" --title X --person nobody
+expect "slot add: unknown role" 1 "Unknown role" -- "$BIN" slot add "$tmp/slots.lectern" --title X --person tri:chair
+expect "slot add: no title" 2 "needs --title" -- "$BIN" slot add "$tmp/slots.lectern"
+expect "slot: unknown command" 2 "unknown slot command" -- "$BIN" slot frob "$tmp/slots.lectern"
+expect "slot swap: with itself" 1 "itself" -- "$BIN" slot swap "$tmp/slots.lectern" "$ce" "$ce"
+[ "$(sum "$tmp/slots.lectern")" = "$before" ] && ok "refused slot commands wrote nothing" || fail "refused slot commands wrote nothing"
+expect "slot remove" 0 "Removed “Closing”" -- "$BIN" slot remove "$tmp/slots.lectern" "$(slot_id Closing)"
+mkdir -p "$tmp/slot-site" && cp -r "$SRC/tests/jekyll-site/." "$tmp/slot-site/"
+expect "the rearranged schedule exports" 0 "" -- "$BIN" export "$tmp/slots.lectern" --site "$tmp/slot-site"
+grep -A1 -F "| 9:40am | 🔥 **Session I: Large-Scale Distributed Pretraining** |" "$tmp/slot-site/_pages/about.md" \
+  | grep -qF "|  | Distributed Systems for Decentralized AI | Ce Zhang" \
+  && ok "the table has the new times" || fail "the table has the new times"
+! grep -q "The Case for 4-bit Inference" "$tmp/slot-site/_data/schedule.yml" && ok "a pool slot is not in the site's schedule" \
+  || fail "a pool slot is not in the site's schedule"
+
 # no subcommand talks to a display or a bus
 expect "subcommands run without a display" 0 "is sound" -- env -u DISPLAY "$BIN" check "$tmp/demo.lectern"
 

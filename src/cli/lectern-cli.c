@@ -1,4 +1,4 @@
-/* lectern-cli.c: `lectern demo|new|export|check|person`
+/* lectern-cli.c: `lectern demo|new|export|check|person|slot`
  *
  * Runs without a display and without D-Bus: main() dispatches here
  * before any GTK set-up, so a subcommand never hands its work to a
@@ -16,12 +16,12 @@
 #include <string.h>
 
 #include "lectern-cli.h"
+#include "lectern-cli-private.h"
 #include "lectern-exporter.h"
 #include "lectern-readiness.h"
 #include "lectern-store.h"
 #include "lectern-workshop-loader.h"
 
-#define EXIT_USAGE 2
 
 typedef int (*CommandFunc) (int argc, char **argv);
 
@@ -37,6 +37,7 @@ static int cmd_new    (int argc, char **argv);
 static int cmd_export (int argc, char **argv);
 static int cmd_check  (int argc, char **argv);
 static int cmd_person (int argc, char **argv);
+static int cmd_slot   (int argc, char **argv);
 static int cmd_help   (int argc, char **argv);
 
 static const Command commands[] = {
@@ -45,11 +46,12 @@ static const Command commands[] = {
   { "export", cmd_export, N_("Write the site’s cards, schedule and data into a site checkout") },
   { "check",  cmd_check,  N_("Check a workshop file (and, with --site, that the site matches it)") },
   { "person", cmd_person, N_("Add a person: person add FILE --name NAME …") },
+  { "slot",   cmd_slot,   N_("List, add, move, resize, swap, unschedule or remove slots of the schedule") },
   { "help",   cmd_help,   N_("Show this help") },
 };
 
-static void
-print_error (const char *context,
+void
+lectern_cli_print_error (const char *context,
              GError     *error)
 {
   if (context != NULL)
@@ -59,8 +61,8 @@ print_error (const char *context,
 }
 
 /* Parses the options of a subcommand; prints usage errors itself. */
-static gboolean
-parse (GOptionContext  *context,
+gboolean
+lectern_cli_parse (GOptionContext  *context,
        int             *argc,
        char          ***argv,
        int              n_args,
@@ -84,8 +86,8 @@ parse (GOptionContext  *context,
   return TRUE;
 }
 
-static GOptionContext *
-new_context (const char         *parameter,
+GOptionContext *
+lectern_cli_new_context (const char         *parameter,
              const char         *summary,
              const GOptionEntry *entries)
 {
@@ -103,23 +105,23 @@ static int
 cmd_demo (int    argc,
           char **argv)
 {
-  g_autoptr(GOptionContext) context = new_context ("demo FILE", _(commands[0].summary), NULL);
+  g_autoptr(GOptionContext) context = lectern_cli_new_context ("demo FILE", _(commands[0].summary), NULL);
   g_autoptr(LecternStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!parse (context, &argc, &argv, 1, "lectern demo FILE"))
+  if (!lectern_cli_parse (context, &argc, &argv, 1, "lectern demo FILE"))
     return EXIT_USAGE;
 
   store = lectern_store_create (argv[2], NULL, &error);
   if (store == NULL)
     {
-      print_error (NULL, error);
+      lectern_cli_print_error (NULL, error);
       return EXIT_FAILURE;
     }
 
   if (!lectern_workshop_loader_load_resource (store, LECTERN_DEMO_RESOURCE, &error))
     {
-      print_error (argv[2], error);
+      lectern_cli_print_error (argv[2], error);
       g_clear_object (&store);
       g_unlink (argv[2]);
       return EXIT_FAILURE;
@@ -138,17 +140,17 @@ cmd_new (int    argc,
     { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("The workshop’s name"), N_("TITLE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = new_context ("new FILE", _(commands[1].summary), entries);
+  g_autoptr(GOptionContext) context = lectern_cli_new_context ("new FILE", _(commands[1].summary), entries);
   g_autoptr(LecternStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!parse (context, &argc, &argv, 1, "lectern new FILE --title TITLE"))
+  if (!lectern_cli_parse (context, &argc, &argv, 1, "lectern new FILE --title TITLE"))
     return EXIT_USAGE;
 
   store = lectern_store_create (argv[2], title, &error);
   if (store == NULL)
     {
-      print_error (NULL, error);
+      lectern_cli_print_error (NULL, error);
       return EXIT_FAILURE;
     }
 
@@ -156,14 +158,14 @@ cmd_new (int    argc,
   return EXIT_SUCCESS;
 }
 
-static LecternStore *
-open_store (const char *path)
+LecternStore *
+lectern_cli_open_store (const char *path)
 {
   g_autoptr(GError) error = NULL;
   LecternStore *store = lectern_store_open (path, &error);
 
   if (store == NULL)
-    print_error (NULL, error);
+    lectern_cli_print_error (NULL, error);
 
   return store;
 }
@@ -179,14 +181,14 @@ cmd_export (int    argc,
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("List what would change; write nothing"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = new_context ("export FILE --site DIR", _(commands[2].summary), entries);
+  g_autoptr(GOptionContext) context = lectern_cli_new_context ("export FILE --site DIR", _(commands[2].summary), entries);
   g_autoptr(LecternStore) store = NULL;
   g_autoptr(LecternExporter) exporter = NULL;
   g_autoptr(LecternExportResult) plan = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *changes = NULL;
 
-  if (!parse (context, &argc, &argv, 1, "lectern export FILE --site DIR [--dry-run]"))
+  if (!lectern_cli_parse (context, &argc, &argv, 1, "lectern export FILE --site DIR [--dry-run]"))
     return EXIT_USAGE;
 
   if (site == NULL)
@@ -195,14 +197,14 @@ cmd_export (int    argc,
       return EXIT_USAGE;
     }
 
-  if (!(store = open_store (argv[2])))
+  if (!(store = lectern_cli_open_store (argv[2])))
     return EXIT_FAILURE;
 
   exporter = lectern_exporter_new (store, site);
   plan = lectern_exporter_plan (exporter, &error);
   if (plan == NULL)
     {
-      print_error (NULL, error);
+      lectern_cli_print_error (NULL, error);
       return EXIT_FAILURE;
     }
 
@@ -216,7 +218,7 @@ cmd_export (int    argc,
 
   if (!lectern_exporter_write (exporter, plan, &error))
     {
-      print_error (NULL, error);
+      lectern_cli_print_error (NULL, error);
       return EXIT_FAILURE;
     }
 
@@ -233,21 +235,21 @@ cmd_check (int    argc,
     { "site", 's', 0, G_OPTION_ARG_FILENAME, &site, N_("Also check that this site checkout matches the file"), N_("DIR") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = new_context ("check FILE [--site DIR]", _(commands[3].summary), entries);
+  g_autoptr(GOptionContext) context = lectern_cli_new_context ("check FILE [--site DIR]", _(commands[3].summary), entries);
   g_autoptr(LecternStore) store = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!parse (context, &argc, &argv, 1, "lectern check FILE [--site DIR]"))
+  if (!lectern_cli_parse (context, &argc, &argv, 1, "lectern check FILE [--site DIR]"))
     return EXIT_USAGE;
 
-  if (!(store = open_store (argv[2])))
+  if (!(store = lectern_cli_open_store (argv[2])))
     return EXIT_FAILURE;
 
   problems = lectern_store_check (store, &error);
   if (problems == NULL)
     {
-      print_error (NULL, error);
+      lectern_cli_print_error (NULL, error);
       return EXIT_FAILURE;
     }
 
@@ -314,14 +316,14 @@ cmd_person (int    argc,
     { "slug", 0, 0, G_OPTION_ARG_STRING, &slug, N_("The card’s file name (default: from the name)"), N_("SLUG") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = new_context ("person add FILE --name NAME", _(commands[4].summary), entries);
+  g_autoptr(GOptionContext) context = lectern_cli_new_context ("person add FILE --name NAME", _(commands[4].summary), entries);
   g_autoptr(LecternStore) store = NULL;
   g_autoptr(LecternPerson) person = NULL;
   g_autoptr(LecternCard) card = NULL;
   g_autoptr(GError) error = NULL;
   LecternRole role = LECTERN_ROLE_SPEAKER;
 
-  if (!parse (context, &argc, &argv, 2, "lectern person add FILE --name NAME"))
+  if (!lectern_cli_parse (context, &argc, &argv, 2, "lectern person add FILE --name NAME"))
     return EXIT_USAGE;
 
   if (g_strcmp0 (argv[2], "add") != 0)
@@ -350,7 +352,7 @@ cmd_person (int    argc,
       return EXIT_USAGE;
     }
 
-  if (!(store = open_store (argv[3])))
+  if (!(store = lectern_cli_open_store (argv[3])))
     return EXIT_FAILURE;
 
   person = lectern_person_new ();
@@ -367,13 +369,13 @@ cmd_person (int    argc,
       if (lectern_store_get_read_only (store) == FALSE && error != NULL &&
           !g_error_matches (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_BUSY))
         lectern_store_rollback (store);
-      print_error (NULL, error);
+      lectern_cli_print_error (NULL, error);
       return EXIT_FAILURE;
     }
 
   if (!lectern_store_commit (store, &error))
     {
-      print_error (NULL, error);
+      lectern_cli_print_error (NULL, error);
       return EXIT_FAILURE;
     }
 
@@ -383,6 +385,13 @@ cmd_person (int    argc,
     g_print (_("Added %s\n"), name);
 
   return EXIT_SUCCESS;
+}
+
+static int
+cmd_slot (int    argc,
+          char **argv)
+{
+  return lectern_cli_slot (argc, argv);
 }
 
 static int

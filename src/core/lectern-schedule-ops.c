@@ -194,15 +194,34 @@ check_time (int      start,
   return TRUE;
 }
 
+static char *shifted_label (const char *label, guint n_shifted);
+
 /* The plan of every item that moved; refused when one would leave its
- * day (start before midnight, or end after the next).
+ * day (start before midnight, or end after the next). With a primary
+ * item, the label says how many others the change shifted.
  */
 static LecternSchedulePlan *
 finish (GArray      *items,
         const char  *label,
+        Item        *primary,
         GError     **error)
 {
-  g_autoptr(LecternSchedulePlan) plan = lectern_schedule_plan_new (label);
+  g_autoptr(LecternSchedulePlan) plan = NULL;
+  g_autofree char *full = NULL;
+  guint n_shifted = 0;
+
+  for (guint i = 0; primary != NULL && i < items->len; i++)
+    {
+      Item *item = &g_array_index (items, Item, i);
+      LecternPlacement before = placement_of (item->slot);
+
+      if (item != primary &&
+          (before.day_id != item->at.day_id || before.room_id != item->at.room_id ||
+           before.start != item->at.start || before.duration != item->at.duration))
+        n_shifted++;
+    }
+  full = shifted_label (label, n_shifted);
+  plan = lectern_schedule_plan_new (full);
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -268,9 +287,7 @@ lectern_schedule_plan_move (GListModel            *scheduled,
   g_autofree char *name = NULL;
   g_autofree char *time = NULL;
   g_autofree char *label = NULL;
-  g_autofree char *full = NULL;
   gboolean from_pool;
-  guint n_shifted = 0;
   Item *item;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (scheduled), NULL);
@@ -288,7 +305,7 @@ lectern_schedule_plan_move (GListModel            *scheduled,
     {
       LecternPlacement old = item->at;
 
-      n_shifted += ripple (items, old.day_id, old.room_id, old.start + old.duration,
+      ripple (items, old.day_id, old.room_id, old.start + old.duration,
                            -old.duration, item);
     }
 
@@ -297,14 +314,12 @@ lectern_schedule_plan_move (GListModel            *scheduled,
   item->at.start = start;
 
   if (flags & LECTERN_SCHEDULE_RIPPLE)
-    n_shifted += ripple (items, day_id, room_id, start, item->at.duration, item);
+    ripple (items, day_id, room_id, start, item->at.duration, item);
 
   name = name_of (slot);
   time = lectern_format_time (start);
   label = g_strdup_printf (from_pool ? _("Schedule %s at %s") : _("Move %s to %s"), name, time);
-  full = shifted_label (label, n_shifted);
-
-  return finish (items, full, error);
+  return finish (items, label, item, error);
 }
 
 /**
@@ -325,8 +340,6 @@ lectern_schedule_plan_resize (GListModel            *scheduled,
   g_autofree char *name = NULL;
   g_autofree char *length = NULL;
   g_autofree char *label = NULL;
-  g_autofree char *full = NULL;
-  guint n_shifted = 0;
   Item *item;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (scheduled), NULL);
@@ -339,16 +352,14 @@ lectern_schedule_plan_resize (GListModel            *scheduled,
   item = find_item (items, slot);
 
   if (flags & LECTERN_SCHEDULE_RIPPLE)
-    n_shifted = ripple (items, item->at.day_id, item->at.room_id,
+    ripple (items, item->at.day_id, item->at.room_id,
                         item->at.start + item->at.duration, duration - item->at.duration, item);
   item->at.duration = duration;
 
   name = name_of (slot);
   length = lectern_format_duration (duration);
   label = g_strdup_printf (_("Make %s %s long"), name, length);
-  full = shifted_label (label, n_shifted);
-
-  return finish (items, full, error);
+  return finish (items, label, item, error);
 }
 
 /**
@@ -419,7 +430,7 @@ lectern_schedule_plan_swap (GListModel   *scheduled,
   name_b = name_of (b);
   label = g_strdup_printf (_("Swap %s and %s"), name_a, name_b);
 
-  return finish (items, label, error);
+  return finish (items, label, NULL, error);
 }
 
 /**
@@ -438,8 +449,6 @@ lectern_schedule_plan_unschedule (GListModel            *scheduled,
   g_autoptr(GArray) items = NULL;
   g_autofree char *name = NULL;
   g_autofree char *label = NULL;
-  g_autofree char *full = NULL;
-  guint n_shifted = 0;
   Item *item;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (scheduled), NULL);
@@ -458,7 +467,7 @@ lectern_schedule_plan_unschedule (GListModel            *scheduled,
   item = find_item (items, slot);
 
   if (flags & LECTERN_SCHEDULE_RIPPLE)
-    n_shifted = ripple (items, item->at.day_id, item->at.room_id,
+    ripple (items, item->at.day_id, item->at.room_id,
                         item->at.start + item->at.duration, -item->at.duration, item);
 
   item->at.day_id = 0;
@@ -466,9 +475,7 @@ lectern_schedule_plan_unschedule (GListModel            *scheduled,
 
   name = name_of (slot);
   label = g_strdup_printf (_("Unschedule %s"), name);
-  full = shifted_label (label, n_shifted);
-
-  return finish (items, full, error);
+  return finish (items, label, item, error);
 }
 
 static int
@@ -550,7 +557,7 @@ lectern_schedule_plan_compact (GListModel  *scheduled,
     }
 
   return finish (items, gap == 0 ? _("Close the gaps in the day") : _("Even out the gaps in the day"),
-                 error);
+                 NULL, error);
 }
 
 /**
@@ -617,7 +624,7 @@ lectern_schedule_plan_move_session (GListModel      *scheduled,
 
   time = lectern_format_time (start);
   label = g_strdup_printf (_("Move the session “%s” to %s"), lectern_session_get_title (session), time);
-  plan = finish (items, label, error);
+  plan = finish (items, label, NULL, error);
   if (plan != NULL && lectern_session_get_day_id (session) != day_id)
     lectern_schedule_plan_set_session_day (plan, session_id, lectern_session_get_rev (session),
                                            lectern_session_get_title (session), day_id);

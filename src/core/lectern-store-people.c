@@ -39,27 +39,6 @@ bind_blob (sqlite3_stmt *stmt,
   sqlite3_bind_blob64 (stmt, index, data ? data : "", size, SQLITE_TRANSIENT);
 }
 
-/* Removes row id of table, unless it has moved on since it was read at
- * rev (what names it in the message).
- */
-static gboolean
-remove_row (LecternStore  *self,
-            const char    *table,
-            gint64         id,
-            gint64         rev,
-            const char    *what,
-            GError       **error)
-{
-  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ? AND rev = ?", table);
-  sqlite3_stmt *stmt;
-
-  if (!(stmt = _lectern_store_prepare (self, sql, error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, rev);
-
-  return _lectern_store_step_at_rev (self, stmt, table, id, what, error);
-}
 
 
 /* ------------------------------------------------------------------ */
@@ -393,7 +372,7 @@ lectern_store_remove_person (LecternStore   *self,
     return FALSE;
 
   _lectern_store_label_edit (self, _("Remove %s"), text_or_empty (lectern_person_get_name (person)));
-  if (!remove_row (self, "person", lectern_person_get_id (person), lectern_person_get_rev (person),
+  if (!_lectern_store_remove_row (self, "person", lectern_person_get_id (person), lectern_person_get_rev (person),
                    lectern_person_get_name (person), error))
     return _lectern_store_write_end (self, FALSE, NULL);
 
@@ -1094,7 +1073,7 @@ lectern_store_remove_card (LecternStore  *self,
   name = card_display_name (self, card);
   _lectern_store_label_edit (self, _("Remove %s"), name);
 
-  if (!remove_row (self, "card", lectern_card_get_id (card), lectern_card_get_rev (card),
+  if (!_lectern_store_remove_row (self, "card", lectern_card_get_id (card), lectern_card_get_rev (card),
                    name, error))
     return _lectern_store_write_end (self, FALSE, NULL);
 
@@ -1145,7 +1124,7 @@ lectern_store_remove_sponsor (LecternStore    *self,
     return FALSE;
 
   _lectern_store_label_edit (self, _("Remove %s"), text_or_empty (lectern_sponsor_get_name (sponsor)));
-  if (!remove_row (self, "sponsor", lectern_sponsor_get_id (sponsor),
+  if (!_lectern_store_remove_row (self, "sponsor", lectern_sponsor_get_id (sponsor),
                    lectern_sponsor_get_rev (sponsor), lectern_sponsor_get_name (sponsor), error))
     return _lectern_store_write_end (self, FALSE, NULL);
 

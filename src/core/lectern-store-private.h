@@ -103,6 +103,12 @@ gboolean      _lectern_store_write_begin          (LecternStore     *self,
 void          _lectern_store_label_edit           (LecternStore     *self,
                                                    const char       *format,
                                                    ...) G_GNUC_PRINTF (2, 3);
+gboolean      _lectern_store_remove_row           (LecternStore     *self,
+                                                   const char       *table,
+                                                   gint64            id,
+                                                   gint64            rev,
+                                                   const char       *what,
+                                                   GError          **error);
 gboolean      _lectern_store_write_end            (LecternStore     *self,
                                                    gboolean          ok,
                                                    GError          **error);

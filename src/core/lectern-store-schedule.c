@@ -147,6 +147,37 @@ lectern_store_add_room (LecternStore  *self,
   return room;
 }
 
+static gpointer
+read_room (sqlite3_stmt *stmt)
+{
+  LecternRoom *room = lectern_room_new ();
+
+  lectern_room_set_id (room, sqlite3_column_int64 (stmt, 0));
+  lectern_room_set_rev (room, sqlite3_column_int64 (stmt, 1));
+  lectern_room_set_name (room, _lectern_store_column_text (stmt, 2));
+  lectern_room_set_map_url (room, _lectern_store_column_text (stmt, 3));
+  lectern_room_set_position (room, sqlite3_column_int (stmt, 4));
+
+  return room;
+}
+
+/* The rooms, in the organizers' order. */
+GListModel *
+lectern_store_list_rooms (LecternStore  *self,
+                          GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
+
+  stmt = _lectern_store_prepare (self, "SELECT id, rev, name, map_url, position FROM room ORDER BY position, id",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  return _lectern_store_read_rows (self, stmt, LECTERN_TYPE_ROOM, read_room, error);
+}
+
 LecternSession *
 lectern_store_add_session (LecternStore  *self,
                            gint64         day_id,
@@ -718,4 +749,24 @@ lectern_store_get_slot (LecternStore  *self,
   g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_NOT_FOUND,
                _("There is no slot %" G_GINT64_FORMAT " in the workshop."), id);
   return NULL;
+}
+
+/* Removes a slot, its people and its links (one undo step). */
+gboolean
+lectern_store_remove_slot (LecternStore  *self,
+                           LecternSlot   *slot,
+                           GError       **error)
+{
+  g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_SLOT (slot), FALSE);
+
+  if (!_lectern_store_write_begin (self, error))
+    return FALSE;
+
+  _lectern_store_label_edit (self, _("Remove %s"), lectern_slot_get_title (slot) ? lectern_slot_get_title (slot) : "");
+  if (!_lectern_store_remove_row (self, "slot", lectern_slot_get_id (slot), lectern_slot_get_rev (slot),
+                                  lectern_slot_get_title (slot), error))
+    return _lectern_store_write_end (self, FALSE, NULL);
+
+  return _lectern_store_write_end (self, TRUE, error);
 }

@@ -984,6 +984,28 @@ _lectern_store_step_at_rev (LecternStore  *self,
   return TRUE;
 }
 
+/* Removes row id of table, unless it has moved on since it was read at
+ * rev (what names it in the message).
+ */
+gboolean
+_lectern_store_remove_row (LecternStore  *self,
+                           const char    *table,
+                           gint64         id,
+                           gint64         rev,
+                           const char    *what,
+                           GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ? AND rev = ?", table);
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _lectern_store_prepare (self, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, rev);
+
+  return _lectern_store_step_at_rev (self, stmt, table, id, what, error);
+}
+
 /* ------------------------------------------------------------------ */
 /* Opening                                                             */
 

@@ -182,6 +182,8 @@ LecternRoom   *lectern_store_add_room           (LecternStore   *self,
                                                  const char     *name,
                                                  const char     *map_url,
                                                  GError        **error);
+GListModel    *lectern_store_list_rooms         (LecternStore   *self,
+                                                 GError        **error);
 LecternSession *lectern_store_add_session       (LecternStore   *self,
                                                  gint64          day_id,
                                                  const char     *title,
@@ -199,6 +201,9 @@ GListModel    *lectern_store_list_slots         (LecternStore   *self,
                                                  gint64          day_id,
                                                  GError        **error);
 GListModel    *lectern_store_list_unscheduled   (LecternStore   *self,
+                                                 GError        **error);
+gboolean       lectern_store_remove_slot        (LecternStore   *self,
+                                                 LecternSlot    *slot,
                                                  GError        **error);
 LecternSlot   *lectern_store_get_slot           (LecternStore   *self,
                                                  gint64          id,

@@ -466,7 +466,6 @@ static char *
 render_table (Snapshot *snap)
 {
   GString *table = g_string_new ("|  | Topic | Speaker |\n| --- | --- | --- |\n");
-  g_autoptr(GHashTable) done = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   guint n_days = snap->days->len;
   guint n_slots = snap->slots->len;
 
@@ -498,29 +497,29 @@ render_table (Snapshot *snap)
               continue;
             }
 
-          if (g_hash_table_contains (done, &session_id))
-            continue;
-
+          /* the session's heading, then its talks: a run of the day's
+           * slots in time order. A session split by another slot (a
+           * talk moved out of its block) gets its heading again where
+           * it resumes, so the table never shows a talk at a time it
+           * is not given. */
           {
             g_autofree char *time = lectern_site_format_time (lectern_slot_get_start (slot));
             g_autofree char *heading = render_bold_title (lectern_session_get_emoji (session),
                                                           lectern_session_get_title (session));
-            gint64 *key = g_new (gint64, 1);
 
-            *key = session_id;
-            g_hash_table_add (done, key);
             append_row (table, time, heading, NULL);
           }
 
-          /* the session's talks, in time order, wherever they sit in the day */
-          for (guint j = i; j < n_slots; j++)
+          for (; i < n_slots; i++)
             {
-              LecternSlot *item = g_ptr_array_index (snap->slots, j);
+              LecternSlot *item = g_ptr_array_index (snap->slots, i);
 
-              if (lectern_slot_get_day_id (item) == day_id &&
-                  lectern_slot_get_session_id (item) == session_id)
-                append_session_item (table, item);
+              if (lectern_slot_get_day_id (item) != day_id ||
+                  lectern_slot_get_session_id (item) != session_id)
+                break;
+              append_session_item (table, item);
             }
+          i--;   /* the loop's i++ comes to the slot that ended the run */
         }
     }
 
