@@ -18,6 +18,8 @@ struct _LecternDay
   gint64          rev;
   char           *date;
   int             position;
+  int             visible_start;
+  int             visible_end;
 };
 
 G_DEFINE_FINAL_TYPE (LecternDay, lectern_day, G_TYPE_OBJECT)
@@ -28,6 +30,8 @@ enum {
   PROP_REV,
   PROP_DATE,
   PROP_POSITION,
+  PROP_VISIBLE_START,
+  PROP_VISIBLE_END,
   N_PROPS
 };
 
@@ -69,6 +73,14 @@ lectern_day_get_property (GObject    *object,
       g_value_set_int (value, self->position);
       break;
 
+    case PROP_VISIBLE_START:
+      g_value_set_int (value, self->visible_start);
+      break;
+
+    case PROP_VISIBLE_END:
+      g_value_set_int (value, self->visible_end);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -100,6 +112,14 @@ lectern_day_set_property (GObject      *object,
       lectern_day_set_position (self, g_value_get_int (value));
       break;
 
+    case PROP_VISIBLE_START:
+      lectern_day_set_visible_start (self, g_value_get_int (value));
+      break;
+
+    case PROP_VISIBLE_END:
+      lectern_day_set_visible_end (self, g_value_get_int (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -126,6 +146,12 @@ lectern_day_class_init (LecternDayClass *klass)
   properties[PROP_POSITION] =
     g_param_spec_int ("position", NULL, NULL, G_MININT, G_MAXINT, 0,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_VISIBLE_START] =
+    g_param_spec_int ("visible-start", NULL, NULL, 0, 1439, 480,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_VISIBLE_END] =
+    g_param_spec_int ("visible-end", NULL, NULL, 1, 1440, 1080,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -133,6 +159,8 @@ lectern_day_class_init (LecternDayClass *klass)
 static void
 lectern_day_init (LecternDay *self)
 {
+  self->visible_end = 1080;
+  self->visible_start = 480;
 }
 
 LecternDay *
@@ -150,6 +178,8 @@ lectern_day_copy (LecternDay *self)
   g_return_val_if_fail (LECTERN_IS_DAY (self), NULL);
 
   copy = lectern_day_new ();
+  copy->visible_end = self->visible_end;
+  copy->visible_start = self->visible_start;
   copy->id = self->id;
   copy->rev = self->rev;
   copy->date = g_strdup (self->date);
@@ -241,4 +271,46 @@ lectern_day_set_position (LecternDay *self,
 
   self->position = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
+}
+
+int
+lectern_day_get_visible_start (LecternDay *self)
+{
+  g_return_val_if_fail (LECTERN_IS_DAY (self), 0);
+
+  return self->visible_start;
+}
+
+void
+lectern_day_set_visible_start (LecternDay *self,
+                              int value)
+{
+  g_return_if_fail (LECTERN_IS_DAY (self));
+
+  if (self->visible_start == value)
+    return;
+
+  self->visible_start = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_START]);
+}
+
+int
+lectern_day_get_visible_end (LecternDay *self)
+{
+  g_return_val_if_fail (LECTERN_IS_DAY (self), 0);
+
+  return self->visible_end;
+}
+
+void
+lectern_day_set_visible_end (LecternDay *self,
+                            int value)
+{
+  g_return_if_fail (LECTERN_IS_DAY (self));
+
+  if (self->visible_end == value)
+    return;
+
+  self->visible_end = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_END]);
 }

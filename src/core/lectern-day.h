@@ -26,5 +26,11 @@ void            lectern_day_set_date (LecternDay *self,
 int             lectern_day_get_position (LecternDay *self);
 void            lectern_day_set_position (LecternDay *self,
                                          int value);
+int             lectern_day_get_visible_start (LecternDay *self);
+void            lectern_day_set_visible_start (LecternDay *self,
+                                 int value);
+int             lectern_day_get_visible_end (LecternDay *self);
+void            lectern_day_set_visible_end (LecternDay *self,
+                                 int value);
 
 G_END_DECLS

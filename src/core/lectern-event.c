@@ -29,6 +29,8 @@ struct _LecternEvent
   char           *site_url;
   char           *openreview_url;
   char           *plan_heading;
+  int             grid_step;
+  int             changeover;
 };
 
 G_DEFINE_FINAL_TYPE (LecternEvent, lectern_event, G_TYPE_OBJECT)
@@ -50,6 +52,8 @@ enum {
   PROP_SITE_URL,
   PROP_OPENREVIEW_URL,
   PROP_PLAN_HEADING,
+  PROP_GRID_STEP,
+  PROP_CHANGEOVER,
   N_PROPS
 };
 
@@ -147,6 +151,14 @@ lectern_event_get_property (GObject    *object,
       g_value_set_string (value, self->plan_heading);
       break;
 
+    case PROP_GRID_STEP:
+      g_value_set_int (value, self->grid_step);
+      break;
+
+    case PROP_CHANGEOVER:
+      g_value_set_int (value, self->changeover);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -222,6 +234,14 @@ lectern_event_set_property (GObject      *object,
       lectern_event_set_plan_heading (self, g_value_get_string (value));
       break;
 
+    case PROP_GRID_STEP:
+      lectern_event_set_grid_step (self, g_value_get_int (value));
+      break;
+
+    case PROP_CHANGEOVER:
+      lectern_event_set_changeover (self, g_value_get_int (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -281,6 +301,12 @@ lectern_event_class_init (LecternEventClass *klass)
   properties[PROP_PLAN_HEADING] =
     g_param_spec_string ("plan-heading", NULL, NULL, NULL,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_GRID_STEP] =
+    g_param_spec_int ("grid-step", NULL, NULL, 5, 15, 5,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CHANGEOVER] =
+    g_param_spec_int ("changeover", NULL, NULL, 0, 240, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -288,6 +314,8 @@ lectern_event_class_init (LecternEventClass *klass)
 static void
 lectern_event_init (LecternEvent *self)
 {
+  self->changeover = 0;
+  self->grid_step = 5;
 }
 
 LecternEvent *
@@ -305,6 +333,8 @@ lectern_event_copy (LecternEvent *self)
   g_return_val_if_fail (LECTERN_IS_EVENT (self), NULL);
 
   copy = lectern_event_new ();
+  copy->changeover = self->changeover;
+  copy->grid_step = self->grid_step;
   copy->rev = self->rev;
   copy->name = g_strdup (self->name);
   copy->short_name = g_strdup (self->short_name);
@@ -650,4 +680,46 @@ lectern_event_set_plan_heading (LecternEvent *self,
   g_free (self->plan_heading);
   self->plan_heading = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN_HEADING]);
+}
+
+int
+lectern_event_get_grid_step (LecternEvent *self)
+{
+  g_return_val_if_fail (LECTERN_IS_EVENT (self), 0);
+
+  return self->grid_step;
+}
+
+void
+lectern_event_set_grid_step (LecternEvent *self,
+                            int value)
+{
+  g_return_if_fail (LECTERN_IS_EVENT (self));
+
+  if (self->grid_step == value)
+    return;
+
+  self->grid_step = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRID_STEP]);
+}
+
+int
+lectern_event_get_changeover (LecternEvent *self)
+{
+  g_return_val_if_fail (LECTERN_IS_EVENT (self), 0);
+
+  return self->changeover;
+}
+
+void
+lectern_event_set_changeover (LecternEvent *self,
+                             int value)
+{
+  g_return_if_fail (LECTERN_IS_EVENT (self));
+
+  if (self->changeover == value)
+    return;
+
+  self->changeover = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANGEOVER]);
 }

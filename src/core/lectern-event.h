@@ -59,5 +59,11 @@ void            lectern_event_set_openreview_url (LecternEvent *self,
 const char *    lectern_event_get_plan_heading (LecternEvent *self);
 void            lectern_event_set_plan_heading (LecternEvent *self,
                                                const char *value);
+int             lectern_event_get_grid_step (LecternEvent *self);
+void            lectern_event_set_grid_step (LecternEvent *self,
+                                 int value);
+int             lectern_event_get_changeover (LecternEvent *self);
+void            lectern_event_set_changeover (LecternEvent *self,
+                                 int value);
 
 G_END_DECLS

@@ -46,7 +46,8 @@ bind_blob (sqlite3_stmt *stmt,
 
 #define EVENT_COLUMNS \
   "rev, name, short_name, conference, year, start_date, end_date, timezone," \
-  " venue, room, room_map_url, contact_email, site_url, openreview_url, plan_heading"
+  " venue, room, room_map_url, contact_email, site_url, openreview_url, plan_heading," \
+  " grid_step, changeover"
 
 LecternEvent *
 lectern_store_get_event (LecternStore  *self,
@@ -89,6 +90,8 @@ lectern_store_get_event (LecternStore  *self,
   lectern_event_set_site_url (event, _lectern_store_column_text (stmt, 12));
   lectern_event_set_openreview_url (event, _lectern_store_column_text (stmt, 13));
   lectern_event_set_plan_heading (event, _lectern_store_column_text (stmt, 14));
+  lectern_event_set_grid_step (event, sqlite3_column_int (stmt, 15));
+  lectern_event_set_changeover (event, sqlite3_column_int (stmt, 16));
   sqlite3_finalize (stmt);
 
   return g_steal_pointer (&event);
@@ -130,6 +133,20 @@ lectern_store_update_event (LecternStore  *self,
       return FALSE;
     }
 
+  if (lectern_event_get_grid_step (event) != 5 && lectern_event_get_grid_step (event) != 10 &&
+      lectern_event_get_grid_step (event) != 15)
+    {
+      g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID,
+                   _("The schedule’s grid step is 5, 10 or 15 minutes."));
+      return FALSE;
+    }
+  if (lectern_event_get_changeover (event) < 0 || lectern_event_get_changeover (event) > 240)
+    {
+      g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID,
+                   _("The changeover between rooms is from 0 to 240 minutes."));
+      return FALSE;
+    }
+
   if (!_lectern_store_write_begin (self, error))
     return FALSE;
 
@@ -138,7 +155,7 @@ lectern_store_update_event (LecternStore  *self,
                                         "UPDATE event SET name = ?, short_name = ?, conference = ?,"
                                         " year = ?, start_date = ?, end_date = ?, timezone = ?, venue = ?, room = ?,"
                                         " room_map_url = ?, contact_email = ?, site_url = ?, openreview_url = ?,"
-                                        " plan_heading = ?, rev = ? WHERE id = ? AND rev = ?",
+                                        " plan_heading = ?, grid_step = ?, changeover = ?, rev = ? WHERE id = ? AND rev = ?",
                                         1, lectern_event_get_rev (event), &rev, error);
   if (stmt == NULL)
     return _lectern_store_write_end (self, FALSE, NULL);
@@ -157,6 +174,8 @@ lectern_store_update_event (LecternStore  *self,
   _lectern_store_bind_text (stmt, 12, lectern_event_get_site_url (event));
   _lectern_store_bind_text (stmt, 13, lectern_event_get_openreview_url (event));
   _lectern_store_bind_text (stmt, 14, lectern_event_get_plan_heading (event));
+  sqlite3_bind_int (stmt, 15, lectern_event_get_grid_step (event));
+  sqlite3_bind_int (stmt, 16, lectern_event_get_changeover (event));
 
   if (!_lectern_store_step_at_rev (self, stmt, "event", 1, _("Event details"), error))
     return _lectern_store_write_end (self, FALSE, NULL);

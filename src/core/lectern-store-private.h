@@ -16,6 +16,16 @@
 
 G_BEGIN_DECLS
 
+/* Widens each day's visible hours (whole hours) to show all its slots;
+ * a step of the version-4 upgrade, and lectern_store_fit_day_hours(). */
+#define LECTERN_FIT_DAY_HOURS_SQL \
+  "UPDATE day SET" \
+  " visible_start = MIN (visible_start, COALESCE ((SELECT MIN (start) FROM slot" \
+  "   WHERE slot.day_id = day.id) / 60 * 60, visible_start))," \
+  " visible_end = MAX (visible_end, COALESCE ((SELECT MAX (start + duration) + 59 FROM slot" \
+  "   WHERE slot.day_id = day.id) / 60 * 60, visible_end))" \
+  " WHERE EXISTS (SELECT 1 FROM slot WHERE slot.day_id = day.id)"
+
 struct _LecternStore
 {
   GObject          parent_instance;

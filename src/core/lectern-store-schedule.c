@@ -77,6 +77,69 @@ lectern_store_add_day (LecternStore  *self,
   return day;
 }
 
+/* A day's visible hours in the timeline (and for the "outside the
+ * day's hours" check): from start to end, in minutes after midnight.
+ */
+gboolean
+lectern_store_set_day_hours (LecternStore  *self,
+                             LecternDay    *day,
+                             int            start,
+                             int            end,
+                             GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 rev;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_DAY (day), FALSE);
+
+  if (start < 0 || end > 24 * 60 || start >= end)
+    {
+      g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID,
+                   _("A day’s hours run from a start to a later end, within the day."));
+      return FALSE;
+    }
+
+  if (!_lectern_store_write_begin (self, error))
+    return FALSE;
+
+  _lectern_store_label_edit (self, _("Change the hours of %s"), lectern_day_get_date (day));
+  stmt = _lectern_store_prepare_update (self, "UPDATE day SET visible_start = ?, visible_end = ?, rev = ?"
+                                              " WHERE id = ? AND rev = ?",
+                                        lectern_day_get_id (day), lectern_day_get_rev (day), &rev, error);
+  if (stmt == NULL)
+    return _lectern_store_write_end (self, FALSE, NULL);
+  sqlite3_bind_int (stmt, 1, start);
+  sqlite3_bind_int (stmt, 2, end);
+  if (!_lectern_store_step_at_rev (self, stmt, "day", lectern_day_get_id (day), lectern_day_get_date (day), error))
+    return _lectern_store_write_end (self, FALSE, NULL);
+  if (!_lectern_store_write_end (self, TRUE, error))
+    return FALSE;
+
+  lectern_day_set_rev (day, rev);
+  lectern_day_set_visible_start (day, start);
+  lectern_day_set_visible_end (day, end);
+  return TRUE;
+}
+
+/* Widens every day's hours to show all of its slots (an import does
+ * this once its slots are in). */
+gboolean
+lectern_store_fit_day_hours (LecternStore  *self,
+                             GError       **error)
+{
+  g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
+
+  if (!_lectern_store_write_begin (self, error))
+    return FALSE;
+
+  _lectern_store_label_edit (self, "%s", _("Fit the days’ hours to their slots"));
+  if (!_lectern_store_exec (self, LECTERN_FIT_DAY_HOURS_SQL, error))
+    return _lectern_store_write_end (self, FALSE, NULL);
+
+  return _lectern_store_write_end (self, TRUE, error);
+}
+
 static gpointer
 read_day (sqlite3_stmt *stmt)
 {
@@ -86,6 +149,8 @@ read_day (sqlite3_stmt *stmt)
   lectern_day_set_rev (day, sqlite3_column_int64 (stmt, 1));
   lectern_day_set_date (day, _lectern_store_column_text (stmt, 2));
   lectern_day_set_position (day, sqlite3_column_int (stmt, 3));
+  lectern_day_set_visible_start (day, sqlite3_column_int (stmt, 4));
+  lectern_day_set_visible_end (day, sqlite3_column_int (stmt, 5));
 
   return day;
 }
@@ -98,7 +163,7 @@ lectern_store_list_days (LecternStore  *self,
 
   g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
 
-  stmt = _lectern_store_prepare (self, "SELECT id, rev, date, position FROM day ORDER BY date, id", error);
+  stmt = _lectern_store_prepare (self, "SELECT id, rev, date, position, visible_start, visible_end FROM day ORDER BY date, id", error);
   if (stmt == NULL)
     return NULL;
 

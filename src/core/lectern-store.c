@@ -263,6 +263,7 @@ static const char *migrations[LECTERN_SCHEMA_VERSION] = {
   "  end INTEGER NOT NULL CHECK (end > start AND end <= 1440),"
   "  timezone TEXT NOT NULL DEFAULT '');"
   "CREATE INDEX availability_by_person ON availability (person_id);"
+  LECTERN_FIT_DAY_HOURS_SQL ";"
   "DELETE FROM history;",
 };
 

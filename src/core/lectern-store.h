@@ -176,6 +176,13 @@ gboolean       lectern_store_remove_sponsor     (LecternStore   *self,
 LecternDay    *lectern_store_add_day            (LecternStore   *self,
                                                  const char     *date,
                                                  GError        **error);
+gboolean       lectern_store_set_day_hours      (LecternStore   *self,
+                                                 LecternDay     *day,
+                                                 int             start,
+                                                 int             end,
+                                                 GError        **error);
+gboolean       lectern_store_fit_day_hours      (LecternStore   *self,
+                                                 GError        **error);
 GListModel    *lectern_store_list_days          (LecternStore   *self,
                                                  GError        **error);
 LecternRoom   *lectern_store_add_room           (LecternStore   *self,

@@ -1472,7 +1472,7 @@ lectern_workshop_loader_load (LecternStore  *store,
 
   if (ok)
     {
-      ok = load_document (&loader, error);
+      ok = load_document (&loader, error) && lectern_store_fit_day_hours (store, error);
       if (ok)
         ok = lectern_store_commit (store, error);  /* rolls back if it fails */
       else
