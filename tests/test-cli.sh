@@ -174,6 +174,24 @@ grep -A1 -F "| 9:40am | 🔥 **Session I: Large-Scale Distributed Pretraining** 
 ! grep -q "The Case for 4-bit Inference" "$tmp/slot-site/_data/schedule.yml" && ok "a pool slot is not in the site's schedule" \
   || fail "a pool slot is not in the site's schedule"
 
+# the schedule's checks: a warning by default; set to block, check fails and the export is refused
+"$BIN" demo "$tmp/checks.lectern" >/dev/null
+expect "check: the demo's schedule is sound" 0 "is sound" -- "$BIN" check "$tmp/checks.lectern"
+ce=$("$BIN" slot list "$tmp/checks.lectern" | awk -F'\t' '$7 == "Distributed Systems for Decentralized AI" { print $1 }')
+"$BIN" slot move "$tmp/checks.lectern" "$ce" --start 09:10 >/dev/null
+expect "check: an overlap warns" 0 "warning \(room-overlap\): “Using Megatron to Train Large Language Models” and “Distributed Systems for Decentralized AI” overlap \(9:10am–9:25am\)" -- \
+  "$BIN" check "$tmp/checks.lectern"
+sqlite3 "$tmp/checks.lectern" "INSERT INTO check_severity VALUES ('room-overlap', 'block')"
+expect "check: a blocking overlap fails" 1 "blocks export \(room-overlap\)" -- "$BIN" check "$tmp/checks.lectern"
+mkdir -p "$tmp/blocked-site" && cp -r "$SRC/tests/jekyll-site/." "$tmp/blocked-site/"
+before=$(find "$tmp/blocked-site" -type f | sort | xargs sha256sum | sha256sum)
+expect "export refuses a blocked schedule" 1 "set to block the export:.*Nothing was written|Nothing was written" -- \
+  "$BIN" export "$tmp/checks.lectern" --site "$tmp/blocked-site"
+[ "$(find "$tmp/blocked-site" -type f | sort | xargs sha256sum | sha256sum)" = "$before" ] \
+  && ok "the blocked export wrote nothing" || fail "the blocked export wrote nothing"
+"$BIN" slot move "$tmp/checks.lectern" "$ce" --start 09:25 >/dev/null
+expect "fixed, the export goes through" 0 "" -- "$BIN" export "$tmp/checks.lectern" --site "$tmp/blocked-site"
+
 # no subcommand talks to a display or a bus
 expect "subcommands run without a display" 0 "is sound" -- env -u DISPLAY "$BIN" check "$tmp/demo.lectern"
 

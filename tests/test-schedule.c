@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "lectern-schedule-checks.h"
 #include "lectern-schedule-ops.h"
 #include "lectern-store.h"
 #include "lectern-test-util.h"
@@ -671,6 +672,262 @@ test_stale_plan (Fixture       *f,
   workshop_close (&w);
 }
 
+
+/* ------------------------------------------------------------------ */
+/* Checks                                                              */
+
+static GPtrArray *
+check_now (LecternStore        *store,
+           LecternSchedulePlan *plan)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternScheduleFacts) facts = lectern_schedule_facts_read (store, &error);
+
+  g_assert_no_error (error);
+  return lectern_schedule_check (facts, plan);
+}
+
+/* The messages of the problems of one check, joined by " / " */
+static char *
+messages (GPtrArray    *problems,
+          LecternCheck  check)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      LecternProblem *p = g_ptr_array_index (problems, i);
+
+      if (p->check == check)
+        g_string_append_printf (out, "%s%s", out->len ? " / " : "", p->message);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+add_person_to (LecternStore          *store,
+               gint64                 slot_id,
+               LecternPerson         *person,
+               LecternAppearanceRole  role)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternSlot) slot = get_slot (store, slot_id);
+
+  lectern_slot_add_appearance (slot, lectern_person_get_id (person), role, NULL);
+  g_assert_true (lectern_store_update_slot (store, slot, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_checks (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(LecternPerson) tri = NULL;
+  g_autoptr(LecternPerson) dan = NULL;
+  g_autoptr(LecternRoom) hall = NULL;
+  Workshop w = { 0 };
+  gint64 panel, lunch;
+  char *text;
+
+  workshop_open (&w, f->path);
+  tri = lectern_test_add_person (w.store, "Tri Dao", "Princeton");
+  dan = lectern_test_add_person (w.store, "Dan Fu", "Together");
+  add_person_to (w.store, w.a, tri, LECTERN_APPEARANCE_SPEAKER);
+  add_person_to (w.store, w.b, dan, LECTERN_APPEARANCE_SPEAKER);
+
+  /* the talks without a speaker, and the empty session of the day */
+  {
+    g_autoptr(LecternSession) empty = lectern_store_add_session (w.store, lectern_day_get_id (w.day), "Afternoon",
+                                                                 "", &error);
+
+    g_assert_no_error (error);
+    problems = check_now (w.store, NULL);
+    text = messages (problems, LECTERN_CHECK_TALK_SPEAKER);
+    g_assert_cmpstr (text, ==, "“C” has no speaker.");
+    g_free (text);
+    text = messages (problems, LECTERN_CHECK_EMPTY_SESSION);
+    g_assert_cmpstr (text, ==, "The session “Afternoon” has no scheduled slot.");
+    g_free (text);
+    g_assert_cmpuint (problems->len, ==, 2);
+    g_assert_cmpuint (lectern_schedule_count_blocking (problems), ==, 0);
+    g_clear_pointer (&problems, g_ptr_array_unref);
+  }
+  add_person_to (w.store, w.c, dan, LECTERN_APPEARANCE_AUTHOR);
+  lectern_test_sql_exec (f->path, "DELETE FROM session WHERE title = 'Afternoon'");
+
+  /* a panel at 11:00 without its moderator, Tri on it and on a lunch-time talk */
+  panel = add_slot (w.store, lectern_day_get_id (w.day), 0, "Panel", 660, 60);
+  lectern_test_sql_exec (f->path, "UPDATE slot SET kind = 'panel' WHERE title = 'Panel'");
+  add_person_to (w.store, panel, tri, LECTERN_APPEARANCE_PANELIST);
+  hall = lectern_store_add_room (w.store, "Hall B", "", &error);
+  g_assert_no_error (error);
+  lunch = add_slot (w.store, lectern_day_get_id (w.day), 0, "Lunch talk", 700, 30);
+  lectern_test_sql_exec (f->path, "UPDATE slot SET room_id = (SELECT id FROM room) WHERE title = 'Lunch talk'");
+  add_person_to (w.store, lunch, tri, LECTERN_APPEARANCE_SPEAKER);
+
+  problems = check_now (w.store, NULL);
+  text = messages (problems, LECTERN_CHECK_PANEL_MODERATOR);
+  g_assert_cmpstr (text, ==, "The panel “Panel” has no moderator.");
+  g_free (text);
+  text = messages (problems, LECTERN_CHECK_PERSON_CLASH);
+  g_assert_cmpstr (text, ==, "Tri Dao is in “Panel” and “Lunch talk” at once (at 11:40am).");
+  g_free (text);
+  text = messages (problems, LECTERN_CHECK_ROOM_OVERLAP);
+  g_assert_cmpstr (text, ==, "");   /* different rooms */
+  g_free (text);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* the lunch talk moved to 12:05 in the plan: no clash, but with a
+   * 10-minute changeover, 5 minutes to change rooms is too little;
+   * the plan is checked without being applied */
+  {
+    g_autoptr(LecternEvent) event = lectern_store_get_event (w.store, &error);
+    g_autoptr(GListModel) slots = scheduled (w.store);
+    g_autoptr(LecternSlot) slot = get_slot (w.store, lunch);
+    g_autoptr(LecternSchedulePlan) plan = NULL;
+
+    lectern_event_set_changeover (event, 10);
+    g_assert_true (lectern_store_update_event (w.store, event, &error));
+    g_assert_no_error (error);
+    plan = lectern_schedule_plan_move (slots, slot, lectern_day_get_id (w.day), lectern_room_get_id (hall), 725, 0,
+                                       &error);
+    g_assert_no_error (error);
+    problems = check_now (w.store, plan);
+    text = messages (problems, LECTERN_CHECK_PERSON_CLASH);
+    g_assert_cmpstr (text, ==, "");
+    g_free (text);
+    text = messages (problems, LECTERN_CHECK_CHANGEOVER);
+    g_assert_cmpstr (text, ==, "Tri Dao has 5 minutes to get from “Panel” (no room) to “Lunch talk” (Hall B); the changeover is 10.");
+    g_free (text);
+    g_clear_pointer (&problems, g_ptr_array_unref);
+    g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT start FROM slot WHERE title = 'Lunch talk'"), ==, 700);
+  }
+
+  /* two slots in one room at once; a slot outside the day's hours */
+  lectern_test_sql_exec (f->path, "UPDATE slot SET start = 580 WHERE title = 'C';"
+                                  "UPDATE slot SET start = 1080 WHERE title = 'Panel'");
+  problems = check_now (w.store, NULL);
+  text = messages (problems, LECTERN_CHECK_ROOM_OVERLAP);
+  g_assert_cmpstr (text, ==, "“B” and “C” overlap (9:40am–10:00am).");
+  g_free (text);
+  text = messages (problems, LECTERN_CHECK_OUTSIDE_HOURS);
+  g_assert_cmpstr (text, ==, "“Panel” (6:00pm–7:00pm) is outside the day’s hours (8:00am–6:00pm).");
+  g_free (text);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* an hour-long overlap found even past a short slot in between */
+  lectern_test_sql_exec (f->path, "UPDATE slot SET start = 540, duration = 120 WHERE title = 'A';"
+                                  "UPDATE slot SET start = 570, duration = 10 WHERE title = 'B';"
+                                  "UPDATE slot SET start = 600 WHERE title = 'C'");
+  problems = check_now (w.store, NULL);
+  text = messages (problems, LECTERN_CHECK_ROOM_OVERLAP);
+  g_assert_cmpstr (text, ==, "“A” and “B” overlap (9:30am–9:40am). / “A” and “C” overlap (10:00am–10:30am).");
+  g_free (text);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* severities: ignore hides a check, block counts */
+  g_assert_true (lectern_store_set_check_severity (w.store, LECTERN_CHECK_ROOM_OVERLAP, LECTERN_SEVERITY_BLOCK,
+                                                   &error));
+  g_assert_true (lectern_store_set_check_severity (w.store, LECTERN_CHECK_OUTSIDE_HOURS, LECTERN_SEVERITY_IGNORE,
+                                                   &error));
+  g_assert_no_error (error);
+  problems = check_now (w.store, NULL);
+  g_assert_cmpuint (lectern_schedule_count_blocking (problems), ==, 2);
+  text = messages (problems, LECTERN_CHECK_OUTSIDE_HOURS);
+  g_assert_cmpstr (text, ==, "");
+  g_free (text);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* and the severity is an undoable edit like any other */
+  g_assert_true (lectern_store_undo (w.store, &error));
+  problems = check_now (w.store, NULL);
+  text = messages (problems, LECTERN_CHECK_OUTSIDE_HOURS);
+  g_assert_cmpstr (text, !=, "");
+  g_free (text);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  workshop_close (&w);
+}
+
+/* A speaker flying out at 3pm; a remote speaker's daytime. */
+static void
+test_availability (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(LecternPerson) tri = NULL;
+  g_autoptr(GArray) windows = NULL;
+  LecternAvailability morning = { 0 }, late = { 0 }, bad = { 0 };
+  Workshop w = { 0 };
+  char *text;
+
+  workshop_open (&w, f->path);
+  tri = lectern_test_add_person (w.store, "Tri Dao", "Princeton");
+  add_person_to (w.store, w.b, tri, LECTERN_APPEARANCE_SPEAKER);
+
+  /* no windows: available all day */
+  problems = check_now (w.store, NULL);
+  text = messages (problems, LECTERN_CHECK_UNAVAILABLE);
+  g_assert_cmpstr (text, ==, "");
+  g_free (text);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  morning.person_id = lectern_person_get_id (tri);
+  morning.day_id = lectern_day_get_id (w.day);
+  morning.start = 480;
+  morning.end = 580;
+  morning.timezone = (char *) "Europe/Zurich";
+  g_assert_true (lectern_store_add_availability (w.store, &morning, &error));
+  g_assert_no_error (error);
+  late = morning;
+  late.start = 840;
+  late.end = 900;
+  g_assert_true (lectern_store_add_availability (w.store, &late, &error));
+  bad = morning;
+  bad.start = 900;
+  bad.end = 840;
+  g_assert_false (lectern_store_add_availability (w.store, &bad, &error));
+  g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  windows = lectern_store_list_availability (w.store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (windows->len, ==, 2);
+  g_assert_cmpstr (g_array_index (windows, LecternAvailability, 0).timezone, ==, "Europe/Zurich");
+
+  /* B runs 9:30–10:00; Tri is there until 9:40 */
+  problems = check_now (w.store, NULL);
+  text = messages (problems, LECTERN_CHECK_UNAVAILABLE);
+  g_assert_cmpstr (text, ==, "Tri Dao is not available for “B” (9:30am–10:00am); they are available 8:00am–9:40am, 2:00pm–3:00pm.");
+  g_free (text);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* a plan that moves B into the afternoon window clears it */
+  {
+    g_autoptr(GListModel) slots = scheduled (w.store);
+    g_autoptr(LecternSlot) b = get_slot (w.store, w.b);
+    g_autoptr(LecternSchedulePlan) plan = lectern_schedule_plan_move (slots, b, lectern_day_get_id (w.day), 0, 840, 0,
+                                                                      &error);
+
+    problems = check_now (w.store, plan);
+    text = messages (problems, LECTERN_CHECK_UNAVAILABLE);
+    g_assert_cmpstr (text, ==, "");
+    g_free (text);
+    g_clear_pointer (&problems, g_ptr_array_unref);
+  }
+
+  /* removing the morning window */
+  g_assert_true (lectern_store_remove_availability (w.store, &g_array_index (windows, LecternAvailability, 0), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM availability"), ==, 1);
+
+  workshop_close (&w);
+}
+
 static void
 test_format (void)
 {
@@ -712,6 +969,8 @@ main (int    argc,
   ADD ("/schedule/compact", test_compact);
   ADD ("/schedule/move-session", test_move_session);
   ADD ("/schedule/stale-plan", test_stale_plan);
+  ADD ("/schedule/checks", test_checks);
+  ADD ("/schedule/availability", test_availability);
 
   return g_test_run ();
 }

@@ -835,3 +835,186 @@ lectern_store_remove_slot (LecternStore  *self,
 
   return _lectern_store_write_end (self, TRUE, error);
 }
+
+/* ------------------------------------------------------------------ */
+/* Checks' severities                                                  */
+
+/* What each check does when it fails; a check the organizers never set
+ * warns.
+ */
+gboolean
+lectern_store_get_check_severities (LecternStore     *self,
+                                    LecternSeverity   severities[LECTERN_N_CHECKS],
+                                    GError          **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
+
+  for (guint i = 0; i < LECTERN_N_CHECKS; i++)
+    severities[i] = LECTERN_SEVERITY_WARN;
+
+  if (!(stmt = _lectern_store_prepare (self, "SELECT name, severity FROM check_severity", error)))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LecternCheck check;
+      LecternSeverity severity;
+
+      /* a check of a newer version is not this one's to apply */
+      if (lectern_check_from_string (_lectern_store_column_text (stmt, 0), &check) &&
+          lectern_severity_from_string (_lectern_store_column_text (stmt, 1), &severity))
+        severities[check] = severity;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _lectern_store_set_error_from_db (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+lectern_store_set_check_severity (LecternStore     *self,
+                                  LecternCheck      check,
+                                  LecternSeverity   severity,
+                                  GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (check < LECTERN_N_CHECKS && severity < LECTERN_N_SEVERITIES, FALSE);
+
+  if (!_lectern_store_write_begin (self, error))
+    return FALSE;
+
+  _lectern_store_label_edit (self, "%s", _("Change what a check does"));
+  stmt = _lectern_store_prepare (self, "INSERT INTO check_severity (name, severity) VALUES (?, ?)"
+                                       " ON CONFLICT (name) DO UPDATE SET severity = excluded.severity",
+                                 error);
+  if (stmt == NULL)
+    return _lectern_store_write_end (self, FALSE, NULL);
+  _lectern_store_bind_text (stmt, 1, lectern_check_to_string (check));
+  _lectern_store_bind_text (stmt, 2, lectern_severity_to_string (severity));
+  if (!_lectern_store_step_done (self, stmt, error))
+    return _lectern_store_write_end (self, FALSE, NULL);
+
+  return _lectern_store_write_end (self, TRUE, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Availability                                                        */
+
+void
+lectern_availability_clear (LecternAvailability *availability)
+{
+  g_clear_pointer (&availability->timezone, g_free);
+}
+
+/* Every window in which someone is available, by person, day and time. */
+GArray *
+lectern_store_list_availability (LecternStore  *self,
+                                 GError       **error)
+{
+  g_autoptr(GArray) windows = g_array_new (FALSE, TRUE, sizeof (LecternAvailability));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
+
+  g_array_set_clear_func (windows, (GDestroyNotify) lectern_availability_clear);
+  stmt = _lectern_store_prepare (self, "SELECT id, rev, person_id, day_id, start, end, timezone FROM availability"
+                                       " ORDER BY person_id, day_id, start",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LecternAvailability window = {
+        sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+        sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3),
+        sqlite3_column_int (stmt, 4), sqlite3_column_int (stmt, 5),
+        g_strdup (_lectern_store_column_text (stmt, 6)),
+      };
+
+      g_array_append_val (windows, window);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _lectern_store_set_error_from_db (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&windows);
+}
+
+/* A window in the workshop's time (start and end in minutes of the
+ * day); timezone is the one the person gave it in, for showing it back.
+ * Sets its id and rev.
+ */
+gboolean
+lectern_store_add_availability (LecternStore         *self,
+                                LecternAvailability  *window,
+                                GError              **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 rev;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (window != NULL, FALSE);
+
+  if (window->start < 0 || window->end > 24 * 60 || window->start >= window->end)
+    {
+      g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID,
+                   _("An availability runs from a start to a later end, within the day."));
+      return FALSE;
+    }
+
+  if (!_lectern_store_write_begin (self, error))
+    return FALSE;
+
+  _lectern_store_label_edit (self, "%s", _("Add an availability"));
+  stmt = _lectern_store_prepare_insert (self, "availability",
+                                        "INSERT INTO availability (person_id, day_id, start, end, timezone, id, rev)"
+                                        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                        &rev, error);
+  if (stmt == NULL)
+    return _lectern_store_write_end (self, FALSE, NULL);
+
+  sqlite3_bind_int64 (stmt, 1, window->person_id);
+  sqlite3_bind_int64 (stmt, 2, window->day_id);
+  sqlite3_bind_int (stmt, 3, window->start);
+  sqlite3_bind_int (stmt, 4, window->end);
+  _lectern_store_bind_text (stmt, 5, window->timezone);
+  if (!_lectern_store_finish_insert (self, stmt, &window->id, error))
+    return FALSE;
+
+  window->rev = rev;
+  return TRUE;
+}
+
+gboolean
+lectern_store_remove_availability (LecternStore               *self,
+                                   const LecternAvailability  *window,
+                                   GError                    **error)
+{
+  g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (window != NULL, FALSE);
+
+  if (!_lectern_store_write_begin (self, error))
+    return FALSE;
+
+  _lectern_store_label_edit (self, "%s", _("Remove an availability"));
+  if (!_lectern_store_remove_row (self, "availability", window->id, window->rev, _("The availability"), error))
+    return _lectern_store_write_end (self, FALSE, NULL);
+
+  return _lectern_store_write_end (self, TRUE, error);
+}

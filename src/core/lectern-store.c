@@ -1512,20 +1512,8 @@ lectern_store_check (LecternStore  *self,
     }
   sqlite3_finalize (stmt);
 
-  if (!(stmt = _lectern_store_prepare (self,
-                                       "SELECT a.title, b.title, a.start FROM slot a JOIN slot b"
-                                       " ON a.day_id = b.day_id AND a.id < b.id"
-                                       " AND a.start < b.start + b.duration AND b.start < a.start + a.duration"
-                                       " AND a.duration > 0 AND b.duration > 0"
-                                       " AND (a.room_id IS b.room_id)",
-                                       error)))
-    return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (problems,
-                     g_strdup_printf (_("“%s” and “%s” overlap in the same room"),
-                                      _lectern_store_column_text (stmt, 0),
-                                      _lectern_store_column_text (stmt, 1)));
-  sqlite3_finalize (stmt);
+  /* the schedule's own checks (overlaps and the rest) are in
+   * lectern-schedule-checks.c, each with the workshop's severity */
 
   return g_steal_pointer (&problems);
 }

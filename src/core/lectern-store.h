@@ -25,6 +25,22 @@ G_BEGIN_DECLS
 /* "Lect": PRAGMA application_id of every Lectern file. */
 #define LECTERN_APPLICATION_ID 0x4C656374
 
+/* A window in which a person is available on a day: start and end in
+ * minutes of the day, in the workshop's time zone; timezone is the zone
+ * the person gave it in (shown back beside it), or "". */
+typedef struct
+{
+  gint64  id;
+  gint64  rev;
+  gint64  person_id;
+  gint64  day_id;
+  int     start;
+  int     end;
+  char   *timezone;
+} LecternAvailability;
+
+void lectern_availability_clear (LecternAvailability *availability);
+
 #define LECTERN_STORE_ERROR (lectern_store_error_quark ())
 
 typedef enum
@@ -218,5 +234,22 @@ LecternSlot   *lectern_store_get_slot           (LecternStore   *self,
 gboolean       lectern_store_apply_plan         (LecternStore   *self,
                                                  LecternSchedulePlan *plan,
                                                  GError        **error);
+
+/* The schedule's checks and availability */
+gboolean       lectern_store_get_check_severities (LecternStore  *self,
+                                                   LecternSeverity severities[LECTERN_N_CHECKS],
+                                                   GError       **error);
+gboolean       lectern_store_set_check_severity (LecternStore   *self,
+                                                 LecternCheck    check,
+                                                 LecternSeverity severity,
+                                                 GError        **error);
+GArray        *lectern_store_list_availability  (LecternStore   *self,
+                                                 GError        **error);
+gboolean       lectern_store_add_availability   (LecternStore   *self,
+                                                 LecternAvailability *window,
+                                                 GError        **error);
+gboolean       lectern_store_remove_availability (LecternStore  *self,
+                                                  const LecternAvailability *window,
+                                                  GError       **error);
 
 G_END_DECLS

@@ -30,6 +30,15 @@ static const char *status_names[LECTERN_N_STATUSES] = {
   "", "invited", "confirmed", "declined",
 };
 
+static const char *check_names[LECTERN_N_CHECKS] = {
+  "room-overlap", "person-clash", "unavailable", "changeover",
+  "panel-without-moderator", "talk-without-speaker", "outside-hours", "empty-session",
+};
+
+static const char *severity_names[LECTERN_N_SEVERITIES] = {
+  "ignore", "warn", "block",
+};
+
 static gboolean
 lookup (const char  *str,
         const char **names,
@@ -210,4 +219,44 @@ lectern_slugify (const char *text)
     g_string_append (out, "card");
 
   return g_string_free (out, FALSE);
+}
+
+const char *
+lectern_check_to_string (LecternCheck check)
+{
+  g_return_val_if_fail (check < LECTERN_N_CHECKS, NULL);
+  return check_names[check];
+}
+
+gboolean
+lectern_check_from_string (const char   *str,
+                           LecternCheck *check)
+{
+  guint i;
+
+  if (!lookup (str, check_names, LECTERN_N_CHECKS, &i))
+    return FALSE;
+
+  *check = i;
+  return TRUE;
+}
+
+const char *
+lectern_severity_to_string (LecternSeverity severity)
+{
+  g_return_val_if_fail (severity < LECTERN_N_SEVERITIES, NULL);
+  return severity_names[severity];
+}
+
+gboolean
+lectern_severity_from_string (const char      *str,
+                              LecternSeverity *severity)
+{
+  guint i;
+
+  if (!lookup (str, severity_names, LECTERN_N_SEVERITIES, &i))
+    return FALSE;
+
+  *severity = i;
+  return TRUE;
 }

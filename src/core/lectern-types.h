@@ -55,6 +55,36 @@ typedef enum
   LECTERN_N_STATUSES
 } LecternStatus;
 
+/* The schedule's checks (lectern-schedule-checks.c), and what a failing
+ * one does: nothing, a warning, or no export until it is fixed. */
+typedef enum
+{
+  LECTERN_CHECK_ROOM_OVERLAP,
+  LECTERN_CHECK_PERSON_CLASH,
+  LECTERN_CHECK_UNAVAILABLE,
+  LECTERN_CHECK_CHANGEOVER,
+  LECTERN_CHECK_PANEL_MODERATOR,
+  LECTERN_CHECK_TALK_SPEAKER,
+  LECTERN_CHECK_OUTSIDE_HOURS,
+  LECTERN_CHECK_EMPTY_SESSION,
+  LECTERN_N_CHECKS
+} LecternCheck;
+
+typedef enum
+{
+  LECTERN_SEVERITY_IGNORE,
+  LECTERN_SEVERITY_WARN,
+  LECTERN_SEVERITY_BLOCK,
+  LECTERN_N_SEVERITIES
+} LecternSeverity;
+
+const char *lectern_check_to_string           (LecternCheck           check);
+gboolean    lectern_check_from_string         (const char            *str,
+                                               LecternCheck          *check);
+const char *lectern_severity_to_string        (LecternSeverity        severity);
+gboolean    lectern_severity_from_string      (const char            *str,
+                                               LecternSeverity       *severity);
+
 const char *lectern_role_to_string            (LecternRole            role);
 gboolean    lectern_role_from_string          (const char            *str,
                                                LecternRole           *role);

@@ -19,6 +19,7 @@ typedef enum
   LECTERN_EXPORT_ERROR_BROKEN_PAGE,    /* half a marker pair, … */
   LECTERN_EXPORT_ERROR_UNSAFE,         /* a path that would leave its folder */
   LECTERN_EXPORT_ERROR_NEWER_FILE,     /* the workshop file is from a newer Lectern */
+  LECTERN_EXPORT_ERROR_BLOCKED,        /* a schedule check set to block fails */
 } LecternExportError;
 
 GQuark lectern_export_error_quark (void);

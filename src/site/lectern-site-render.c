@@ -19,6 +19,7 @@
 #include "lectern-export-result.h"
 #include "lectern-site-image.h"
 #include "lectern-site-page.h"
+#include "lectern-schedule-checks.h"
 #include "lectern-site-render.h"
 #include "lectern-site-text.h"
 #include "lectern-yaml-writer.h"
@@ -955,6 +956,53 @@ lectern_site_render_schedule (LecternStore  *store,
   return render_schedule_block (snap);
 }
 
+/* The schedule's checks that the workshop set to block the export:
+ * when one fails, the export is refused with the list. Read only when
+ * a check is set to block (none is, unless the organizers chose so).
+ */
+static gboolean
+check_schedule (LecternStore  *store,
+                GError       **error)
+{
+  g_autoptr(LecternScheduleFacts) facts = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GString) list = NULL;
+  LecternSeverity severities[LECTERN_N_CHECKS];
+  gboolean any = FALSE;
+  guint n;
+
+  if (!lectern_store_get_check_severities (store, severities, error))
+    return FALSE;
+  for (guint i = 0; i < LECTERN_N_CHECKS; i++)
+    any |= severities[i] == LECTERN_SEVERITY_BLOCK;
+  if (!any)
+    return TRUE;
+
+  if (!(facts = lectern_schedule_facts_read (store, error)))
+    return FALSE;
+  problems = lectern_schedule_check (facts, NULL);
+  n = lectern_schedule_count_blocking (problems);
+  if (n == 0)
+    return TRUE;
+
+  list = g_string_new (NULL);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      LecternProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->severity == LECTERN_SEVERITY_BLOCK)
+        g_string_append_printf (list, "\n• %s", problem->message);
+    }
+
+  g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_BLOCKED,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "The schedule has %u problem that the workshop set to block the export:%s\nFix it, or set its check to warn. Nothing was written.",
+                            "The schedule has %u problems that the workshop set to block the export:%s\nFix them, or set their checks to warn. Nothing was written.",
+                            n),
+               n, list->str);
+  return FALSE;
+}
+
 /* Every file Lectern owns in the site, from the workshop file. A file
  * from a newer version of Lectern is refused: it may hold what this
  * version cannot render, and the export would drop it from the site.
@@ -980,6 +1028,9 @@ lectern_site_render (LecternStore  *store,
                    LECTERN_SCHEMA_VERSION);
       return NULL;
     }
+
+  if (!check_schedule (store, error))
+    return NULL;
 
   snap = snapshot_read (store, error);
   if (snap == NULL)
