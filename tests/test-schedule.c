@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lectern-schedule-checks.h"
+#include "lectern-schedule.h"
 #include "lectern-schedule-ops.h"
 #include "lectern-store.h"
 #include "lectern-test-util.h"
@@ -175,7 +176,7 @@ apply_and_check (Workshop            *w,
 
   g_assert_nonnull (plan);
   g_assert_cmpstr (lectern_schedule_plan_get_label (plan), ==, label);
-  g_assert_true (lectern_store_apply_plan (w->store, plan, &error));
+  g_assert_true (lectern_store_apply_plan (w->store, plan, NULL, &error));
   g_assert_no_error (error);
   now = layout (path);
   g_assert_cmpstr (now, ==, expected);
@@ -504,7 +505,7 @@ test_swap (Fixture       *f,
     g_autoptr(LecternSchedulePlan) plan = NULL;
     g_autoptr(GListModel) again = NULL;
 
-    g_assert_true (lectern_store_apply_plan (w.store, resize, &error));
+    g_assert_true (lectern_store_apply_plan (w.store, resize, NULL, &error));
     g_clear_object (&b);
     b = get_slot (w.store, w.b);
     again = scheduled (w.store);
@@ -561,7 +562,7 @@ test_unschedule (Fixture       *f,
     g_autoptr(LecternSchedulePlan) last = NULL;
     g_autoptr(GListModel) again = NULL;
 
-    g_assert_true (lectern_store_apply_plan (w.store, plan, &error));
+    g_assert_true (lectern_store_apply_plan (w.store, plan, NULL, &error));
     again = scheduled (w.store);
     c = get_slot (w.store, w.c);
     last = lectern_schedule_plan_unschedule (again, c, 0, &error);
@@ -664,7 +665,7 @@ test_stale_plan (Fixture       *f,
   g_assert_no_error (error);
 
   lectern_test_sql_exec (f->path, "UPDATE slot SET start = 700, rev = rev + 1000 WHERE title = 'C'");
-  g_assert_false (lectern_store_apply_plan (w.store, plan, &error));
+  g_assert_false (lectern_store_apply_plan (w.store, plan, NULL, &error));
   g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_CONFLICT);
   after = layout (f->path);
   g_assert_cmpstr (after, ==, "A@540+30 B@570+30 C@700+30 D@pool+20");
@@ -928,6 +929,170 @@ test_availability (Fixture       *f,
   workshop_close (&w);
 }
 
+
+/* ------------------------------------------------------------------ */
+/* The live models                                                     */
+
+typedef struct
+{
+  guint position, removed, added;
+} Change;
+
+static void
+record_change (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               GArray     *changes)
+{
+  Change change = { position, removed, added };
+
+  g_array_append_val (changes, change);
+}
+
+static char *
+titles (GListModel *model)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LecternSlot) slot = g_list_model_get_item (model, i);
+
+      g_string_append_printf (out, "%s%s", i ? " " : "", lectern_slot_get_title (slot));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_titles (GListModel *model,
+               const char *expected)
+{
+  g_autofree char *text = titles (model);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_live (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternSchedule) schedule = NULL;
+  g_autoptr(GArray) day_changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GArray) pool_changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(LecternStore) colleague = NULL;
+  GListModel *day, *pool;
+  LecternSlot *c, *d;
+  Workshop w = { 0 };
+
+  workshop_open (&w, f->path);
+  schedule = lectern_schedule_new (w.store, &error);
+  g_assert_no_error (error);
+  day = lectern_schedule_get_day_slots (schedule, lectern_day_get_id (w.day));
+  pool = lectern_schedule_get_pool (schedule);
+  assert_titles (day, "A B C");
+  assert_titles (pool, "D");
+  g_signal_connect (day, "items-changed", G_CALLBACK (record_change), day_changes);
+  g_signal_connect (pool, "items-changed", G_CALLBACK (record_change), pool_changes);
+  c = lectern_schedule_find_slot (schedule, w.c);
+  d = lectern_schedule_find_slot (schedule, w.d);
+
+  /* C to 8:00: one removal at 2, one insertion at 0; the same object */
+  {
+    g_autoptr(LecternSchedulePlan) plan = lectern_schedule_plan_move (lectern_schedule_get_scheduled (schedule), c,
+                                                                      lectern_day_get_id (w.day), 0, 480, 0, &error);
+
+    g_assert_true (lectern_schedule_apply (schedule, plan, &error));
+    g_assert_no_error (error);
+    assert_titles (day, "C A B");
+    g_assert_cmpuint (day_changes->len, ==, 2);
+    g_assert_cmpuint (g_array_index (day_changes, Change, 0).position, ==, 2);
+    g_assert_cmpuint (g_array_index (day_changes, Change, 0).removed, ==, 1);
+    g_assert_cmpuint (g_array_index (day_changes, Change, 1).position, ==, 0);
+    g_assert_cmpuint (g_array_index (day_changes, Change, 1).added, ==, 1);
+    g_assert_true (lectern_schedule_find_slot (schedule, w.c) == c);
+    g_assert_cmpint (lectern_slot_get_start (c), ==, 480);
+    g_assert_cmpint (lectern_slot_get_rev (c), ==, lectern_test_sql_int (f->path, "SELECT rev FROM slot WHERE title = 'C'"));
+  }
+
+  /* D from the pool to 9:00 with ripple: out of the pool, into the day */
+  {
+    g_autoptr(LecternSchedulePlan) plan = lectern_schedule_plan_move (lectern_schedule_get_scheduled (schedule), d,
+                                                                      lectern_day_get_id (w.day), 0, 540,
+                                                                      LECTERN_SCHEDULE_RIPPLE, &error);
+    g_autoptr(GPtrArray) problems = lectern_schedule_get_problems (schedule, plan, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (problems->len, ==, 4);   /* A, B, C and D, placed: talks without a speaker */
+    g_array_set_size (day_changes, 0);
+    g_assert_true (lectern_schedule_apply (schedule, plan, &error));
+    assert_titles (day, "C D A B");
+    assert_titles (pool, "");
+    g_assert_cmpuint (pool_changes->len, ==, 1);
+    g_assert_cmpint (lectern_slot_get_start (d), ==, 540);
+  }
+
+  /* undo: the store says it changed; the models follow */
+  g_array_set_size (day_changes, 0);
+  g_assert_true (lectern_store_undo (w.store, &error));
+  g_assert_no_error (error);
+  assert_titles (day, "C A B");
+  assert_titles (pool, "D");
+  g_assert_true (lectern_schedule_find_slot (schedule, w.d) == d);
+  g_assert_false (lectern_slot_is_scheduled (d));
+
+  /* a colleague renames A (no list changes) and moves B to 7:00 */
+  colleague = lectern_store_open (f->path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(LecternSlot) a = lectern_store_get_slot (colleague, w.a, &error);
+    g_autoptr(LecternSlot) b = lectern_store_get_slot (colleague, w.b, &error);
+    LecternSlot *ours = lectern_schedule_find_slot (schedule, w.a);
+
+    lectern_slot_set_title (a, "A, renamed");
+    g_assert_true (lectern_store_update_slot (colleague, a, &error));
+    lectern_slot_set_start (b, 420);
+    g_assert_true (lectern_store_update_slot (colleague, b, &error));
+    g_assert_no_error (error);
+
+    g_array_set_size (day_changes, 0);
+    g_assert_true (lectern_store_poll_changes (w.store));
+    assert_titles (day, "B C A, renamed");
+    g_assert_true (lectern_schedule_find_slot (schedule, w.a) == ours);
+    g_assert_cmpuint (day_changes->len, ==, 2);   /* B out, B in: A changed in place */
+  }
+
+  /* a plan made before the colleague's move is refused, and the models
+   * show the colleague's version */
+  {
+    g_autoptr(LecternSchedulePlan) plan = lectern_schedule_plan_resize (lectern_schedule_get_scheduled (schedule),
+                                                                        c, 45, LECTERN_SCHEDULE_RIPPLE, &error);
+    g_autoptr(LecternSlot) theirs = lectern_store_get_slot (colleague, w.c, &error);
+
+    lectern_slot_set_start (theirs, 1200);
+    g_assert_true (lectern_store_update_slot (colleague, theirs, &error));
+    g_assert_false (lectern_schedule_apply (schedule, plan, &error));
+    g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_CONFLICT);
+    g_clear_error (&error);
+    g_assert_cmpint (lectern_slot_get_start (c), ==, 1200);
+    assert_titles (day, "B A, renamed C");
+  }
+
+  /* a colleague removes a slot */
+  {
+    g_autoptr(LecternSlot) theirs = lectern_store_get_slot (colleague, w.b, &error);
+
+    g_assert_true (lectern_store_remove_slot (colleague, theirs, &error));
+    g_assert_true (lectern_store_poll_changes (w.store));
+    assert_titles (day, "A, renamed C");
+    g_assert_null (lectern_schedule_find_slot (schedule, w.b));
+  }
+
+  workshop_close (&w);
+}
+
 static void
 test_format (void)
 {
@@ -971,6 +1136,7 @@ main (int    argc,
   ADD ("/schedule/stale-plan", test_stale_plan);
   ADD ("/schedule/checks", test_checks);
   ADD ("/schedule/availability", test_availability);
+  ADD ("/schedule/live", test_live);
 
   return g_test_run ();
 }

@@ -231,7 +231,7 @@ apply (LecternStore        *store,
        LecternSchedulePlan *plan,
        GError              *error)
 {
-  if (plan == NULL || !lectern_store_apply_plan (store, plan, &error))
+  if (plan == NULL || !lectern_store_apply_plan (store, plan, NULL, &error))
     {
       lectern_cli_print_error (NULL, error);
       g_clear_error (&error);

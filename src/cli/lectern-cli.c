@@ -19,7 +19,6 @@
 #include "lectern-cli-private.h"
 #include "lectern-exporter.h"
 #include "lectern-readiness.h"
-#include "lectern-schedule-checks.h"
 #include "lectern-store.h"
 #include "lectern-workshop-loader.h"
 
@@ -279,35 +278,15 @@ cmd_check (int    argc,
       {
         LecternReadinessItem *item = g_ptr_array_index (items, i);
 
-        if (item->level == LECTERN_READINESS_ERROR)
+        /* a schedule check says which, so that its severity can be set */
+        if (item->level == LECTERN_READINESS_ERROR && item->check != NULL)
+          g_ptr_array_add (problems, g_strdup_printf (_("blocks export (%s): %s"), item->check, item->message));
+        else if (item->level == LECTERN_READINESS_ERROR)
           g_ptr_array_add (problems, g_strdup (item->message));
+        else if (item->check != NULL)
+          g_printerr (_("%s: warning (%s): %s\n"), argv[2], item->check, item->message);
         else
           g_printerr (_("%s: warning: %s\n"), argv[2], item->message);
-      }
-  }
-
-  /* the schedule's checks, each as the workshop set it: a warning, or a
-   * problem that blocks the export */
-  {
-    g_autoptr(LecternScheduleFacts) facts = lectern_schedule_facts_read (store, &error);
-    g_autoptr(GPtrArray) found = facts ? lectern_schedule_check (facts, NULL) : NULL;
-
-    if (facts == NULL)
-      {
-        g_ptr_array_add (problems, g_strdup (error->message));
-        g_clear_error (&error);
-      }
-    for (guint i = 0; found != NULL && i < found->len; i++)
-      {
-        LecternProblem *problem = g_ptr_array_index (found, i);
-
-        if (problem->severity == LECTERN_SEVERITY_BLOCK)
-          g_ptr_array_add (problems, g_strdup_printf (_("blocks export (%s): %s"),
-                                                      lectern_check_to_string (problem->check),
-                                                      problem->message));
-        else
-          g_printerr (_("%s: warning (%s): %s\n"), argv[2], lectern_check_to_string (problem->check),
-                      problem->message);
       }
   }
 

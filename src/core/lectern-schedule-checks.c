@@ -50,18 +50,25 @@ lectern_problem_free (LecternProblem *problem)
   g_free (problem);
 }
 
+/* The facts of a schedule whose slots (scheduled, and in the pool) a
+ * caller keeps, such as the live LecternSchedule; the rest (days, rooms,
+ * sessions, availability, the changeover, the severities) is read now.
+ */
 LecternScheduleFacts *
-lectern_schedule_facts_read (LecternStore  *store,
-                             GError       **error)
+lectern_schedule_facts_new (LecternStore  *store,
+                            GListModel    *slots,
+                            GListModel    *pool,
+                            GError       **error)
 {
   g_autoptr(LecternScheduleFacts) facts = g_new0 (LecternScheduleFacts, 1);
   g_autoptr(LecternEvent) event = NULL;
 
   g_return_val_if_fail (LECTERN_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (slots) && G_IS_LIST_MODEL (pool), NULL);
 
+  facts->slots = g_object_ref (slots);
+  facts->pool = g_object_ref (pool);
   if (!(event = lectern_store_get_event (store, error)) ||
-      !(facts->slots = lectern_store_list_slots (store, 0, error)) ||
-      !(facts->pool = lectern_store_list_unscheduled (store, error)) ||
       !(facts->days = lectern_store_list_days (store, error)) ||
       !(facts->rooms = lectern_store_list_rooms (store, error)) ||
       !(facts->sessions = lectern_store_list_sessions (store, error)) ||
@@ -72,6 +79,22 @@ lectern_schedule_facts_read (LecternStore  *store,
   facts->changeover = lectern_event_get_changeover (event);
 
   return g_steal_pointer (&facts);
+}
+
+LecternScheduleFacts *
+lectern_schedule_facts_read (LecternStore  *store,
+                             GError       **error)
+{
+  g_autoptr(GListModel) slots = NULL;
+  g_autoptr(GListModel) pool = NULL;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (store), NULL);
+
+  if (!(slots = lectern_store_list_slots (store, 0, error)) ||
+      !(pool = lectern_store_list_unscheduled (store, error)))
+    return NULL;
+
+  return lectern_schedule_facts_new (store, slots, pool, error);
 }
 
 void

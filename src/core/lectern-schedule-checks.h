@@ -30,6 +30,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LecternProblem, lectern_problem_free)
 /* Everything the checks read, read once from the store. */
 typedef struct _LecternScheduleFacts LecternScheduleFacts;
 
+LecternScheduleFacts *lectern_schedule_facts_new         (LecternStore          *store,
+                                                          GListModel            *slots,
+                                                          GListModel            *pool,
+                                                          GError               **error);
 LecternScheduleFacts *lectern_schedule_facts_read        (LecternStore          *store,
                                                           GError               **error);
 void                  lectern_schedule_facts_free        (LecternScheduleFacts  *facts);

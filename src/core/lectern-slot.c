@@ -800,3 +800,49 @@ lectern_slot_is_scheduled (LecternSlot *self)
 
   return self->day_id > 0;
 }
+
+/* Makes @self what @other is, people and links included, with one
+ * notification per property that changed: a live view's slot takes a
+ * colleague's edit in place.
+ */
+void
+lectern_slot_assign (LecternSlot *self,
+                     LecternSlot *other)
+{
+  g_return_if_fail (LECTERN_IS_SLOT (self));
+  g_return_if_fail (LECTERN_IS_SLOT (other));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  lectern_slot_set_id (self, other->id);
+  lectern_slot_set_rev (self, other->rev);
+  lectern_slot_set_day_id (self, other->day_id);
+  lectern_slot_set_room_id (self, other->room_id);
+  lectern_slot_set_session_id (self, other->session_id);
+  lectern_slot_set_start (self, other->start);
+  lectern_slot_set_duration (self, other->duration);
+  lectern_slot_set_kind (self, other->kind);
+  lectern_slot_set_emoji (self, other->emoji);
+  lectern_slot_set_title (self, other->title);
+  lectern_slot_set_abstract (self, other->abstract);
+  lectern_slot_set_note (self, other->note);
+  lectern_slot_set_note_link_text (self, other->note_link_text);
+  lectern_slot_set_note_url (self, other->note_url);
+  lectern_slot_set_sponsor_id (self, other->sponsor_id);
+
+  g_ptr_array_set_size (self->appearances, 0);
+  for (guint i = 0; i < other->appearances->len; i++)
+    {
+      const LecternAppearance *a = g_ptr_array_index (other->appearances, i);
+
+      _lectern_slot_append_loaded_appearance (self, a->person_id, a->role, a->affiliation, a->name,
+                                              a->person_affiliation);
+    }
+  g_ptr_array_set_size (self->links, 0);
+  for (guint i = 0; i < other->links->len; i++)
+    {
+      const LecternLink *link = g_ptr_array_index (other->links, i);
+
+      lectern_slot_add_link (self, link->kind, link->url);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}

@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (LecternSlot, lectern_slot, LECTERN, SLOT, GObject)
 
 LecternSlot *lectern_slot_new (void);
 LecternSlot *lectern_slot_copy (LecternSlot *self);
+void         lectern_slot_assign (LecternSlot *self,
+                                  LecternSlot *other);
 gint64          lectern_slot_get_id (LecternSlot *self);
 void            lectern_slot_set_id (LecternSlot *self,
                                     gint64 value);

@@ -721,13 +721,16 @@ read_slots (LecternStore  *self,
  * Moves the plan's slots (and its session's day) in one transaction,
  * one undo step named by the plan's label. A slot changed by someone
  * since the plan was made fails the whole plan with
- * %LECTERN_STORE_ERROR_CONFLICT, and nothing is written.
+ * %LECTERN_STORE_ERROR_CONFLICT, and nothing is written. @new_rev, if
+ * given, is the rev of every row the plan changed.
  */
 gboolean
 lectern_store_apply_plan (LecternStore         *self,
                           LecternSchedulePlan  *plan,
+                          gint64               *new_rev,
                           GError              **error)
 {
+  gint64 rev = 0;
   guint n;
   gint64 session_id, session_rev, session_day;
   const char *session_title;
@@ -738,7 +741,11 @@ lectern_store_apply_plan (LecternStore         *self,
   n = lectern_schedule_plan_get_n_moves (plan);
   session_day = lectern_schedule_plan_get_session_day (plan, &session_id, &session_rev, &session_title);
   if (n == 0 && session_day == 0)
-    return TRUE;
+    {
+      if (new_rev != NULL)
+        *new_rev = 0;
+      return TRUE;
+    }
 
   if (!lectern_store_begin_action (self, lectern_schedule_plan_get_label (plan), error))
     return FALSE;
@@ -747,7 +754,6 @@ lectern_store_apply_plan (LecternStore         *self,
     {
       const LecternSlotMove *move = lectern_schedule_plan_get_move (plan, i);
       sqlite3_stmt *stmt;
-      gint64 rev;
 
       stmt = _lectern_store_prepare_update (self,
                                             "UPDATE slot SET day_id = ?, room_id = ?, start = ?, duration = ?,"
@@ -771,7 +777,6 @@ lectern_store_apply_plan (LecternStore         *self,
   if (session_day > 0)
     {
       sqlite3_stmt *stmt;
-      gint64 rev;
 
       stmt = _lectern_store_prepare_update (self, "UPDATE session SET day_id = ?, rev = ? WHERE id = ? AND rev = ?",
                                             session_id, session_rev, &rev, error);
@@ -782,7 +787,12 @@ lectern_store_apply_plan (LecternStore         *self,
         return _lectern_store_write_end (self, FALSE, NULL);
     }
 
-  return _lectern_store_write_end (self, TRUE, error);
+  if (!_lectern_store_write_end (self, TRUE, error))
+    return FALSE;
+
+  if (new_rev != NULL)
+    *new_rev = rev;
+  return TRUE;
 }
 
 /* One slot, scheduled or in the pool. */

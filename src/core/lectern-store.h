@@ -233,6 +233,7 @@ LecternSlot   *lectern_store_get_slot           (LecternStore   *self,
                                                  GError        **error);
 gboolean       lectern_store_apply_plan         (LecternStore   *self,
                                                  LecternSchedulePlan *plan,
+                                                 gint64         *new_rev,
                                                  GError        **error);
 
 /* The schedule's checks and availability */

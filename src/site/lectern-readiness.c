@@ -19,6 +19,7 @@
 #include "lectern-exporter.h"
 #include "lectern-site-folder.h"
 #include "lectern-readiness.h"
+#include "lectern-schedule-checks.h"
 
 void
 lectern_readiness_item_free (LecternReadinessItem *item)
@@ -291,6 +292,29 @@ lectern_readiness_check (LecternStore       *store,
 
   if (site != NULL)
     check_site (site, our_slugs, items);
+
+  /* the schedule's checks: a blocking one is an error (the export
+   * refuses it), a warning a warning; ignored ones are not listed */
+  {
+    g_autoptr(LecternScheduleFacts) facts = lectern_schedule_facts_read (store, error);
+    g_autoptr(GPtrArray) problems = NULL;
+
+    if (facts == NULL)
+      return NULL;
+    problems = lectern_schedule_check (facts, NULL);
+    for (guint i = 0; i < problems->len; i++)
+      {
+        LecternProblem *problem = g_ptr_array_index (problems, i);
+        LecternReadinessItem *item;
+
+        add_item (items, problem->severity == LECTERN_SEVERITY_BLOCK ? LECTERN_READINESS_ERROR
+                                                                     : LECTERN_READINESS_WARNING,
+                  NULL, problem->person_id, g_strdup (problem->message));
+        item = g_ptr_array_index (items, items->len - 1);
+        item->check = lectern_check_to_string (problem->check);
+        item->slot_id = problem->slot_id;
+      }
+  }
 
   /* errors first, then in the order found */
   {

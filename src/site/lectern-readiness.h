@@ -21,6 +21,8 @@ typedef struct
   char                  *message;
   char                  *slug;       /* the card concerned, or NULL */
   gint64                 person_id;  /* the person concerned, or 0 */
+  const char            *check;      /* a schedule check ("room-overlap"), or NULL */
+  gint64                 slot_id;    /* the slot concerned, or 0 */
 } LecternReadinessItem;
 
 void       lectern_readiness_item_free (LecternReadinessItem *item);
