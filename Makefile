@@ -47,8 +47,9 @@ $(BENCH_BUILD)/build.ninja:
 	meson setup $(BENCH_BUILD) -Dwerror=true -Dbuildtype=release
 
 bench: deps $(BENCH_BUILD)/build.ninja
-	ninja -C $(BENCH_BUILD) tests/bench/bench-export
+	ninja -C $(BENCH_BUILD) tests/bench/bench-export tests/bench/bench-schedule
 	$(BENCH_BUILD)/tests/bench/bench-export
+	$(BENCH_BUILD)/tests/bench/bench-schedule
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(BENCH_BUILD)
