@@ -25,6 +25,7 @@
 #include "lectern-list-row.h"
 #include "lectern-person-editor.h"
 #include "lectern-schedule-page.h"
+#include "lectern-slot-card.h"
 #include "lectern-sponsor-editor.h"
 #include "lectern-sponsors-page.h"
 #include "lectern-test-gui.h"
@@ -521,40 +522,76 @@ test_schedule (Fixture       *fixture,
 {
   LecternWindow *window = open_window (fixture->path);
   LecternSchedulePage *page = LECTERN_SCHEDULE_PAGE (lectern_window_get_page (window, "schedule"));
-  GtkGridView *view = lectern_schedule_page_get_list_view (page);
-  GListModel *model = G_LIST_MODEL (gtk_grid_view_get_model (view));
-  guint n_slots = 0;
-  guint n_days = 0;
-  int last_start = -1;
+  LecternTimeline *timeline = lectern_schedule_page_get_timeline (page);
+  LecternSchedule *schedule;
+  g_autoptr(GListModel) slots = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *card;
+  gint64 megatron = 0;
+  guint n_cards = 0;
 
   show_page (window, "schedule");
+  schedule = lectern_schedule_page_get_schedule (page);
+  g_assert_nonnull (schedule);
 
-  /* A heading for the day, then its slots in time order. */
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+  /* a card per slot of the day, each named for a screen reader */
+  slots = lectern_store_list_slots (lectern_window_get_store (window), 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (slots); i++)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autoptr(LecternSlot) slot = g_list_model_get_item (slots, i);
 
-      if (LECTERN_IS_DAY (item))
-        {
-          g_assert_cmpuint (i, ==, 0);
-          n_days++;
-          continue;
-        }
-
-      g_assert_true (LECTERN_IS_SLOT (item));
-      g_assert_cmpint (lectern_slot_get_start (LECTERN_SLOT (item)), >=, last_start);
-      last_start = lectern_slot_get_start (LECTERN_SLOT (item));
-      n_slots++;
+      card = lectern_timeline_find_card (timeline, lectern_slot_get_id (slot));
+      g_assert_nonnull (card);
+      g_assert_true (gtk_widget_get_mapped (card));
+      g_assert_true (gtk_widget_get_focusable (card));
+      n_cards++;
+      if (g_strcmp0 (lectern_slot_get_title (slot), "Using Megatron to Train Large Language Models") == 0)
+        megatron = lectern_slot_get_id (slot);
     }
+  g_assert_cmpuint (n_cards, ==, DEMO_N_SLOTS);
+  g_assert_cmpint (megatron, >, 0);
 
-  g_assert_cmpuint (n_days, ==, 1);
-  g_assert_cmpuint (n_slots, ==, DEMO_N_SLOTS);
+  card = lectern_timeline_find_card (timeline, megatron);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_ROLE_BUTTON);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "9:00am to 9:25am, Using Megatron to Train Large Language Models, Deepak Narayanan");
+  g_assert_true (has_mapped_label (GTK_WIDGET (timeline), "Using Megatron to Train Large Language Models"));
+  g_assert_true (has_mapped_label (GTK_WIDGET (timeline), "🔥 Session I: Large-Scale Distributed Pretraining"));
 
-  g_assert_true (has_mapped_label (GTK_WIDGET (view), "Saturday, July 29, 2023"));
-  g_assert_true (has_mapped_label (GTK_WIDGET (view), "8:55am"));
-  g_assert_true (has_mapped_label (GTK_WIDGET (view), "Opening remarks"));
-  g_assert_true (has_mapped_label (GTK_WIDGET (view), "Using Megatron to Train Large Language Models"));
-  g_assert_true (has_mapped_label (GTK_WIDGET (view), "Session I: Large-Scale Distributed Pretraining"));
+  /* the keyboard: focus the card, Alt+Down moves it one grid step */
+  gtk_widget_grab_focus (card);
+  g_assert_true (lectern_timeline_get_selected (timeline) == lectern_slot_card_get_slot (LECTERN_SLOT_CARD (card)));
+  g_assert_true (lectern_timeline_move_selected (timeline, 1, FALSE));
+  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT start FROM slot WHERE title = 'Using Megatron to Train Large Language Models'"), ==, 545);
+  /* the same card, still focused, moved */
+  g_assert_true (lectern_timeline_find_card (timeline, megatron) == card);
+  g_assert_true (gtk_widget_has_focus (card));
+  g_assert_true (lectern_timeline_move_selected (timeline, 2, TRUE));
+  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT duration FROM slot WHERE title = 'Using Megatron to Train Large Language Models'"), ==, 35);
+
+  /* undo puts it back, in the file and on the timeline */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_true (lectern_test_wait_until (lectern_test_sql_int (fixture->path, "SELECT start FROM slot WHERE title = 'Using Megatron to Train Large Language Models'") == 540, 2000));
+  g_assert_cmpint (lectern_slot_get_start (lectern_schedule_find_slot (schedule, megatron)), ==, 540);
+
+  /* a drop at a point of the timeline: snapped to the grid step */
+  {
+    LecternSlot *slot = lectern_schedule_find_slot (schedule, megatron);
+    gint64 room_id;
+    int start;
+
+    lectern_timeline_point_to_place (timeline, 200, 0, &room_id, &start);
+    g_assert_true (lectern_timeline_drop_slot (timeline, slot, 200, 2 * (12 * 60 + 3 - start) + 0, FALSE));
+    g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT start FROM slot WHERE title = 'Using Megatron to Train Large Language Models'"), ==, 12 * 60 + 5);
+  }
+
+  /* unscheduled: into the pool */
+  g_assert_true (lectern_timeline_unschedule_selected (timeline));
+  g_assert_true (lectern_test_sql_int (fixture->path, "SELECT start IS NULL FROM slot WHERE title = 'Using Megatron to Train Large Language Models'"));
+  g_assert_null (lectern_timeline_find_card (timeline, megatron));
+  g_assert_cmpuint (g_list_model_get_n_items (lectern_schedule_get_pool (schedule)), ==, 1);
 
   close_window (window);
 }

@@ -1,8 +1,10 @@
-/* lectern-schedule-page.c: the schedule, read-only
+/* lectern-schedule-page.c: the schedule editor
  *
- * Each day (a heading) followed by its slots in time order. When the
- * file changes, only the rows that differ are spliced into the list, so
- * that the selection and the scroll position stay.
+ * The pool of unscheduled slots (searchable; drag one onto the timeline
+ * to place it, or a card onto the pool to unschedule it), a tab per day
+ * when there are several, and the day's timeline (LecternTimeline). The
+ * page owns the schedule's live models (LecternSchedule), which follow
+ * the file: the timeline and the pool change where the schedule did.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,25 +14,31 @@
 
 #include <glib/gi18n.h>
 
-#include "lectern-list-row.h"
+#include "lectern-schedule-ops.h"
 #include "lectern-schedule-page.h"
-#include "lectern-site-text.h"
+#include "lectern-slot-card.h"
+#include "lectern-timeline.h"
 #include "lectern-ui-util.h"
 
 struct _LecternSchedulePage
 {
-  GtkWidget     parent_instance;
+  GtkWidget          parent_instance;
 
   /* Template Widgets */
-  GtkStack     *stack;
-  GtkGridView  *list_view;
+  GtkStack          *stack;
+  GtkWidget         *pool_pane;
+  GtkSearchEntry    *pool_search;
+  GtkStack          *pool_stack;
+  GtkListView       *pool_view;
+  GtkBox            *day_tabs;
+  LecternTimeline   *timeline;
 
   /* Owned References */
-  LecternStore *store;
-  GListStore   *model;
-  GHashTable   *sessions;       /* gint64 id → LecternSession */
-  GHashTable   *sponsor_names;  /* gint64 id → name */
-  char         *context;
+  LecternStore      *store;
+  LecternSchedule   *schedule;
+  GtkFilterListModel *pool_filtered;
+  GtkCustomFilter   *pool_filter;
+  gint64             day_id;
 };
 
 G_DEFINE_FINAL_TYPE (LecternSchedulePage, lectern_schedule_page, GTK_TYPE_WIDGET)
@@ -43,293 +51,210 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Helpers */
-
-static gint64 *
-id_key (gint64 id)
-{
-  gint64 *key = g_new (gint64, 1);
-
-  *key = id;
-  return key;
-}
-
-/* A slot shows the names of its people, which change without the slot. */
-static gboolean
-same_appearances (LecternSlot *a,
-                  LecternSlot *b)
-{
-  GPtrArray *pa = lectern_slot_get_appearances (a);
-  GPtrArray *pb = lectern_slot_get_appearances (b);
-
-  if (pa->len != pb->len)
-    return FALSE;
-
-  for (guint i = 0; i < pa->len; i++)
-    {
-      const LecternAppearance *x = g_ptr_array_index (pa, i);
-      const LecternAppearance *y = g_ptr_array_index (pb, i);
-
-      if (x->person_id != y->person_id || x->role != y->role || g_strcmp0 (x->name, y->name) != 0)
-        return FALSE;
-    }
-
-  return TRUE;
-}
+/* ------------------------------------------------------------------ */
+/* The pool                                                            */
 
 static gboolean
-same_schedule_item (gpointer a,
-                    gpointer b)
+pool_filter_func (gpointer item,
+                  gpointer user_data)
 {
-  if (LECTERN_IS_DAY (a) && LECTERN_IS_DAY (b))
-    return lectern_day_get_id (a) == lectern_day_get_id (b) &&
-           lectern_day_get_rev (a) == lectern_day_get_rev (b);
+  LecternSchedulePage *self = user_data;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->pool_search));
+  g_autofree char *description = NULL;
+  g_autofree char *haystack = NULL;
+  g_autofree char *needle = NULL;
 
-  if (LECTERN_IS_SLOT (a) && LECTERN_IS_SLOT (b))
-    return lectern_slot_get_id (a) == lectern_slot_get_id (b) &&
-           lectern_slot_get_rev (a) == lectern_slot_get_rev (b) &&
-           same_appearances (a, b);
+  if (lectern_ui_is_empty (text))
+    return TRUE;
 
-  return FALSE;
+  description = lectern_slot_card_describe (LECTERN_SLOT (item));
+  haystack = g_utf8_casefold (description, -1);
+  needle = g_utf8_casefold (text, -1);
+  return strstr (haystack, needle) != NULL;
 }
-
-static gboolean
-reload_sponsors (LecternSchedulePage  *self,
-                 GString              *context,
-                 GError              **error)
-{
-  g_autoptr(GListModel) sponsors = NULL;
-  guint n;
-
-  g_assert (LECTERN_IS_SCHEDULE_PAGE (self));
-
-  sponsors = lectern_store_list_sponsors (self->store, error);
-  if (sponsors == NULL)
-    return FALSE;
-
-  g_hash_table_remove_all (self->sponsor_names);
-
-  n = g_list_model_get_n_items (sponsors);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LecternSponsor) sponsor = g_list_model_get_item (sponsors, i);
-
-      g_hash_table_insert (self->sponsor_names,
-                           id_key (lectern_sponsor_get_id (sponsor)),
-                           g_strdup (lectern_sponsor_get_name (sponsor)));
-      g_string_append_printf (context, "p%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ";",
-                              lectern_sponsor_get_id (sponsor),
-                              lectern_sponsor_get_rev (sponsor));
-    }
-
-  return TRUE;
-}
-
-static gboolean
-reload_sessions (LecternSchedulePage  *self,
-                 GString              *context,
-                 GError              **error)
-{
-  g_autoptr(GListModel) sessions = NULL;
-  guint n;
-
-  g_assert (LECTERN_IS_SCHEDULE_PAGE (self));
-
-  sessions = lectern_store_list_sessions (self->store, error);
-  if (sessions == NULL)
-    return FALSE;
-
-  g_hash_table_remove_all (self->sessions);
-
-  n = g_list_model_get_n_items (sessions);
-  for (guint i = 0; i < n; i++)
-    {
-      LecternSession *session = g_list_model_get_item (sessions, i);
-
-      g_string_append_printf (context, "s%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ";",
-                              lectern_session_get_id (session),
-                              lectern_session_get_rev (session));
-      g_hash_table_insert (self->sessions, id_key (lectern_session_get_id (session)), session);
-    }
-
-  return TRUE;
-}
-
-static char *
-format_people (LecternSlot *slot)
-{
-  GPtrArray *appearances = lectern_slot_get_appearances (slot);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GPtrArray) moderators = g_ptr_array_new ();
-  g_autofree char *people = NULL;
-  g_autofree char *moderated = NULL;
-
-  g_assert (LECTERN_IS_SLOT (slot));
-
-  for (guint i = 0; i < appearances->len; i++)
-    {
-      const LecternAppearance *appearance = g_ptr_array_index (appearances, i);
-
-      if (lectern_ui_is_empty (appearance->name))
-        continue;
-
-      if (appearance->role == LECTERN_APPEARANCE_MODERATOR)
-        g_ptr_array_add (moderators, appearance->name);
-      else
-        g_ptr_array_add (names, appearance->name);
-    }
-
-  g_ptr_array_add (names, NULL);
-  g_ptr_array_add (moderators, NULL);
-
-  people = g_strjoinv (", ", (char **) names->pdata);
-  if (moderators->len == 1)
-    return g_steal_pointer (&people);
-
-  moderated = g_strjoinv (", ", (char **) moderators->pdata);
-  if (lectern_ui_is_empty (people))
-    /* Translators: %s is a list of names */
-    return g_strdup_printf (_("Moderated by %s"), moderated);
-
-  /* Translators: the people on a panel, then who moderates it */
-  return g_strdup_printf (_("%s · moderated by %s"), people, moderated);
-}
-
-static char *
-format_duration (int minutes)
-{
-  if (minutes <= 0)
-    return NULL;
-
-  if (minutes < 60 || minutes % 60 != 0)
-    /* Translators: a duration in minutes, e.g. "25 min" */
-    return g_strdup_printf (_("%d min"), minutes);
-
-  /* Translators: a duration in whole hours, e.g. "2 h" */
-  return g_strdup_printf (_("%d h"), minutes / 60);
-}
-
-/* Template callbacks */
 
 static void
-row_setup_cb (GtkSignalListItemFactory *factory,
+pool_search_changed_cb (LecternSchedulePage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->pool_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+update_pool_state (LecternSchedulePage *self)
+{
+  gboolean empty = self->schedule == NULL ||
+                   g_list_model_get_n_items (lectern_schedule_get_pool (self->schedule)) == 0;
+
+  gtk_stack_set_visible_child_name (self->pool_stack, empty ? "empty" : "list");
+}
+
+static GdkContentProvider *
+pool_drag_prepare_cb (GtkDragSource *source,
+                      double         x,
+                      double         y,
+                      GtkListItem   *item)
+{
+  LecternSlot *slot = gtk_list_item_get_item (item);
+
+  if (slot == NULL)
+    return NULL;
+
+  return gdk_content_provider_new_typed (LECTERN_TYPE_SLOT, slot);
+}
+
+static void
+pool_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               LecternSchedulePage      *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+  GtkDragSource *source = gtk_drag_source_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "lectern-row-title");
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "lectern-row-detail");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), detail);
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (pool_drag_prepare_cb), item);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (source));
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+pool_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               LecternSchedulePage      *self)
 {
-  g_assert (GTK_IS_LIST_ITEM (item));
+  LecternSlot *slot = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *detail = gtk_widget_get_next_sibling (title);
+  g_autofree char *description = lectern_slot_card_describe (slot);
+  g_autofree char *length = lectern_format_duration (lectern_slot_get_duration (slot));
+  GPtrArray *appearances = lectern_slot_get_appearances (slot);
+  g_autoptr(GString) text = g_string_new (length);
 
-  gtk_list_item_set_child (item, lectern_list_row_new ());
+  for (guint i = 0; i < appearances->len; i++)
+    {
+      const LecternAppearance *a = g_ptr_array_index (appearances, i);
+
+      g_string_append_printf (text, "%s%s", i == 0 ? " · " : ", ", a->name ? a->name : "");
+    }
+
+  gtk_label_set_text (GTK_LABEL (title), lectern_ui_is_empty (lectern_slot_get_title (slot))
+                                         ? lectern_slot_kind_to_string (lectern_slot_get_kind (slot))
+                                         : lectern_slot_get_title (slot));
+  gtk_label_set_text (GTK_LABEL (detail), text->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+}
+
+/* A card dropped on the pool leaves the timeline. */
+static gboolean
+pool_drop_cb (GtkDropTarget       *target,
+              const GValue        *value,
+              double               x,
+              double               y,
+              LecternSchedulePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternSchedulePlan) plan = NULL;
+  LecternSlot *slot;
+  AdwToast *toast;
+
+  if (!G_VALUE_HOLDS (value, LECTERN_TYPE_SLOT) || self->schedule == NULL)
+    return FALSE;
+
+  slot = g_value_get_object (value);
+  if (!lectern_slot_is_scheduled (slot))
+    return FALSE;
+
+  plan = lectern_schedule_plan_unschedule (lectern_schedule_get_scheduled (self->schedule), slot, 0, &error);
+  if (plan == NULL || !lectern_schedule_apply (self->schedule, plan, &error))
+    {
+      lectern_ui_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      return FALSE;
+    }
+
+  toast = adw_toast_new (lectern_schedule_plan_get_label (plan));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  lectern_ui_toast (GTK_WIDGET (self), toast);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Days                                                                */
+
+static void
+show_day (LecternSchedulePage *self,
+          gint64               day_id)
+{
+  self->day_id = day_id;
+  lectern_timeline_set_schedule (self->timeline, self->schedule, day_id);
 }
 
 static void
-row_bind_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             LecternSchedulePage      *self)
+day_toggled_cb (GtkToggleButton     *button,
+                LecternSchedulePage *self)
 {
-  GObject *object = gtk_list_item_get_item (item);
-  LecternListRow *row = LECTERN_LIST_ROW (gtk_list_item_get_child (item));
-  g_autofree char *time = NULL;
-  g_autofree char *duration = NULL;
-  g_autofree char *people = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autoptr(GPtrArray) subtitle_parts = g_ptr_array_new ();
-  g_autoptr(GPtrArray) detail_parts = g_ptr_array_new ();
-  g_autofree char *sponsored = NULL;
-  g_autofree char *detail = NULL;
-  LecternSession *session = NULL;
-  const char *sponsor_name = NULL;
-  const char *emoji;
-  LecternSlot *slot;
-  gint64 session_id;
-  gint64 sponsor_id;
-
-  g_assert (LECTERN_IS_SCHEDULE_PAGE (self));
-
-  lectern_list_row_reset (row);
-  lectern_list_row_set_item (row, object);
-
-  if (LECTERN_IS_DAY (object))
-    {
-      g_autofree char *date = lectern_ui_format_date (lectern_day_get_date (LECTERN_DAY (object)));
-
-      lectern_list_row_set_heading (row, date);
-      gtk_list_item_set_selectable (item, FALSE);
-      gtk_list_item_set_activatable (item, FALSE);
-      return;
-    }
-
-  gtk_list_item_set_selectable (item, TRUE);
-  gtk_list_item_set_activatable (item, TRUE);
-
-  slot = LECTERN_SLOT (object);
-  session_id = lectern_slot_get_session_id (slot);
-  sponsor_id = lectern_slot_get_sponsor_id (slot);
-  if (session_id > 0)
-    session = g_hash_table_lookup (self->sessions, &session_id);
-  if (sponsor_id > 0)
-    sponsor_name = g_hash_table_lookup (self->sponsor_names, &sponsor_id);
-
-  time = lectern_site_format_time (lectern_slot_get_start (slot));
-  duration = format_duration (lectern_slot_get_duration (slot));
-  lectern_list_row_set_time (row, time, duration);
-
-  emoji = lectern_slot_get_emoji (slot);
-  if (lectern_ui_is_empty (emoji) && session != NULL)
-    emoji = lectern_session_get_emoji (session);
-  lectern_list_row_set_emoji (row, emoji);
-
-  if (session != NULL && !lectern_ui_is_empty (lectern_session_get_title (session)))
-    g_ptr_array_add (subtitle_parts, (gpointer) lectern_session_get_title (session));
-  if (!lectern_ui_is_empty (sponsor_name))
-    {
-      /* Translators: %s is the name of a sponsor */
-      sponsored = g_strdup_printf (_("Sponsored by %s"), sponsor_name);
-      g_ptr_array_add (subtitle_parts, sponsored);
-    }
-  g_ptr_array_add (subtitle_parts, NULL);
-  subtitle = g_strjoinv (" · ", (char **) subtitle_parts->pdata);
-
-  people = format_people (slot);
-  if (!lectern_ui_is_empty (people))
-    g_ptr_array_add (detail_parts, people);
-  if (!lectern_ui_is_empty (lectern_slot_get_note (slot)))
-    g_ptr_array_add (detail_parts, (gpointer) lectern_slot_get_note (slot));
-  g_ptr_array_add (detail_parts, NULL);
-  detail = g_strjoinv ("\n", (char **) detail_parts->pdata);
-
-  lectern_list_row_set_text (row, lectern_slot_get_title (slot), subtitle, detail);
-  lectern_list_row_set_plain (row, lectern_slot_kind_is_plain (lectern_slot_get_kind (slot)));
+  if (gtk_toggle_button_get_active (button))
+    show_day (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "day-id")));
 }
 
-/* GObject overrides */
+/* A tab per day, when there are several. */
+static void
+rebuild_day_tabs (LecternSchedulePage *self,
+                  GListModel          *days)
+{
+  GtkWidget *child;
+  GtkToggleButton *group = NULL;
+  guint n = g_list_model_get_n_items (days);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->day_tabs))) != NULL)
+    gtk_box_remove (self->day_tabs, child);
+
+  for (guint i = 0; i < n && n > 1; i++)
+    {
+      g_autoptr(LecternDay) day = g_list_model_get_item (days, i);
+      g_autofree char *label = lectern_ui_format_date (lectern_day_get_date (day));
+      GtkWidget *button = gtk_toggle_button_new_with_label (label);
+
+      g_object_set_data (G_OBJECT (button), "day-id", GSIZE_TO_POINTER (lectern_day_get_id (day)));
+      if (group != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+      else
+        group = GTK_TOGGLE_BUTTON (button);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), lectern_day_get_id (day) == self->day_id);
+      g_signal_connect (button, "toggled", G_CALLBACK (day_toggled_cb), self);
+      gtk_box_append (self->day_tabs, button);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->day_tabs), n > 1);
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                             */
 
 static void
 lectern_schedule_page_dispose (GObject *object)
 {
   LecternSchedulePage *self = LECTERN_SCHEDULE_PAGE (object);
-  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LECTERN_TYPE_SCHEDULE_PAGE);
-  /* Children the template does not name are unparented here. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
 
-  g_clear_object (&self->model);
+  g_clear_object (&self->pool_filtered);
+  g_clear_object (&self->schedule);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (lectern_schedule_page_parent_class)->dispose (object);
-}
-
-static void
-lectern_schedule_page_finalize (GObject *object)
-{
-  LecternSchedulePage *self = LECTERN_SCHEDULE_PAGE (object);
-
-  g_clear_pointer (&self->sessions, g_hash_table_unref);
-  g_clear_pointer (&self->sponsor_names, g_hash_table_unref);
-  g_clear_pointer (&self->context, g_free);
-
-  G_OBJECT_CLASS (lectern_schedule_page_parent_class)->finalize (object);
 }
 
 static void
@@ -377,7 +302,6 @@ lectern_schedule_page_class_init (LecternSchedulePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lectern_schedule_page_dispose;
-  object_class->finalize = lectern_schedule_page_finalize;
   object_class->get_property = lectern_schedule_page_get_property;
   object_class->set_property = lectern_schedule_page_set_property;
 
@@ -388,34 +312,41 @@ lectern_schedule_page_class_init (LecternSchedulePageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LECTERN_TYPE_TIMELINE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/lectern-schedule-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LecternSchedulePage, stack);
-  gtk_widget_class_bind_template_child (widget_class, LecternSchedulePage, list_view);
-  gtk_widget_class_bind_template_callback (widget_class, row_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, row_bind_cb);
+  gtk_widget_class_bind_template_child (widget_class, LecternSchedulePage, pool_pane);
+  gtk_widget_class_bind_template_child (widget_class, LecternSchedulePage, pool_search);
+  gtk_widget_class_bind_template_child (widget_class, LecternSchedulePage, pool_stack);
+  gtk_widget_class_bind_template_child (widget_class, LecternSchedulePage, pool_view);
+  gtk_widget_class_bind_template_child (widget_class, LecternSchedulePage, day_tabs);
+  gtk_widget_class_bind_template_child (widget_class, LecternSchedulePage, timeline);
+  gtk_widget_class_bind_template_callback (widget_class, pool_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pool_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pool_bind_cb);
 }
 
 static void
 lectern_schedule_page_init (LecternSchedulePage *self)
 {
-  g_autoptr(GtkSingleSelection) selection = NULL;
+  GtkDropTarget *target = gtk_drop_target_new (LECTERN_TYPE_SLOT, GDK_ACTION_MOVE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  self->sponsor_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  self->model = g_list_store_new (G_TYPE_OBJECT);
+  self->pool_filter = gtk_custom_filter_new (pool_filter_func, self, NULL);
+  self->pool_filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->pool_filter)));
+  gtk_list_view_set_model (self->pool_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->pool_filtered)))));
 
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  g_signal_connect (target, "drop", G_CALLBACK (pool_drop_cb), self);
+  gtk_widget_add_controller (self->pool_pane, GTK_EVENT_CONTROLLER (target));
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
-/* Public API */
+/* ------------------------------------------------------------------ */
+/* Public API                                                          */
 
 LecternStore *
 lectern_schedule_page_get_store (LecternSchedulePage *self)
@@ -432,16 +363,29 @@ lectern_schedule_page_set_store (LecternSchedulePage *self,
   g_return_if_fail (LECTERN_IS_SCHEDULE_PAGE (self));
   g_return_if_fail (!store || LECTERN_IS_STORE (store));
 
-  if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  if (!g_set_object (&self->store, store))
+    return;
+
+  g_clear_object (&self->schedule);
+  self->day_id = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
-GtkGridView *
-lectern_schedule_page_get_list_view (LecternSchedulePage *self)
+LecternTimeline *
+lectern_schedule_page_get_timeline (LecternSchedulePage *self)
 {
   g_return_val_if_fail (LECTERN_IS_SCHEDULE_PAGE (self), NULL);
 
-  return self->list_view;
+  return self->timeline;
+}
+
+/* (transfer none) (nullable) */
+LecternSchedule *
+lectern_schedule_page_get_schedule (LecternSchedulePage *self)
+{
+  g_return_val_if_fail (LECTERN_IS_SCHEDULE_PAGE (self), NULL);
+
+  return self->schedule;
 }
 
 /**
@@ -449,77 +393,56 @@ lectern_schedule_page_get_list_view (LecternSchedulePage *self)
  * @self: a #LecternSchedulePage
  * @error: return location for an error
  *
- * Reads the schedule again, and splices the rows that changed.
+ * Reads the days, rooms and sessions again. The slots follow the file
+ * through the schedule's live models, which move only what changed.
  */
 gboolean
 lectern_schedule_page_reload (LecternSchedulePage  *self,
                               GError              **error)
 {
   g_autoptr(GListModel) days = NULL;
-  g_autoptr(GListModel) slots = NULL;
-  g_autoptr(GListStore) rows = g_list_store_new (G_TYPE_OBJECT);
-  g_autoptr(GHashTable) by_day = NULL;
-  g_autoptr(GString) context = g_string_new (NULL);
-  gboolean replace_all;
+  gboolean known = FALSE;
   guint n_days;
-  guint n_slots;
 
   g_return_val_if_fail (LECTERN_IS_SCHEDULE_PAGE (self), FALSE);
   g_return_val_if_fail (LECTERN_IS_STORE (self->store), FALSE);
 
-  if (!reload_sponsors (self, context, error) ||
-      !reload_sessions (self, context, error))
-    return FALSE;
+  if (self->schedule == NULL)
+    {
+      self->schedule = lectern_schedule_new (self->store, error);
+      if (self->schedule == NULL)
+        return FALSE;
+      gtk_filter_list_model_set_model (self->pool_filtered, lectern_schedule_get_pool (self->schedule));
+      g_signal_connect_object (lectern_schedule_get_pool (self->schedule), "items-changed",
+                               G_CALLBACK (update_pool_state), self, G_CONNECT_SWAPPED);
+    }
 
   days = lectern_store_list_days (self->store, error);
   if (days == NULL)
     return FALSE;
 
-  slots = lectern_store_list_slots (self->store, 0, error);
-  if (slots == NULL)
-    return FALSE;
-
-  by_day = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                  (GDestroyNotify) g_ptr_array_unref);
-
-  n_slots = g_list_model_get_n_items (slots);
-  for (guint i = 0; i < n_slots; i++)
-    {
-      LecternSlot *slot = g_list_model_get_item (slots, i);
-      gint64 day_id = lectern_slot_get_day_id (slot);
-      GPtrArray *day_slots = g_hash_table_lookup (by_day, &day_id);
-
-      if (day_slots == NULL)
-        {
-          day_slots = g_ptr_array_new_with_free_func (g_object_unref);
-          g_hash_table_insert (by_day, id_key (day_id), day_slots);
-        }
-
-      g_ptr_array_add (day_slots, slot);
-    }
-
   n_days = g_list_model_get_n_items (days);
   for (guint i = 0; i < n_days; i++)
     {
       g_autoptr(LecternDay) day = g_list_model_get_item (days, i);
-      gint64 day_id = lectern_day_get_id (day);
-      GPtrArray *day_slots = g_hash_table_lookup (by_day, &day_id);
 
-      g_list_store_append (rows, day);
-      if (day_slots != NULL)
-        g_list_store_splice (rows, g_list_model_get_n_items (G_LIST_MODEL (rows)), 0,
-                             day_slots->pdata, day_slots->len);
+      known |= lectern_day_get_id (day) == self->day_id;
+    }
+  if (!known && n_days > 0)
+    {
+      g_autoptr(LecternDay) first = g_list_model_get_item (days, 0);
+
+      self->day_id = lectern_day_get_id (first);
     }
 
-  /* Slot rows show session titles and sponsor names: when one of those
-   * changed, every row is bound again.
-   */
-  replace_all = g_strcmp0 (self->context, context->str) != 0;
-  g_free (self->context);
-  self->context = g_strdup (context->str);
+  rebuild_day_tabs (self, days);
+  if (n_days > 0 && lectern_timeline_get_day_id (self->timeline) != self->day_id)
+    show_day (self, self->day_id);
+  else
+    lectern_timeline_refresh (self->timeline);
 
-  lectern_ui_sync_list_store (self->model, G_LIST_MODEL (rows), same_schedule_item, replace_all);
-  gtk_stack_set_visible_child_name (self->stack, n_slots == 0 ? "empty" : "list");
+  update_pool_state (self);
+  gtk_stack_set_visible_child_name (self->stack, n_days == 0 ? "empty" : "timeline");
 
   return TRUE;
 }

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "lectern-store.h"
+#include "lectern-timeline.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,7 @@ void          lectern_schedule_page_set_store (LecternSchedulePage  *self,
                                                LecternStore         *store);
 gboolean      lectern_schedule_page_reload    (LecternSchedulePage  *self,
                                                GError              **error);
-GtkGridView  *lectern_schedule_page_get_list_view (LecternSchedulePage *self);
+LecternTimeline *lectern_schedule_page_get_timeline (LecternSchedulePage *self);
+LecternSchedule *lectern_schedule_page_get_schedule (LecternSchedulePage *self);
 
 G_END_DECLS

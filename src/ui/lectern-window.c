@@ -64,6 +64,8 @@ struct _LecternWindow
 
   /* Owned */
   char                 *undo_toast_step; /* the step its Undo reverts */
+  gint64                undo_toast_time; /* when it was shown */
+  guint                 undo_recheck_id; /* a dismissal put off */
 
   guint                 reload_id;
   guint                 undoing : 1;
@@ -215,19 +217,58 @@ store_changed_cb (LecternWindow *self,
     }
 }
 
+#define TOAST_SETTLE_US (600 * G_TIME_SPAN_MILLISECOND)
+
+static gboolean recheck_undo_toast_cb (gpointer user_data);
+
+/* A toast's Undo reverts the step it was shown for, never another: when
+ * the step to undo is another one, the toast goes. Not within its first
+ * 600 ms, though: libadwaita 1.2's overlay frees a toast dismissed while
+ * it is still sliding in over another one, then uses it (a crash). The
+ * dismissal is put off until then; an edit of this window that comes
+ * meanwhile takes the toast over instead (lectern_window_add_toast()).
+ */
+static void
+recheck_undo_toast (LecternWindow *self)
+{
+  g_autofree char *step = NULL;
+  gint64 age;
+
+  if (self->undo_toast == NULL)
+    return;
+
+  step = lectern_store_get_undo_label (self->store);
+  if (g_strcmp0 (step, self->undo_toast_step) == 0)
+    return;
+
+  age = g_get_monotonic_time () - self->undo_toast_time;
+  if (age < TOAST_SETTLE_US)
+    {
+      if (self->undo_recheck_id == 0)
+        self->undo_recheck_id = g_timeout_add ((TOAST_SETTLE_US - age) / 1000 + 1, recheck_undo_toast_cb, self);
+      return;
+    }
+
+  adw_toast_dismiss (self->undo_toast);
+  g_clear_weak_pointer (&self->undo_toast);
+}
+
+static gboolean
+recheck_undo_toast_cb (gpointer user_data)
+{
+  LecternWindow *self = user_data;
+
+  self->undo_recheck_id = 0;
+  recheck_undo_toast (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 history_changed_cb (LecternWindow *self)
 {
   update_history (self);
 
-  /* A toast's Undo reverts the step it was shown for, never another. */
-  if (self->undo_toast != NULL)
-    {
-      g_autofree char *step = lectern_store_get_undo_label (self->store);
-
-      if (g_strcmp0 (step, self->undo_toast_step) != 0)
-        adw_toast_dismiss (self->undo_toast);
-    }
+  recheck_undo_toast (self);
 }
 
 #define N_LIST_PAGES 5
@@ -623,6 +664,7 @@ lectern_window_dispose (GObject *object)
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_weak_pointer (&self->change_toast);
   g_clear_weak_pointer (&self->undo_toast);
+  g_clear_handle_id (&self->undo_recheck_id, g_source_remove);
   g_clear_pointer (&self->undo_toast_step, g_free);
 
   if (self->page_signals != NULL)
@@ -937,12 +979,20 @@ lectern_window_add_toast (LecternWindow *self,
 
   if (g_strcmp0 (adw_toast_get_action_name (toast), "win.undo") == 0)
     {
-      if (self->undo_toast != NULL)
-        adw_toast_dismiss (self->undo_toast);
-
-      g_set_weak_pointer (&self->undo_toast, toast);
       g_free (self->undo_toast_step);
       self->undo_toast_step = lectern_store_get_undo_label (self->store);
+
+      /* A toast offering Undo that is still up takes the new step (see
+       * recheck_undo_toast()) */
+      if (self->undo_toast != NULL)
+        {
+          adw_toast_set_title (self->undo_toast, adw_toast_get_title (toast));
+          g_object_unref (toast);
+          return;
+        }
+
+      g_set_weak_pointer (&self->undo_toast, toast);
+      self->undo_toast_time = g_get_monotonic_time ();
     }
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
