@@ -564,9 +564,14 @@ test_schedule (Fixture       *fixture,
   g_assert_true (lectern_timeline_get_selected (timeline) == lectern_slot_card_get_slot (LECTERN_SLOT_CARD (card)));
   g_assert_true (lectern_timeline_move_selected (timeline, 1, FALSE));
   g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT start FROM slot WHERE title = 'Using Megatron to Train Large Language Models'"), ==, 545);
-  /* the same card, still focused, moved */
+  /* the same card, still focused, moved; it now overlaps the next
+   * talk, which the cards say (style, tooltip, screen reader) */
   g_assert_true (lectern_timeline_find_card (timeline, megatron) == card);
   g_assert_true (gtk_widget_has_focus (card));
+  g_assert_true (gtk_widget_has_css_class (card, "problem"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "9:05am to 9:30am, Using Megatron to Train Large Language Models, Deepak Narayanan\n"
+                                       "“Using Megatron to Train Large Language Models” and “Distributed Systems for Decentralized AI” overlap (9:25am–9:30am).");
   g_assert_true (lectern_timeline_move_selected (timeline, 2, TRUE));
   g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT duration FROM slot WHERE title = 'Using Megatron to Train Large Language Models'"), ==, 35);
 
@@ -582,8 +587,9 @@ test_schedule (Fixture       *fixture,
     gint64 room_id;
     int start;
 
-    lectern_timeline_point_to_place (timeline, 200, 0, &room_id, &start);
-    g_assert_true (lectern_timeline_drop_slot (timeline, slot, 200, 2 * (12 * 60 + 3 - start) + 0, FALSE));
+    lectern_timeline_point_to_place (timeline, 200, lectern_timeline_get_y (timeline, 12 * 60 + 3), &room_id, &start);
+    g_assert_cmpint (start, ==, 12 * 60 + 5);
+    g_assert_true (lectern_timeline_drop_slot (timeline, slot, 200, lectern_timeline_get_y (timeline, 12 * 60 + 3), FALSE));
     g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT start FROM slot WHERE title = 'Using Megatron to Train Large Language Models'"), ==, 12 * 60 + 5);
   }
 

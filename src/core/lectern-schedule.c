@@ -97,10 +97,12 @@ static void
 unplace (LecternSchedule *self,
          LecternSlot     *slot)
 {
+  /* the list of all first, so that a view following a day's list sees
+   * the schedule as it is by then */
   if (lectern_slot_is_scheduled (slot))
     {
-      remove_from (day_store (self, lectern_slot_get_day_id (slot)), slot);
       remove_from (self->scheduled, slot);
+      remove_from (day_store (self, lectern_slot_get_day_id (slot)), slot);
     }
   else
     remove_from (self->pool, slot);
@@ -113,8 +115,8 @@ place (LecternSchedule *self,
 {
   if (lectern_slot_is_scheduled (slot))
     {
-      g_list_store_insert_sorted (day_store (self, lectern_slot_get_day_id (slot)), slot, compare_by_time, NULL);
       g_list_store_append (self->scheduled, slot);
+      g_list_store_insert_sorted (day_store (self, lectern_slot_get_day_id (slot)), slot, compare_by_time, NULL);
     }
   else
     g_list_store_insert_sorted (self->pool, slot, compare_by_title, NULL);

@@ -29,6 +29,8 @@ struct _LecternSlotCard
   GtkLabel    *time;
   GtkLabel    *title;
   GtkLabel    *people;
+  char        *problems;     /* the failing checks, one per line, or NULL */
+  gboolean     first_of_session;
 };
 
 G_DEFINE_FINAL_TYPE (LecternSlotCard, lectern_slot_card, GTK_TYPE_WIDGET)
@@ -102,6 +104,7 @@ lectern_slot_card_update (LecternSlotCard *self)
   g_autofree char *people = NULL;
   g_autofree char *description = NULL;
   g_autofree char *time = NULL;
+  double height;
 
   g_return_if_fail (LECTERN_IS_SLOT_CARD (self));
 
@@ -119,16 +122,51 @@ lectern_slot_card_update (LecternSlotCard *self)
   gtk_label_set_text (self->time, time);
   gtk_label_set_text (self->title, title_of (self->slot));
   gtk_label_set_text (self->people, people);
-  gtk_widget_set_visible (GTK_WIDGET (self->people), people[0] != '\0');
 
   if (lectern_slot_kind_is_plain (lectern_slot_get_kind (self->slot)))
     gtk_widget_add_css_class (GTK_WIDGET (self), "plain");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "plain");
 
+  /* What fits the card's height (its length on the timeline): the
+   * title always; the time from 20 minutes; the people and the
+   * session's name from 30. The tooltip and a screen reader have it all. */
+  height = lectern_slot_get_duration (self->slot) * LECTERN_SLOT_CARD_PX_PER_MINUTE;
+  gtk_widget_set_visible (GTK_WIDGET (self->time), !lectern_slot_is_scheduled (self->slot) || height >= 40);
+  gtk_widget_set_visible (GTK_WIDGET (self->people), people[0] != '\0' &&
+                          (!lectern_slot_is_scheduled (self->slot) || height >= 60));
+  gtk_widget_set_visible (GTK_WIDGET (self->session), self->first_of_session && height >= 50);
+
   description = lectern_slot_card_describe (self->slot);
+  if (self->problems != NULL)
+    {
+      char *full = g_strdup_printf ("%s\n%s", description, self->problems);
+
+      g_free (description);
+      description = full;
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), description);
+}
+
+/* The failing checks of the slot, one per line (NULL: none): a warning
+ * style, and the messages in the tooltip and for a screen reader. */
+void
+lectern_slot_card_set_problems (LecternSlotCard *self,
+                                const char      *problems)
+{
+  g_return_if_fail (LECTERN_IS_SLOT_CARD (self));
+
+  if (g_strcmp0 (self->problems, problems) == 0)
+    return;
+
+  g_free (self->problems);
+  self->problems = g_strdup (problems);
+  if (problems != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "problem");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "problem");
+  lectern_slot_card_update (self);
 }
 
 /* The session's name on its first slot: "🔥 Session I: …" */
@@ -148,7 +186,11 @@ lectern_slot_card_set_session (LecternSlotCard *self,
 
       gtk_label_set_text (self->session, text);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->session), session != NULL && first);
+  if (self->first_of_session != (session != NULL && first))
+    {
+      self->first_of_session = session != NULL && first;
+      lectern_slot_card_update (self);
+    }
 }
 
 static void
@@ -195,6 +237,7 @@ lectern_slot_card_dispose (GObject *object)
   g_clear_signal_handler (&self->notify_id, self->slot);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->slot);
+  g_clear_pointer (&self->problems, g_free);
 
   G_OBJECT_CLASS (lectern_slot_card_parent_class)->dispose (object);
 }

@@ -34,7 +34,8 @@
 
 #define RULER_WIDTH   72
 #define HEADER_HEIGHT 30
-#define PX_PER_MINUTE 2.0
+#define TOP_PADDING   12     /* room for the first hour's label */
+#define PX_PER_MINUTE LECTERN_SLOT_CARD_PX_PER_MINUTE
 #define MIN_COLUMN    200
 #define EDGE          6      /* px of a card's bottom that resize it */
 
@@ -49,6 +50,8 @@ struct _LecternTimeline
   GHashTable      *cards;          /* slot id -> LecternSlotCard (children) */
   GHashTable      *leaving;        /* slot ids whose card goes at idle */
   guint            leave_id;
+  guint            mark_id;        /* mark_cards() at idle */
+  GtkGesture      *resize_gesture; /* owned by the widget */
   GArray          *columns;        /* room ids (0: no room) */
   GHashTable      *room_names;     /* room id -> name */
   GHashTable      *sessions;       /* session id -> LecternSession */
@@ -91,14 +94,14 @@ static double
 minute_to_y (LecternTimeline *self,
              int              minute)
 {
-  return (has_header (self) ? HEADER_HEIGHT : 0) + (minute - self->first_minute) * PX_PER_MINUTE;
+  return (has_header (self) ? HEADER_HEIGHT : TOP_PADDING) + (minute - self->first_minute) * PX_PER_MINUTE;
 }
 
 static double
 y_to_minute (LecternTimeline *self,
              double           y)
 {
-  return self->first_minute + (y - (has_header (self) ? HEADER_HEIGHT : 0)) / PX_PER_MINUTE;
+  return self->first_minute + (y - (has_header (self) ? HEADER_HEIGHT : TOP_PADDING)) / PX_PER_MINUTE;
 }
 
 static double
@@ -452,6 +455,10 @@ drag_begin_cb (GtkDragSource   *source,
 
   gtk_drag_source_set_icon (source, paintable, 0, (int) (self->grab_minutes * PX_PER_MINUTE));
   gtk_widget_add_css_class (card, "dragged");
+
+  /* the drag and drop takes the pointer: the edge gesture would never
+   * see this press's release, and would wait for it, ignoring the next */
+  gtk_event_controller_reset (GTK_EVENT_CONTROLLER (self->resize_gesture));
 }
 
 static void
@@ -579,10 +586,30 @@ card_focus_cb (GtkEventControllerFocus *focus,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 
+static void mark_cards (LecternTimeline *self);
+
+static gboolean
+mark_cards_cb (gpointer user_data)
+{
+  LecternTimeline *self = user_data;
+
+  self->mark_id = 0;
+  mark_cards (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_mark (LecternTimeline *self)
+{
+  if (self->mark_id == 0)
+    self->mark_id = g_idle_add (mark_cards_cb, self);
+}
+
 static void
 slot_placement_cb (LecternTimeline *self)
 {
   gtk_widget_queue_allocate (GTK_WIDGET (self));
+  queue_mark (self);
 }
 
 static void
@@ -627,6 +654,57 @@ remove_card (LecternTimeline *self,
   g_signal_handlers_disconnect_by_data (lectern_slot_card_get_slot (LECTERN_SLOT_CARD (card)), self);
   g_hash_table_remove (self->cards, &slot_id);
   gtk_widget_unparent (card);
+}
+
+/* What the cards show besides their slot: the session's name on the
+ * first slot of a run of it in a room, and the failing checks of the
+ * slot (a warning style, and the messages for the tooltip and a screen
+ * reader). Done when the day's slots change, never while laying out.
+ */
+static void
+mark_cards (LecternTimeline *self)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GHashTable) last_session = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) messages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  guint n = self->model ? g_list_model_get_n_items (self->model) : 0;
+
+  if (self->schedule != NULL)
+    problems = lectern_schedule_get_problems (self->schedule, NULL, NULL);
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      LecternProblem *problem = g_ptr_array_index (problems, i);
+      gint64 ids[2] = { problem->slot_id, problem->other_slot_id };
+
+      for (guint k = 0; k < 2; k++)
+        {
+          const char *known;
+
+          if (ids[k] <= 0)
+            continue;
+          known = g_hash_table_lookup (messages, &ids[k]);
+          g_hash_table_insert (messages, g_memdup2 (&ids[k], sizeof (gint64)),
+                               known ? g_strdup_printf ("%s\n%s", known, problem->message)
+                                     : g_strdup (problem->message));
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LecternSlot) slot = g_list_model_get_item (self->model, i);
+      gint64 id = lectern_slot_get_id (slot);
+      gint64 room = lectern_slot_get_room_id (slot);
+      gint64 session_id = lectern_slot_get_session_id (slot);
+      LecternSlotCard *card = g_hash_table_lookup (self->cards, &id);
+      LecternSession *session = session_id > 0 ? g_hash_table_lookup (self->sessions, &session_id) : NULL;
+      gpointer previous = g_hash_table_lookup (last_session, &room);
+
+      if (card == NULL)
+        continue;
+      lectern_slot_card_set_session (card, session, session != NULL && GPOINTER_TO_SIZE (previous) != (gsize) session_id);
+      g_hash_table_insert (last_session, g_memdup2 (&room, sizeof (gint64)), GSIZE_TO_POINTER (session_id));
+      lectern_slot_card_set_problems (card, g_hash_table_lookup (messages, &id));
+    }
 }
 
 static gboolean
@@ -695,6 +773,8 @@ sync_cards (LecternTimeline *self)
     }
   if (gone->len > 0 && self->leave_id == 0)
     self->leave_id = g_idle_add (remove_leaving_cb, self);
+  mark_cards (self);
+
   /* a slot moved by the keyboard keeps the focus */
   if (had_focus && focused > 0)
     {
@@ -799,6 +879,7 @@ lectern_timeline_refresh (LecternTimeline *self)
       g_hash_table_insert (self->sessions, key, session);
     }
 
+  queue_mark (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -940,13 +1021,6 @@ lectern_timeline_size_allocate (GtkWidget *widget,
           double x = RULER_WIDTH + c * cw + 10 + p->lane * lane_width;
           double y = minute_to_y (self, p->start) + 1;
           double h = MAX (8.0, (p->end - p->start) * PX_PER_MINUTE - 2);
-          LecternSlot *slot = lectern_slot_card_get_slot (LECTERN_SLOT_CARD (p->card));
-          gint64 session_id = lectern_slot_get_session_id (slot);
-          LecternSession *session = session_id > 0 ? g_hash_table_lookup (self->sessions, &session_id) : NULL;
-          gboolean first = session != NULL && (i == 0 || lectern_slot_get_session_id (
-            lectern_slot_card_get_slot (LECTERN_SLOT_CARD (g_array_index (placed, Placed, i - 1).card))) != session_id);
-
-          lectern_slot_card_set_session (LECTERN_SLOT_CARD (p->card), session, first);
           gtk_widget_size_allocate (p->card,
                                     &(GtkAllocation) { (int) x, (int) y, MAX (1, (int) lane_width - 2), (int) h },
                                     -1);
@@ -1108,6 +1182,7 @@ lectern_timeline_dispose (GObject *object)
     g_clear_signal_handler (&self->items_changed_id, self->model);
   self->model = NULL;
   g_clear_handle_id (&self->leave_id, g_source_remove);
+  g_clear_handle_id (&self->mark_id, g_source_remove);
 
   if (self->cards != NULL)
     {
@@ -1209,6 +1284,7 @@ lectern_timeline_init (LecternTimeline *self)
   g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 
+  self->resize_gesture = resize;
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (resize), GTK_PHASE_CAPTURE);
   g_signal_connect (resize, "drag-begin", G_CALLBACK (resize_begin_cb), self);
   g_signal_connect (resize, "drag-update", G_CALLBACK (resize_update_cb), self);
@@ -1257,4 +1333,15 @@ lectern_timeline_find_card (LecternTimeline *self,
     return NULL;
 
   return g_hash_table_lookup (self->cards, &slot_id);
+}
+
+/* Where on the timeline a time of the day is drawn (for tests and
+ * scrolling to a slot). */
+double
+lectern_timeline_get_y (LecternTimeline *self,
+                        int              minute)
+{
+  g_return_val_if_fail (LECTERN_IS_TIMELINE (self), 0);
+
+  return minute_to_y (self, minute);
 }

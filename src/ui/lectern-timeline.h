@@ -23,6 +23,8 @@ LecternSlot *lectern_timeline_get_selected     (LecternTimeline *self);
 GtkWidget   *lectern_timeline_find_card        (LecternTimeline *self,
                                                 gint64           slot_id);
 void         lectern_timeline_refresh          (LecternTimeline *self);
+double       lectern_timeline_get_y            (LecternTimeline *self,
+                                                int              minute);
 gboolean     lectern_timeline_point_to_place   (LecternTimeline *self,
                                                 double           x,
                                                 double           y,
