@@ -138,8 +138,13 @@ def main():
         if t in data and t in table_times:
             li = data[t]
             if li.get("data-session"):
-                first = min((x for x in page.data_items if x.get("data-session") == li["data-session"]),
-                            key=lambda x: page.data_items.index(x))
+                # the table gives a session's time where a run of its
+                # slots begins (a session split by another slot is headed
+                # again where it resumes): the first slot of this run
+                i = page.data_items.index(li)
+                while i > 0 and page.data_items[i - 1].get("data-session") == li["data-session"]:
+                    i -= 1
+                first = page.data_items[i]
                 check(first["data-time"] == table_times[t],
                       f"{title!r}: session starts at {first['data-time']} in the data, {table_times[t]} in the table")
             else:

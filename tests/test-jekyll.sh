@@ -79,6 +79,51 @@ PY
 
 python3 "$SRC/tests/jekyll-check.py" "$site/_site/index.html" "$tmp/expected.json"
 
+# The demo's schedule rearranged with the schedule's own operations: a
+# talk moved with ripple (its session now resumes later, under its
+# heading again), a talk placed from the pool with ripple. The table
+# shows the new times, and the data agrees with it.
+site2=$tmp/site2
+file2=$tmp/rearranged.lectern
+cp -r "$SRC/tests/jekyll-site" "$site2"
+"$BIN" demo "$file2" >/dev/null
+tim=$("$BIN" slot list "$file2" | awk -F'\t' '$7 == "The Case for 4-bit Inference" { print $1 }')
+"$BIN" slot move "$file2" "$tim" --start 09:00 --ripple >/dev/null
+lightning=$("$BIN" slot add "$file2" --title "Lightning talks" --kind talk --duration 20 --person tri:speaker)
+"$BIN" slot move "$file2" "$lightning" --start 13:00 --ripple >/dev/null
+"$BIN" export "$file2" --site "$site2" >/dev/null
+(cd "$site2" && jekyll build --quiet --safe -s . -d _site)
+
+python3 - "$tmp/expected2.json" <<'PY'
+import json, sys
+expected = {
+  "cards": {
+    "speakers": ["Deepak Narayanan", "Ce Zhang", "Natalia Vassilieva", "Tim Dettmers",
+                 "Aakanksha Chowdhery", "Natalia Gimelshein", "Philippe Tillet"],
+    "sponsors": ["Together"],
+  },
+  "descriptions": ["Microsoft Research"],
+  "table_rows": [
+    ["8:55am", "Opening remarks", ""],
+    ["9:00am", "🚀 Session II: Efficient Inference", ""],
+    ["", "The Case for 4-bit Inference", "Tim Dettmers (University of Washington)"],
+    ["9:30am", "🔥 Session I: Large-Scale Distributed Pretraining", ""],
+    ["", "Using Megatron to Train Large Language Models", "Deepak Narayanan (Microsoft Research)"],
+    ["10:40am", "Coffee break", ""],
+    ["11:25am", "🚀 Session II: Efficient Inference", ""],
+    ["", "Efficienly Scaling Transformer Inference", "Aakanksha Chowdhery (Google DeepMind)"],
+    ["1:00pm", "Lightning talks", "Tri Dao (Stanford University, Princeton University, Together)"],
+    ["1:20pm", "🧑‍🎓 Poster Session", ""],
+  ],
+  "talks": ["Opening remarks", "The Case for 4-bit Inference", "Using Megatron to Train Large Language Models",
+            "Efficienly Scaling Transformer Inference", "Lightning talks"],
+  "n_slots": 20,
+}
+json.dump(expected, open(sys.argv[1], "w"), ensure_ascii=False)
+PY
+
+python3 "$SRC/tests/jekyll-check.py" "$site2/_site/index.html" "$tmp/expected2.json"
+
 # The hand-made card is Lectern's to leave alone.
 cmp -s "$SRC/tests/jekyll-site/_projects/handmade.md" "$site/_projects/handmade.md"
 echo "jekyll: site built and checked"
