@@ -300,6 +300,22 @@ test_external_change (Fixture       *f,
   lectern_test_wait_until (changed >= 2, 5000);
   g_assert_cmpuint (changed, ==, 2);
   lectern_store_watch (mine, 0);
+
+  /* with a poll only once a minute, the file monitor sees a colleague's
+   * commit within half a second; and our own commits are not changes */
+  lectern_store_watch (mine, 60000);
+  {
+    g_autoptr(LecternPerson) p3 = lectern_test_add_person (theirs, "Theirs, seen at once", NULL);
+    g_autoptr(LecternPerson) p4 = NULL;
+    gint64 start = g_get_monotonic_time ();
+
+    g_assert_true (lectern_test_wait_until (changed >= 3, 500));
+    g_test_message ("seen after %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
+    p4 = lectern_test_add_person (mine, "Mine again", NULL);
+    lectern_test_wait_until (FALSE, 200);
+    g_assert_cmpuint (changed, ==, 3);
+  }
+  lectern_store_watch (mine, 0);
 }
 
 /* Slugs are safe file names, unique across cards and sponsors. */

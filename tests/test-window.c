@@ -602,6 +602,61 @@ test_schedule (Fixture       *fixture,
   close_window (window);
 }
 
+/* A colleague moves slots while one is selected: the timeline shows
+ * their move, and the selection and the focus stay. */
+static void
+test_schedule_colleague (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  LecternWindow *window = open_window (fixture->path);
+  LecternSchedulePage *page = LECTERN_SCHEDULE_PAGE (lectern_window_get_page (window, "schedule"));
+  LecternTimeline *timeline = lectern_schedule_page_get_timeline (page);
+  LecternSchedule *schedule;
+  g_autoptr(LecternStore) colleague = NULL;
+  g_autoptr(GError) error = NULL;
+  LecternSlot *megatron = NULL, *ce = NULL;
+  GtkWidget *card;
+
+  show_page (window, "schedule");
+  schedule = lectern_schedule_page_get_schedule (page);
+  for (guint i = 0; i < g_list_model_get_n_items (lectern_schedule_get_scheduled (schedule)); i++)
+    {
+      g_autoptr(LecternSlot) slot = g_list_model_get_item (lectern_schedule_get_scheduled (schedule), i);
+
+      if (g_strcmp0 (lectern_slot_get_title (slot), "Using Megatron to Train Large Language Models") == 0)
+        megatron = slot;
+      else if (g_strcmp0 (lectern_slot_get_title (slot), "Distributed Systems for Decentralized AI") == 0)
+        ce = slot;
+    }
+  g_assert_nonnull (megatron);
+  g_assert_nonnull (ce);
+  card = lectern_timeline_find_card (timeline, lectern_slot_get_id (megatron));
+  gtk_widget_grab_focus (card);
+  g_assert_true (lectern_timeline_get_selected (timeline) == megatron);
+
+  colleague = lectern_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(LecternSlot) theirs = lectern_store_get_slot (colleague, lectern_slot_get_id (ce), &error);
+    g_autoptr(LecternSlot) ours = lectern_store_get_slot (colleague, lectern_slot_get_id (megatron), &error);
+
+    lectern_slot_set_start (theirs, 16 * 60);
+    g_assert_true (lectern_store_update_slot (colleague, theirs, &error));
+    lectern_slot_set_start (ours, 8 * 60);
+    g_assert_true (lectern_store_update_slot (colleague, ours, &error));
+    g_assert_no_error (error);
+  }
+
+  /* seen through the file monitor, well within the once-a-second poll */
+  g_assert_true (lectern_test_wait_until (lectern_slot_get_start (megatron) == 8 * 60, 900));
+  g_assert_cmpint (lectern_slot_get_start (ce), ==, 16 * 60);
+  g_assert_true (lectern_timeline_find_card (timeline, lectern_slot_get_id (megatron)) == card);
+  g_assert_true (lectern_timeline_get_selected (timeline) == megatron);
+  g_assert_true (gtk_widget_has_focus (card));
+
+  close_window (window);
+}
+
 /* Tests: editing */
 
 static void
@@ -2036,6 +2091,7 @@ main (int   argc,
   ADD ("/window/panelists-organizers-sponsors", test_panelists_and_organizers);
   ADD ("/window/people", test_people);
   ADD ("/window/schedule", test_schedule);
+  ADD ("/window/schedule/colleague", test_schedule_colleague);
   ADD ("/window/edit/event", test_edit_event);
   ADD ("/window/edit/person", test_edit_person);
   ADD ("/window/edit/saved-on-close", test_edit_saved_on_close);

@@ -39,6 +39,8 @@ struct _LecternStore
   guint            depth;
   gint64           data_version;
   guint            watch_id;
+  GFileMonitor    *monitor;            /* of the file's folder (see lectern_store_watch) */
+  guint            poll_soon_id;
 
   /* history */
   char            *actor;

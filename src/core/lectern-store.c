@@ -1016,6 +1016,10 @@ lectern_store_finalize (GObject *object)
   LecternStore *self = (LecternStore *) object;
 
   g_clear_handle_id (&self->watch_id, g_source_remove);
+  g_clear_handle_id (&self->poll_soon_id, g_source_remove);
+  if (self->monitor != NULL)
+    g_signal_handlers_disconnect_by_data (self->monitor, self);
+  g_clear_object (&self->monitor);
   clear_action (self);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->actor, g_free);
@@ -1449,9 +1453,40 @@ watch_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* Polls for changes every interval_ms on the thread-default main context
- * (0 stops). File monitors do not fire for writes made on another
- * machine of a network share; data_version does.
+static gboolean
+poll_soon_cb (gpointer user_data)
+{
+  LecternStore *self = user_data;
+
+  self->poll_soon_id = 0;
+  lectern_store_poll_changes (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The file, its journal or its write-ahead log changed: look soon (the
+ * events of one commit come in a burst). */
+static void
+monitor_changed_cb (GFileMonitor      *monitor,
+                    GFile             *file,
+                    GFile             *other,
+                    GFileMonitorEvent  event,
+                    LecternStore      *self)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *ours = g_path_get_basename (self->path);
+
+  if (!g_str_has_prefix (name, ours) || self->poll_soon_id != 0)
+    return;
+
+  self->poll_soon_id = g_timeout_add (50, poll_soon_cb, self);
+}
+
+/* Follows changes made by other processes, on the thread-default main
+ * context: a file monitor on the file's folder sees a colleague's commit
+ * on this machine at once (the file, its journal, its log); every
+ * interval_ms the file is also asked (PRAGMA data_version), which sees
+ * writes made from another machine of a network share, where monitors do
+ * not fire. 0 stops both.
  */
 void
 lectern_store_watch (LecternStore *self,
@@ -1460,8 +1495,25 @@ lectern_store_watch (LecternStore *self,
   g_return_if_fail (LECTERN_IS_STORE (self));
 
   g_clear_handle_id (&self->watch_id, g_source_remove);
-  if (interval_ms > 0)
-    self->watch_id = g_timeout_add (interval_ms, watch_cb, self);
+  g_clear_handle_id (&self->poll_soon_id, g_source_remove);
+  if (self->monitor != NULL)
+    g_signal_handlers_disconnect_by_data (self->monitor, self);
+  g_clear_object (&self->monitor);
+
+  if (interval_ms == 0)
+    return;
+
+  self->watch_id = g_timeout_add (interval_ms, watch_cb, self);
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (self->path);
+    g_autoptr(GFile) folder = g_file_get_parent (file);
+
+    /* best effort: the poll is there when no monitor is */
+    self->monitor = folder ? g_file_monitor_directory (folder, G_FILE_MONITOR_NONE, NULL, NULL) : NULL;
+    if (self->monitor != NULL)
+      g_signal_connect (self->monitor, "changed", G_CALLBACK (monitor_changed_cb), self);
+  }
 }
 
 /* ------------------------------------------------------------------ */
