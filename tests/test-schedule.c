@@ -1111,6 +1111,23 @@ test_format (void)
   g_assert_cmpstr (d90, ==, "90 minutes");
   g_assert_cmpstr (d120, ==, "2 hours");
   g_assert_cmpstr (d150, ==, "2 h 30 min");
+
+  {
+    static const struct { const char *text; int minutes; } good[] = {
+      { "14:05", 845 }, { "9:05", 545 }, { "09:05", 545 }, { "0:00", 0 }, { "23:59", 1439 },
+      { "9:05am", 545 }, { "2pm", 840 }, { "12:30 PM", 750 }, { "12am", 0 }, { "12:15am", 15 }, { " 1:00pm ", 780 },
+    };
+    static const char *bad[] = { "24:00", "9:5", "14", "13pm", "0am", "9:60", "", "noon", "9:05:00", "-1:00", "1:0x" };
+    int m;
+
+    for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+      {
+        g_assert_true (lectern_parse_time (good[i].text, &m));
+        g_assert_cmpint (m, ==, good[i].minutes);
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      g_assert_false (lectern_parse_time (bad[i], &m));
+  }
 }
 
 int

@@ -25,6 +25,7 @@
 #include "lectern-list-row.h"
 #include "lectern-person-editor.h"
 #include "lectern-schedule-page.h"
+#include "lectern-schedule-dialogs.h"
 #include "lectern-slot-card.h"
 #include "lectern-sponsor-editor.h"
 #include "lectern-sponsors-page.h"
@@ -653,6 +654,86 @@ test_schedule_colleague (Fixture       *fixture,
   g_assert_true (lectern_timeline_find_card (timeline, lectern_slot_get_id (megatron)) == card);
   g_assert_true (lectern_timeline_get_selected (timeline) == megatron);
   g_assert_true (gtk_widget_has_focus (card));
+
+  close_window (window);
+}
+
+/* The row of a dialog's list titled @title. */
+static GtkWidget *
+dialog_row (AdwMessageDialog *dialog,
+            const char       *title)
+{
+  GtkWidget *list = adw_message_dialog_get_extra_child (dialog);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_PREFERENCES_ROW (row) &&
+        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+      return row;
+
+  g_error ("No row “%s” in the dialog", title);
+}
+
+/* New Slot (to the pool), then Move To… from the pool and from the
+ * timeline: the keyboard's way to do what the drags do. */
+static void
+test_schedule_dialogs (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  LecternWindow *window = open_window (fixture->path);
+  LecternSchedulePage *page = LECTERN_SCHEDULE_PAGE (lectern_window_get_page (window, "schedule"));
+  LecternTimeline *timeline = lectern_schedule_page_get_timeline (page);
+  LecternSchedule *schedule;
+  AdwMessageDialog *dialog;
+  LecternSlot *lightning;
+  GtkWidget *card;
+
+  show_page (window, "schedule");
+  schedule = lectern_schedule_page_get_schedule (page);
+
+  /* New Slot: Add stays off until there is a title and the numbers read */
+  gtk_widget_activate_action (GTK_WIDGET (page), "schedule.new-slot", NULL);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  gtk_editable_set_text (GTK_EDITABLE (dialog_row (dialog, "Title")), "Lightning talks");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_row (dialog, "Length in minutes")), "2O");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  gtk_editable_set_text (GTK_EDITABLE (dialog_row (dialog, "Length in minutes")), "20");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_destroy (GTK_WINDOW (dialog));   /* as its button would close it */
+  flush_main_context ();
+  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT duration FROM slot WHERE title = 'Lightning talks' AND start IS NULL"), ==, 20);
+  g_assert_cmpuint (g_list_model_get_n_items (lectern_schedule_get_pool (schedule)), ==, 1);
+  lightning = g_list_model_get_item (lectern_schedule_get_pool (schedule), 0);
+  g_object_unref (lightning);   /* the pool keeps it */
+
+  /* Move To… from the pool (Enter on its row): placed at 2:00pm */
+  lectern_schedule_move_to_dialog_new (GTK_WIDGET (page), schedule, lightning, lectern_timeline_get_day_id (timeline));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_row (dialog, "Start (such as 9:30am or 14:05)")), "two");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "move"));
+  gtk_editable_set_text (GTK_EDITABLE (dialog_row (dialog, "Start (such as 9:30am or 14:05)")), "2:00pm");
+  adw_message_dialog_response (dialog, "move");
+  gtk_window_destroy (GTK_WINDOW (dialog));   /* as its button would close it */
+  flush_main_context ();
+  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT start FROM slot WHERE title = 'Lightning talks'"), ==, 840);
+  g_assert_cmpuint (g_list_model_get_n_items (lectern_schedule_get_pool (schedule)), ==, 0);
+  card = lectern_timeline_find_card (timeline, lectern_slot_get_id (lightning));
+  g_assert_nonnull (card);
+
+  /* Move To… of the focused card (Ctrl+M's action): 16:30 */
+  gtk_widget_grab_focus (card);
+  gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.move-to", NULL);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_row (dialog, "Start (such as 9:30am or 14:05)")), "16:30");
+  adw_message_dialog_response (dialog, "move");
+  gtk_window_destroy (GTK_WINDOW (dialog));   /* as its button would close it */
+  flush_main_context ();
+  g_assert_cmpint (lectern_slot_get_start (lightning), ==, 990);
+  g_assert_true (lectern_store_can_undo (lectern_window_get_store (window)));
 
   close_window (window);
 }
@@ -2092,6 +2173,7 @@ main (int   argc,
   ADD ("/window/people", test_people);
   ADD ("/window/schedule", test_schedule);
   ADD ("/window/schedule/colleague", test_schedule_colleague);
+  ADD ("/window/schedule/dialogs", test_schedule_dialogs);
   ADD ("/window/edit/event", test_edit_event);
   ADD ("/window/edit/person", test_edit_person);
   ADD ("/window/edit/saved-on-close", test_edit_saved_on_close);

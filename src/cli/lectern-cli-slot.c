@@ -71,20 +71,14 @@ fail (const char *format,
   return FALSE;
 }
 
-/* "9:05" or "14:30" -> minutes after midnight */
+/* "09:30", "14:05" (or "2:05pm") -> minutes after midnight */
 static gboolean
 parse_clock (const char *text,
              int        *minutes)
 {
-  g_auto(GStrv) parts = g_strsplit (text, ":", -1);
-  guint64 h, m;
-
-  if (g_strv_length (parts) != 2 || strlen (parts[1]) != 2 ||
-      !g_ascii_string_to_unsigned (parts[0], 10, 0, 23, &h, NULL) ||
-      !g_ascii_string_to_unsigned (parts[1], 10, 0, 59, &m, NULL))
+  if (!lectern_parse_time (text, minutes))
     return fail (_("“%s” is not a time of day: use 24-hour HH:MM, such as 09:30 or 14:05"), text);
 
-  *minutes = (int) (h * 60 + m);
   return TRUE;
 }
 

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lectern-schedule-ops.h"
 #include "lectern-store.h"
@@ -53,6 +54,61 @@ lectern_format_duration (int minutes)
                             minutes / 60);
 
   return g_strdup_printf (_("%d h %02d min"), minutes / 60, minutes % 60);
+}
+
+/**
+ * lectern_parse_time:
+ * @text: "14:05", "9:05", "9:05am", "2pm", "12:30 PM"
+ * @minutes: (out): minutes after midnight
+ *
+ * Reads a time of day as an organizer types it: 24-hour H:MM, or 12-hour
+ * with am/pm (12am is midnight, 12pm noon).
+ *
+ * Returns: %FALSE if @text is not a time of day
+ */
+gboolean
+lectern_parse_time (const char *text,
+                    int        *minutes)
+{
+  g_autofree char *lower = NULL;
+  g_autofree char *digits = NULL;
+  g_auto(GStrv) parts = NULL;
+  guint64 h, m = 0;
+  int half = 0;   /* 0: 24-hour, 1: am, 2: pm */
+  gsize len;
+
+  g_return_val_if_fail (minutes != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  lower = g_ascii_strdown (text, -1);
+  g_strstrip (lower);
+  len = strlen (lower);
+  if (len > 2 && (g_str_has_suffix (lower, "am") || g_str_has_suffix (lower, "pm")))
+    {
+      half = lower[len - 2] == 'a' ? 1 : 2;
+      lower[len - 2] = '\0';
+      g_strstrip (lower);
+    }
+
+  parts = g_strsplit (lower, ":", -1);
+  if (g_strv_length (parts) > 2 || parts[0] == NULL || parts[0][0] == '\0' ||
+      !g_ascii_string_to_unsigned (parts[0], 10, 0, half ? 12 : 23, &h, NULL) ||
+      (half && h == 0))
+    return FALSE;
+  if (parts[1] != NULL && (strlen (parts[1]) != 2 || !g_ascii_string_to_unsigned (parts[1], 10, 0, 59, &m, NULL)))
+    return FALSE;
+  if (parts[1] == NULL && !half)
+    return FALSE;   /* "14" alone is not a time; "2pm" is */
+
+  if (half == 1 && h == 12)
+    h = 0;
+  else if (half == 2 && h != 12)
+    h += 12;
+
+  *minutes = (int) (h * 60 + m);
+  return TRUE;
 }
 
 static LecternPlacement

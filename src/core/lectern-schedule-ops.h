@@ -20,6 +20,8 @@ typedef enum
 
 char                *lectern_format_time              (int                   minutes);
 char                *lectern_format_duration          (int                   minutes);
+gboolean             lectern_parse_time               (const char           *text,
+                                                       int                  *minutes);
 
 LecternSchedulePlan *lectern_schedule_plan_move       (GListModel           *scheduled,
                                                        LecternSlot          *slot,

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lectern-schedule-dialogs.h"
 #include "lectern-schedule-ops.h"
 #include "lectern-schedule-page.h"
 #include "lectern-slot-card.h"
@@ -154,6 +155,29 @@ pool_bind_cb (GtkSignalListItemFactory *factory,
                                          : lectern_slot_get_title (slot));
   gtk_label_set_text (GTK_LABEL (detail), text->str);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+}
+
+/* Enter on a slot of the pool: Move To…, the keyboard's drag. */
+static void
+pool_activate_cb (GtkListView         *view,
+                  guint                position,
+                  LecternSchedulePage *self)
+{
+  g_autoptr(LecternSlot) slot = g_list_model_get_item (G_LIST_MODEL (self->pool_filtered), position);
+
+  if (slot != NULL && self->schedule != NULL)
+    lectern_schedule_move_to_dialog_new (GTK_WIDGET (self), self->schedule, slot, self->day_id);
+}
+
+static void
+new_slot_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LecternSchedulePage *self = LECTERN_SCHEDULE_PAGE (widget);
+
+  if (self->schedule != NULL && !lectern_store_get_read_only (self->store))
+    lectern_schedule_new_slot_dialog_new (widget, self->schedule, self->day_id);
 }
 
 /* A card dropped on the pool leaves the timeline. */
@@ -325,6 +349,11 @@ lectern_schedule_page_class_init (LecternSchedulePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, pool_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, pool_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, pool_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pool_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "schedule.new-slot", NULL, new_slot_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "schedule.new-slot", NULL);
 }
 
 static void

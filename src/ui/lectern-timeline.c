@@ -27,6 +27,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lectern-schedule-dialogs.h"
 #include "lectern-schedule-ops.h"
 #include "lectern-slot-card.h"
 #include "lectern-timeline.h"
@@ -312,6 +313,78 @@ lectern_timeline_unschedule_selected (LecternTimeline *self)
   plan = lectern_schedule_plan_unschedule (lectern_schedule_get_scheduled (self->schedule), self->selected, 0,
                                            &error);
   return apply (self, plan, g_steal_pointer (&error));
+}
+
+static void
+move_to_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LecternTimeline *self = LECTERN_TIMELINE (widget);
+
+  if (self->selected != NULL && self->schedule != NULL)
+    lectern_schedule_move_to_dialog_new (widget, self->schedule, self->selected, self->day_id);
+}
+
+static void
+unschedule_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  lectern_timeline_unschedule_selected (LECTERN_TIMELINE (widget));
+}
+
+/* The menu of a card: at the pointer, or under the focused card. */
+static void
+show_menu (LecternTimeline *self,
+           double           x,
+           double           y)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *popover;
+
+  g_menu_append (menu, _("_Move To…"), "timeline.move-to");
+  g_menu_append (menu, _("_Unschedule"), "timeline.unschedule");
+  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_widget_set_parent (popover, GTK_WIDGET (self));
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static gboolean
+menu_key_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  LecternTimeline *self = LECTERN_TIMELINE (widget);
+  GtkWidget *card;
+  graphene_rect_t bounds;
+
+  if (self->selected == NULL)
+    return FALSE;
+  card = g_hash_table_lookup (self->cards, &(gint64) { lectern_slot_get_id (self->selected) });
+  if (card == NULL || !gtk_widget_compute_bounds (card, widget, &bounds))
+    return FALSE;
+
+  show_menu (self, bounds.origin.x + 24, bounds.origin.y + MIN (bounds.size.height, 24.0f));
+  return TRUE;
+}
+
+static void
+secondary_pressed_cb (GtkGestureClick *click,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      LecternTimeline *self)
+{
+  GtkWidget *card = card_at (self, x, y);
+
+  if (card == NULL)
+    return;
+
+  gtk_widget_grab_focus (card);
+  gtk_gesture_set_state (GTK_GESTURE (click), GTK_EVENT_SEQUENCE_CLAIMED);
+  show_menu (self, x, y);
 }
 
 static gboolean
@@ -990,6 +1063,11 @@ lectern_timeline_size_allocate (GtkWidget *widget,
   LecternTimeline *self = LECTERN_TIMELINE (widget);
   double cw = column_width (self);
 
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      gtk_popover_present (GTK_POPOVER (child));
+
   for (guint c = 0; c < MAX (1u, self->columns->len); c++)
     {
       g_autoptr(GArray) placed = g_array_new (FALSE, TRUE, sizeof (Placed));
@@ -1141,8 +1219,11 @@ lectern_timeline_snapshot (GtkWidget   *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      gint64 id = lectern_slot_get_id (lectern_slot_card_get_slot (LECTERN_SLOT_CARD (child)));
+      gint64 id;
 
+      if (!LECTERN_IS_SLOT_CARD (child))
+        continue;   /* a card's menu: a popover, drawn on its own */
+      id = lectern_slot_get_id (lectern_slot_card_get_slot (LECTERN_SLOT_CARD (child)));
       if (!g_hash_table_contains (self->leaving, &id))
         gtk_widget_snapshot_child (widget, child, snapshot);
     }
@@ -1194,6 +1275,9 @@ lectern_timeline_dispose (GObject *object)
         }
       g_hash_table_remove_all (self->cards);
     }
+  /* a card's menu, if one is open */
+  while (gtk_widget_get_first_child (GTK_WIDGET (self)) != NULL)
+    gtk_widget_unparent (gtk_widget_get_first_child (GTK_WIDGET (self)));
   g_clear_object (&self->schedule);
 
   G_OBJECT_CLASS (lectern_timeline_parent_class)->dispose (object);
@@ -1256,6 +1340,11 @@ lectern_timeline_class_init (LecternTimelineClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, GDK_ALT_MASK | GDK_SHIFT_MASK, shorten_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, GDK_ALT_MASK | GDK_SHIFT_MASK, lengthen_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, 0, unschedule_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, menu_key_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, menu_key_cb, NULL);
+  gtk_widget_class_install_action (widget_class, "timeline.move-to", NULL, move_to_action);
+  gtk_widget_class_install_action (widget_class, "timeline.unschedule", NULL, unschedule_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "timeline.move-to", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "timeline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -1267,6 +1356,7 @@ lectern_timeline_init (LecternTimeline *self)
   GtkDropTarget *target = gtk_drop_target_new (LECTERN_TYPE_SLOT, GDK_ACTION_MOVE);
   GtkGesture *resize = gtk_gesture_drag_new ();
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *secondary;
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
   self->cards = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -1293,6 +1383,11 @@ lectern_timeline_init (LecternTimeline *self)
 
   g_signal_connect (click, "pressed", G_CALLBACK (click_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  secondary = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
+  g_signal_connect (secondary, "pressed", G_CALLBACK (secondary_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (secondary));
 
   g_signal_connect (motion, "motion", G_CALLBACK (pointer_motion_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);

@@ -172,6 +172,40 @@ lectern_ui_role_label (LecternRole role)
     }
 }
 
+/* "Contributed talk": a kind of slot, as the organizers read it. */
+const char *
+lectern_ui_slot_kind_label (LecternSlotKind kind)
+{
+  switch (kind)
+    {
+    case LECTERN_SLOT_TALK:
+      return C_("slot kind", "Talk");
+    case LECTERN_SLOT_ORAL:
+      return C_("slot kind", "Oral");
+    case LECTERN_SLOT_CONTRIBUTED:
+      return C_("slot kind", "Contributed talk");
+    case LECTERN_SLOT_KEYNOTE:
+      return C_("slot kind", "Keynote");
+    case LECTERN_SLOT_PANEL:
+      return C_("slot kind", "Panel");
+    case LECTERN_SLOT_POSTER:
+      return C_("slot kind", "Poster session");
+    case LECTERN_SLOT_BREAK:
+      return C_("slot kind", "Break");
+    case LECTERN_SLOT_LUNCH:
+      return C_("slot kind", "Lunch");
+    case LECTERN_SLOT_AWARDS:
+      return C_("slot kind", "Awards");
+    case LECTERN_SLOT_REMARKS:
+      return C_("slot kind", "Remarks");
+    case LECTERN_SLOT_SOCIAL:
+      return C_("slot kind", "Social");
+    case LECTERN_N_SLOT_KINDS:
+    default:
+      return NULL;
+    }
+}
+
 /**
  * lectern_ui_begin_action:
  * @store: the workshop file

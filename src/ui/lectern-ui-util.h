@@ -29,6 +29,7 @@ gboolean    lectern_ui_timezone_is_valid  (const char          *text);
 
 const char *lectern_ui_status_label       (LecternStatus        status);
 const char *lectern_ui_role_label         (LecternRole          role);
+const char *lectern_ui_slot_kind_label    (LecternSlotKind      kind);
 
 gboolean    lectern_ui_begin_action       (LecternStore        *store,
                                            const char          *label,
