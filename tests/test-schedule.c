@@ -1093,6 +1093,86 @@ test_live (Fixture       *f,
   workshop_close (&w);
 }
 
+/* Each entity's own copy keeps every property, and a slot's copy its
+ * people and links (what the editors copy through). */
+static void
+assert_same_properties (gpointer a,
+                        gpointer b)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GValue) va = G_VALUE_INIT;
+      g_auto(GValue) vb = G_VALUE_INIT;
+
+      g_value_init (&va, pspecs[i]->value_type);
+      g_value_init (&vb, pspecs[i]->value_type);
+      g_object_get_property (a, pspecs[i]->name, &va);
+      g_object_get_property (b, pspecs[i]->name, &vb);
+      if (g_param_values_cmp (pspecs[i], &va, &vb) != 0)
+        g_error ("%s: the copy's “%s” differs", G_OBJECT_TYPE_NAME (a), pspecs[i]->name);
+    }
+}
+
+static void
+test_copies (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(LecternStore) store = lectern_test_create_demo (f->path, NULL);
+  g_autoptr(GError) error = NULL;
+  GListModel *lists[6];
+
+  lists[0] = lectern_store_list_people (store, &error);
+  lists[1] = lectern_store_list_cards (store, -1, &error);
+  lists[2] = lectern_store_list_sponsors (store, &error);
+  lists[3] = lectern_store_list_days (store, &error);
+  lists[4] = lectern_store_list_sessions (store, &error);
+  lists[5] = lectern_store_list_slots (store, 0, &error);
+  g_assert_no_error (error);
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (lists[l], i);
+          g_autoptr(GObject) copy = NULL;
+
+          if (LECTERN_IS_PERSON (item))
+            copy = G_OBJECT (lectern_person_copy (LECTERN_PERSON (item)));
+          else if (LECTERN_IS_CARD (item))
+            copy = G_OBJECT (lectern_card_copy (LECTERN_CARD (item)));
+          else if (LECTERN_IS_SPONSOR (item))
+            copy = G_OBJECT (lectern_sponsor_copy (LECTERN_SPONSOR (item)));
+          else if (LECTERN_IS_DAY (item))
+            copy = G_OBJECT (lectern_day_copy (LECTERN_DAY (item)));
+          else if (LECTERN_IS_SESSION (item))
+            copy = G_OBJECT (lectern_session_copy (LECTERN_SESSION (item)));
+          else
+            {
+              LecternSlot *slot = LECTERN_SLOT (item);
+              LecternSlot *slot_copy = lectern_slot_copy (slot);
+
+              copy = G_OBJECT (slot_copy);
+              g_assert_cmpuint (lectern_slot_get_appearances (slot_copy)->len, ==,
+                                lectern_slot_get_appearances (slot)->len);
+              g_assert_cmpuint (lectern_slot_get_links (slot_copy)->len, ==, lectern_slot_get_links (slot)->len);
+            }
+          assert_same_properties (item, copy);
+        }
+      g_object_unref (lists[l]);
+    }
+
+  {
+    g_autoptr(LecternEvent) event = lectern_store_get_event (store, &error);
+    g_autoptr(LecternEvent) copy = lectern_event_copy (event);
+
+    assert_same_properties (event, copy);
+  }
+}
+
 static void
 test_format (void)
 {
@@ -1154,6 +1234,7 @@ main (int    argc,
   ADD ("/schedule/checks", test_checks);
   ADD ("/schedule/availability", test_availability);
   ADD ("/schedule/live", test_live);
+  ADD ("/schedule/copies", test_copies);
 
   return g_test_run ();
 }

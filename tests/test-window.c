@@ -27,6 +27,7 @@
 #include "lectern-schedule-page.h"
 #include "lectern-schedule-dialogs.h"
 #include "lectern-slot-card.h"
+#include "lectern-slot-editor.h"
 #include "lectern-sponsor-editor.h"
 #include "lectern-sponsors-page.h"
 #include "lectern-test-gui.h"
@@ -734,6 +735,127 @@ test_schedule_dialogs (Fixture       *fixture,
   flush_main_context ();
   g_assert_cmpint (lectern_slot_get_start (lightning), ==, 990);
   g_assert_true (lectern_store_can_undo (lectern_window_get_store (window)));
+
+  close_window (window);
+}
+
+/* The button of @root labelled @label (with its mnemonic), if any. */
+static GtkWidget *
+find_labelled_button (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_labelled_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The side pane edits the selected slot: each change one undo step, the
+ * slot's people and links kept through every save. */
+static void
+test_schedule_editor (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  LecternWindow *window = open_window (fixture->path);
+  LecternSchedulePage *page = LECTERN_SCHEDULE_PAGE (lectern_window_get_page (window, "schedule"));
+  LecternTimeline *timeline = lectern_schedule_page_get_timeline (page);
+  LecternSlotEditor *editor = template_child (page, LECTERN_TYPE_SCHEDULE_PAGE, "slot_editor");
+  LecternSchedule *schedule;
+  GtkListBox *links;
+  GtkWidget *card, *kind_row, *url_row, *add;
+  AdwEntryRow *title_row;
+  LecternSlot *slot = NULL;
+  g_autofree char *undo = NULL;
+  const char *sql_title = "SELECT COUNT (*) FROM slot WHERE title = 'Megatron, revised'";
+
+  show_page (window, "schedule");
+  schedule = lectern_schedule_page_get_schedule (page);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  for (guint i = 0; i < g_list_model_get_n_items (lectern_schedule_get_scheduled (schedule)); i++)
+    {
+      g_autoptr(LecternSlot) item = g_list_model_get_item (lectern_schedule_get_scheduled (schedule), i);
+
+      if (g_strcmp0 (lectern_slot_get_title (item), "Using Megatron to Train Large Language Models") == 0)
+        slot = item;
+    }
+  g_assert_nonnull (slot);
+  card = lectern_timeline_find_card (timeline, lectern_slot_get_id (slot));
+  gtk_widget_grab_focus (card);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_true (lectern_slot_editor_get_slot (editor) == slot);
+
+  /* the title: Enter saves it, the card follows, the speaker stays */
+  title_row = template_child (editor, LECTERN_TYPE_SLOT_EDITOR, "title_row");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Using Megatron to Train Large Language Models");
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Megatron, revised");
+  g_signal_emit_by_name (title_row, "apply");
+  g_assert_true (lectern_test_wait_until (lectern_test_sql_int (fixture->path, sql_title) == 1, 2000));
+  undo = lectern_store_get_undo_label (lectern_window_get_store (window));
+  g_assert_cmpstr (undo, ==, "Edit “Using Megatron to Train Large Language Models”");
+  g_assert_true (lectern_test_wait_until (g_strcmp0 (lectern_slot_get_title (slot), "Megatron, revised") == 0, 2000));
+  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT COUNT (*) FROM appearance a JOIN slot s ON s.id = a.slot_id WHERE s.title = 'Megatron, revised'"), ==, 1);
+
+  /* the kind: a panel now */
+  kind_row = template_child (editor, LECTERN_TYPE_SLOT_EDITOR, "kind_row");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), LECTERN_SLOT_PANEL);
+  g_assert_true (lectern_test_wait_until (lectern_test_sql_int (fixture->path, "SELECT kind = 'panel' FROM slot WHERE title = 'Megatron, revised'") == 1, 2000));
+
+  /* a link: Add stays off until the address is one */
+  links = template_child (editor, LECTERN_TYPE_SLOT_EDITOR, "links_list");
+  url_row = gtk_widget_get_last_child (GTK_WIDGET (links));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_prev_sibling (url_row)), "slides");
+  add = find_labelled_button (url_row, "_Add");
+  g_assert_nonnull (add);
+  gtk_editable_set_text (GTK_EDITABLE (url_row), "not an address");
+  g_assert_false (gtk_widget_get_sensitive (add));
+  gtk_editable_set_text (GTK_EDITABLE (url_row), "https://example.org/megatron.pdf");
+  g_assert_true (gtk_widget_get_sensitive (add));
+  g_signal_emit_by_name (add, "clicked");
+  g_assert_true (lectern_test_wait_until (lectern_test_sql_int (fixture->path, "SELECT COUNT (*) FROM slot_link l JOIN slot s ON s.id = l.slot_id WHERE s.title = 'Megatron, revised' AND l.kind = 'slides'") == 1, 2000));
+  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT COUNT (*) FROM appearance a JOIN slot s ON s.id = a.slot_id WHERE s.title = 'Megatron, revised'"), ==, 1);
+
+  /* the speaker removed; undo brings them back */
+  {
+    GtkListBox *people = template_child (editor, LECTERN_TYPE_SLOT_EDITOR, "people_list");
+    GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (people));
+    GtkWidget *remove = NULL;
+
+    for (GtkWidget *w = first; w != NULL && remove == NULL; w = gtk_widget_get_first_child (w))
+      for (GtkWidget *c = w; c != NULL && remove == NULL; c = gtk_widget_get_next_sibling (c))
+        if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_widget_get_tooltip_text (c), "Remove Deepak Narayanan") == 0)
+          remove = c;
+    if (remove == NULL)
+      {
+        /* deeper: the row's suffix box */
+        GtkWidget *stack[64];
+        int top = 0;
+
+        stack[top++] = first;
+        while (top > 0 && remove == NULL)
+          {
+            GtkWidget *w = stack[--top];
+
+            if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_widget_get_tooltip_text (w), "Remove Deepak Narayanan") == 0)
+              remove = w;
+            for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && top < 63; c = gtk_widget_get_next_sibling (c))
+              stack[top++] = c;
+          }
+      }
+    g_assert_nonnull (remove);
+    g_signal_emit_by_name (remove, "clicked");
+    g_assert_true (lectern_test_wait_until (lectern_test_sql_int (fixture->path, "SELECT COUNT (*) FROM appearance a JOIN slot s ON s.id = a.slot_id WHERE s.title = 'Megatron, revised'") == 0, 2000));
+    g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT COUNT (*) FROM slot_link l JOIN slot s ON s.id = l.slot_id WHERE s.title = 'Megatron, revised'"), ==, 1);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    g_assert_true (lectern_test_wait_until (lectern_slot_get_appearances (slot)->len == 1, 2000));
+  }
 
   close_window (window);
 }
@@ -2174,6 +2296,7 @@ main (int   argc,
   ADD ("/window/schedule", test_schedule);
   ADD ("/window/schedule/colleague", test_schedule_colleague);
   ADD ("/window/schedule/dialogs", test_schedule_dialogs);
+  ADD ("/window/schedule/editor", test_schedule_editor);
   ADD ("/window/edit/event", test_edit_event);
   ADD ("/window/edit/person", test_edit_person);
   ADD ("/window/edit/saved-on-close", test_edit_saved_on_close);

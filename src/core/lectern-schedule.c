@@ -159,6 +159,31 @@ update_slot (LecternSchedule *self,
   g_object_unref (slot);
 }
 
+/* A slot shows its people's names, which change without the slot's rev
+ * (a person renamed). */
+static gboolean
+same_people (LecternSlot *a,
+             LecternSlot *b)
+{
+  GPtrArray *pa = lectern_slot_get_appearances (a);
+  GPtrArray *pb = lectern_slot_get_appearances (b);
+
+  if (pa->len != pb->len)
+    return FALSE;
+
+  for (guint i = 0; i < pa->len; i++)
+    {
+      const LecternAppearance *x = g_ptr_array_index (pa, i);
+      const LecternAppearance *y = g_ptr_array_index (pb, i);
+
+      if (x->person_id != y->person_id || x->role != y->role || g_strcmp0 (x->name, y->name) != 0 ||
+          g_strcmp0 (lectern_appearance_get_affiliation (x), lectern_appearance_get_affiliation (y)) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 on_store_changed (LecternStore    *store,
                   LecternSchedule *self)
@@ -393,7 +418,7 @@ lectern_schedule_reload (LecternSchedule  *self,
             place (self, fresh);
             slot = fresh;
           }
-        else if (lectern_slot_get_rev (slot) != lectern_slot_get_rev (fresh))
+        else if (lectern_slot_get_rev (slot) != lectern_slot_get_rev (fresh) || !same_people (slot, fresh))
           update_slot (self, slot, fresh);
 
         g_hash_table_add (seen, slot);

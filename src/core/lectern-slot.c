@@ -58,6 +58,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  PEOPLE_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 lectern_slot_finalize (GObject *object)
 {
@@ -282,6 +289,18 @@ lectern_slot_class_init (LecternSlotClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LecternSlot::people-changed:
+   *
+   * The slot's people (or their names, roles, affiliations) were
+   * replaced by lectern_slot_assign(): they are not properties.
+   */
+  signals[PEOPLE_CHANGED] = g_signal_new ("people-changed",
+                                          G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 0);
 }
 
 static void
@@ -845,4 +864,5 @@ lectern_slot_assign (LecternSlot *self,
       lectern_slot_add_link (self, link->kind, link->url);
     }
   g_object_thaw_notify (G_OBJECT (self));
+  g_signal_emit (self, signals[PEOPLE_CHANGED], 0);
 }

@@ -15,7 +15,7 @@ typedef enum
   LECTERN_ROLE_PANELIST,
   LECTERN_ROLE_MODERATOR,
   LECTERN_ROLE_ORGANIZER,
-  LECTERN_N_ROLES
+  LECTERN_N_ROLES /*< skip >*/
 } LecternRole;
 
 /* What a slot on the schedule is. */
@@ -32,7 +32,7 @@ typedef enum
   LECTERN_SLOT_AWARDS,
   LECTERN_SLOT_REMARKS,
   LECTERN_SLOT_SOCIAL,
-  LECTERN_N_SLOT_KINDS
+  LECTERN_N_SLOT_KINDS /*< skip >*/
 } LecternSlotKind;
 
 /* How a person appears in a slot. */
@@ -42,7 +42,7 @@ typedef enum
   LECTERN_APPEARANCE_PANELIST,
   LECTERN_APPEARANCE_MODERATOR,
   LECTERN_APPEARANCE_AUTHOR,
-  LECTERN_N_APPEARANCE_ROLES
+  LECTERN_N_APPEARANCE_ROLES /*< skip >*/
 } LecternAppearanceRole;
 
 /* Private to the organizers: where an invitation stands. */
@@ -52,7 +52,7 @@ typedef enum
   LECTERN_STATUS_INVITED,
   LECTERN_STATUS_CONFIRMED,
   LECTERN_STATUS_DECLINED,
-  LECTERN_N_STATUSES
+  LECTERN_N_STATUSES /*< skip >*/
 } LecternStatus;
 
 /* The schedule's checks (lectern-schedule-checks.c), and what a failing
@@ -67,7 +67,7 @@ typedef enum
   LECTERN_CHECK_TALK_SPEAKER,
   LECTERN_CHECK_OUTSIDE_HOURS,
   LECTERN_CHECK_EMPTY_SESSION,
-  LECTERN_N_CHECKS
+  LECTERN_N_CHECKS /*< skip >*/
 } LecternCheck;
 
 typedef enum
@@ -75,7 +75,7 @@ typedef enum
   LECTERN_SEVERITY_IGNORE,
   LECTERN_SEVERITY_WARN,
   LECTERN_SEVERITY_BLOCK,
-  LECTERN_N_SEVERITIES
+  LECTERN_N_SEVERITIES /*< skip >*/
 } LecternSeverity;
 
 const char *lectern_check_to_string           (LecternCheck           check);

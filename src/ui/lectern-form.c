@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "lectern-form.h"
+#include "lectern-store.h"
 #include "lectern-types.h"
 #include "lectern-ui-util.h"
 
@@ -58,36 +59,36 @@ static guint signals[N_SIGNALS];
 
 /**
  * lectern_object_copy:
- * @object: a person, card, sponsor or event
+ * @object: a person, card, sponsor, event, day, room, session or slot
  *
- * Returns: (transfer full): a detached copy, every property included
+ * The entity's own copy, the one path that keeps what properties do not
+ * carry (a slot's people and links, a card's person).
+ *
+ * Returns: (transfer full): a detached copy
  */
 gpointer
 lectern_object_copy (gpointer object)
 {
-  g_autofree GParamSpec **pspecs = NULL;
-  GObject *copy;
-  guint n_pspecs;
-
   g_return_val_if_fail (G_IS_OBJECT (object), NULL);
 
-  copy = g_object_new (G_OBJECT_TYPE (object), NULL);
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
+  if (LECTERN_IS_PERSON (object))
+    return lectern_person_copy (object);
+  if (LECTERN_IS_CARD (object))
+    return lectern_card_copy (object);
+  if (LECTERN_IS_SPONSOR (object))
+    return lectern_sponsor_copy (object);
+  if (LECTERN_IS_EVENT (object))
+    return lectern_event_copy (object);
+  if (LECTERN_IS_DAY (object))
+    return lectern_day_copy (object);
+  if (LECTERN_IS_ROOM (object))
+    return lectern_room_copy (object);
+  if (LECTERN_IS_SESSION (object))
+    return lectern_session_copy (object);
+  if (LECTERN_IS_SLOT (object))
+    return lectern_slot_copy (object);
 
-  for (guint i = 0; i < n_pspecs; i++)
-    {
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      if ((pspecs[i]->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE ||
-          (pspecs[i]->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
-        continue;
-
-      g_value_init (&value, pspecs[i]->value_type);
-      g_object_get_property (object, pspecs[i]->name, &value);
-      g_object_set_property (copy, pspecs[i]->name, &value);
-    }
-
-  return copy;
+  g_return_val_if_reached (NULL);
 }
 
 /* The row id of @object, or 0 when it has none (the event). */

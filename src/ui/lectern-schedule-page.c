@@ -18,6 +18,7 @@
 #include "lectern-schedule-ops.h"
 #include "lectern-schedule-page.h"
 #include "lectern-slot-card.h"
+#include "lectern-slot-editor.h"
 #include "lectern-timeline.h"
 #include "lectern-ui-util.h"
 
@@ -33,6 +34,8 @@ struct _LecternSchedulePage
   GtkListView       *pool_view;
   GtkBox            *day_tabs;
   LecternTimeline   *timeline;
+  GtkWidget         *editor_separator;
+  LecternSlotEditor *slot_editor;
 
   /* Owned References */
   LecternStore      *store;
@@ -178,6 +181,29 @@ new_slot_action (GtkWidget  *widget,
 
   if (self->schedule != NULL && !lectern_store_get_read_only (self->store))
     lectern_schedule_new_slot_dialog_new (widget, self->schedule, self->day_id);
+}
+
+/* The side pane's Move To…: the timeline's, for its selected slot. */
+static void
+move_to_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LecternSchedulePage *self = LECTERN_SCHEDULE_PAGE (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->timeline), "timeline.move-to", NULL);
+}
+
+/* The side pane edits the slot selected on the timeline. */
+static void
+selected_changed_cb (LecternSchedulePage *self)
+{
+  LecternSlot *slot = lectern_timeline_get_selected (self->timeline);
+
+  lectern_slot_editor_set_schedule (self->slot_editor, self->schedule);
+  lectern_slot_editor_set_slot (self->slot_editor, slot);
+  gtk_widget_set_visible (GTK_WIDGET (self->slot_editor), slot != NULL);
+  gtk_widget_set_visible (self->editor_separator, slot != NULL);
 }
 
 /* A card dropped on the pool leaves the timeline. */
@@ -337,6 +363,7 @@ lectern_schedule_page_class_init (LecternSchedulePageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LECTERN_TYPE_TIMELINE);
+  g_type_ensure (LECTERN_TYPE_SLOT_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/lectern-schedule-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LecternSchedulePage, stack);
@@ -346,12 +373,16 @@ lectern_schedule_page_class_init (LecternSchedulePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LecternSchedulePage, pool_view);
   gtk_widget_class_bind_template_child (widget_class, LecternSchedulePage, day_tabs);
   gtk_widget_class_bind_template_child (widget_class, LecternSchedulePage, timeline);
+  gtk_widget_class_bind_template_child (widget_class, LecternSchedulePage, editor_separator);
+  gtk_widget_class_bind_template_child (widget_class, LecternSchedulePage, slot_editor);
+  gtk_widget_class_bind_template_callback (widget_class, selected_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, pool_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, pool_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, pool_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, pool_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "schedule.new-slot", NULL, new_slot_action);
+  gtk_widget_class_install_action (widget_class, "schedule.move-to", NULL, move_to_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "schedule.new-slot", NULL);
 }
@@ -445,6 +476,13 @@ lectern_schedule_page_reload (LecternSchedulePage  *self,
       g_signal_connect_object (lectern_schedule_get_pool (self->schedule), "items-changed",
                                G_CALLBACK (update_pool_state), self, G_CONNECT_SWAPPED);
     }
+  /* this window's own edits (the side pane's, a person renamed) do not
+   * come as the store's "changed": the slots are compared again here */
+  else if (!lectern_schedule_reload (self->schedule, error))
+    return FALSE;
+
+  lectern_slot_editor_set_schedule (self->slot_editor, self->schedule);
+  lectern_slot_editor_refresh (self->slot_editor);
 
   days = lectern_store_list_days (self->store, error);
   if (days == NULL)

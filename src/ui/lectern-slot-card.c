@@ -296,6 +296,7 @@ lectern_slot_card_new (LecternSlot *slot)
   self = g_object_new (LECTERN_TYPE_SLOT_CARD, NULL);
   self->slot = g_object_ref (slot);
   self->notify_id = g_signal_connect_swapped (slot, "notify", G_CALLBACK (slot_notify_cb), self);
+  g_signal_connect_object (slot, "people-changed", G_CALLBACK (slot_notify_cb), self, G_CONNECT_SWAPPED);
   lectern_slot_card_update (self);
 
   return GTK_WIDGET (self);
