@@ -5,7 +5,8 @@
 # each view starts the built Lectern on it on the current X display, opened
 # on that page (LECTERN_INITIAL_PAGE) with a row shown in the detail pane
 # (LECTERN_INITIAL_ROW), and saves event.png, speakers.png, panelists.png,
-# organizers.png, people.png, sponsors.png and schedule.png, cropped to
+# organizers.png, people.png, sponsors.png and schedule.png (the timeline
+# and the pool), cropped to
 # the window, speakers-narrow.png: the speakers on a phone-sized window,
 # where the list and the detail fold into one column, search.png: a
 # search typed in the Speakers list (the view switcher counts the matches
@@ -43,6 +44,10 @@ VIEWS=(
   speakers-narrow:speakers::400::
   search:speakers:::together:
   speakers-dark:speakers:1:::dark
+  schedule-dark:schedule::::dark
+  schedule-editor:schedule::::
+  schedule-drag:schedule::::
+  schedule-rooms:schedule::::
 )
 
 die () { echo "screenshots.sh: $*" >&2; exit 1; }
@@ -83,6 +88,14 @@ keeper_pid=$!
 mkdir -p "$OUTPUT_DIR"
 "$LECTERN_BIN" demo "$workdir/es-fomo-2023.lectern" >/dev/null
 
+# A synthetic day in three rooms: the demo's slots dealt round three rooms
+# (each keeps its time), which the timeline shows as three columns.
+"$LECTERN_BIN" demo "$workdir/three-rooms.lectern" >/dev/null
+sqlite3 "$workdir/three-rooms.lectern" "
+  INSERT INTO room (name, position) VALUES ('Ballroom A', 1), ('Room 208', 2), ('Room 310', 3);
+  UPDATE slot SET room_id = (SELECT id FROM room WHERE position = 1 + (slot.id % 3)),
+                  start = start - (slot.id % 3) * 5;"
+
 # Waits for Lectern's window and prints its id.
 wait_for_window () {
   local window
@@ -122,11 +135,13 @@ for view in "${VIEWS[@]}"; do
 
   # A private data folder and in-memory settings: nothing of the user's
   # is read or written, and every start has the default window size.
+  file="$workdir/es-fomo-2023.lectern"
+  [ "$name" = schedule-rooms ] && file="$workdir/three-rooms.lectern"
   env GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$SCHEMA_DIR" \
       XDG_DATA_HOME="$workdir/data" XDG_CONFIG_HOME="$workdir/config" \
       LECTERN_INITIAL_PAGE="$page" ${row:+LECTERN_INITIAL_ROW=$row} \
       ${scheme:+ADW_DEBUG_COLOR_SCHEME=prefer-$scheme} \
-      "$LECTERN_BIN" "$workdir/es-fomo-2023.lectern" &
+      "$LECTERN_BIN" "$file" &
   app_pid=$!
 
   window=$(wait_for_window)
@@ -143,7 +158,28 @@ for view in "${VIEWS[@]}"; do
   sleep 1   # the first frames: lists, avatars, fonts
   crop=$(window_geometry "$window")
 
+  # The timeline: 8:00 is 64 px below the window's top, 2 px a minute,
+  # the cards from 348 px (see lectern-timeline.c).
+  eval "$(xdotool getwindowgeometry --shell "$window")"
+  case "$name" in
+    schedule-editor)
+      xdotool mousemove $((X + 600)) $((Y + 64 + 130)) click 1
+      xdotool mousemove 1279 799
+      sleep 1 ;;
+    schedule-drag)
+      # "Using Megatron…" (9:00) grabbed and held over 9:40
+      xdotool mousemove $((X + 600)) $((Y + 64 + 130))
+      sleep 0.3
+      xdotool mousedown 1
+      for dy in $(seq 5 5 80); do
+        xdotool mousemove $((X + 600)) $((Y + 64 + 130 + dy))
+        sleep 0.03
+      done
+      sleep 1 ;;
+  esac
+
   import -window root "$workdir/$name.png"
+  [ "$name" = schedule-drag ] && xdotool mouseup 1
   convert "$workdir/$name.png" -crop "$crop" +repage "$OUTPUT_DIR/$name.png"
   echo "$OUTPUT_DIR/$name.png"
 

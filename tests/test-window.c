@@ -860,6 +860,66 @@ test_schedule_editor (Fixture       *fixture,
   close_window (window);
 }
 
+/* The Event page's Schedule group: grid step, changeover, each day's
+ * hours, what each check does. */
+static void
+test_schedule_settings (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  LecternWindow *window = open_window (fixture->path);
+  GtkWidget *event_page = lectern_window_get_page (window, "event");
+  GtkWidget *settings = template_child (event_page, g_type_from_name ("LecternEventPage"), "schedule_settings");
+  GtkWidget *stack[256];
+  AdwComboRow *grid = NULL, *overlap = NULL;
+  AdwEntryRow *hours = NULL, *changeover = NULL;
+  int top = 0;
+
+  show_page (window, "event");
+  stack[top++] = settings;
+  while (top > 0)
+    {
+      GtkWidget *w = stack[--top];
+
+      if (ADW_IS_PREFERENCES_ROW (w))
+        {
+          const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w));
+
+          if (g_strcmp0 (title, "Grid Step") == 0)
+            grid = ADW_COMBO_ROW (w);
+          else if (g_strcmp0 (title, "Two slots at once in a room") == 0)
+            overlap = ADW_COMBO_ROW (w);
+          else if (g_strcmp0 (title, "Hours of Saturday, July 29, 2023") == 0)
+            hours = ADW_ENTRY_ROW (w);
+          else if (g_str_has_prefix (title, "Minutes to Change Rooms"))
+            changeover = ADW_ENTRY_ROW (w);
+        }
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && top < 255; c = gtk_widget_get_next_sibling (c))
+        stack[top++] = c;
+    }
+  g_assert_nonnull (grid);
+  g_assert_nonnull (overlap);
+  g_assert_nonnull (hours);
+  g_assert_nonnull (changeover);
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hours)), ==, "8:00am – 8:00pm");
+  adw_combo_row_set_selected (grid, 2);
+  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT grid_step FROM event"), ==, 15);
+  gtk_editable_set_text (GTK_EDITABLE (changeover), "10");
+  g_signal_emit_by_name (changeover, "apply");
+  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT changeover FROM event"), ==, 10);
+  adw_combo_row_set_selected (overlap, LECTERN_SEVERITY_BLOCK);
+  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT COUNT (*) FROM check_severity WHERE name = 'room-overlap' AND severity = 'block'"), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (hours), "nine to five");
+  g_signal_emit_by_name (hours, "apply");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (hours), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (hours), "7:00am – 9:00pm");
+  g_signal_emit_by_name (hours, "apply");
+  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT visible_start FROM day"), ==, 420);
+  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT visible_end FROM day"), ==, 1260);
+
+  close_window (window);
+}
+
 /* Tests: editing */
 
 static void
@@ -2297,6 +2357,7 @@ main (int   argc,
   ADD ("/window/schedule/colleague", test_schedule_colleague);
   ADD ("/window/schedule/dialogs", test_schedule_dialogs);
   ADD ("/window/schedule/editor", test_schedule_editor);
+  ADD ("/window/schedule/settings", test_schedule_settings);
   ADD ("/window/edit/event", test_edit_event);
   ADD ("/window/edit/person", test_edit_person);
   ADD ("/window/edit/saved-on-close", test_edit_saved_on_close);

@@ -17,6 +17,7 @@
 #include "lectern-export-dialog.h"
 #include "lectern-form.h"
 #include "lectern-readiness-list.h"
+#include "lectern-schedule-settings.h"
 #include "lectern-site-text.h"
 #include "lectern-ui-util.h"
 
@@ -46,6 +47,7 @@ struct _LecternEventPage
   GtkWidget    *site_button;
   GtkWidget    *openreview_button;
   LecternReadinessList *readiness_list;
+  LecternScheduleSettings *schedule_settings;
 
   /* Owned References */
   LecternStore *store;
@@ -316,6 +318,7 @@ lectern_event_page_class_init (LecternEventPageClass *klass)
     }
 
   g_type_ensure (LECTERN_TYPE_READINESS_LIST);
+  g_type_ensure (LECTERN_TYPE_SCHEDULE_SETTINGS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/lectern-event-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LecternEventPage, preferences_page);
   gtk_widget_class_bind_template_child (widget_class, LecternEventPage, title_label);
@@ -338,6 +341,7 @@ lectern_event_page_class_init (LecternEventPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LecternEventPage, site_button);
   gtk_widget_class_bind_template_child (widget_class, LecternEventPage, openreview_button);
   gtk_widget_class_bind_template_child (widget_class, LecternEventPage, readiness_list);
+  gtk_widget_class_bind_template_child (widget_class, LecternEventPage, schedule_settings);
 }
 
 static void
@@ -417,6 +421,7 @@ lectern_event_page_reload (LecternEventPage  *self,
   update_header (self);
   lectern_form_set_object (self->form, event);
   update_readiness (self);
+  lectern_schedule_settings_set_store (self->schedule_settings, self->store);
 
   return TRUE;
 }
