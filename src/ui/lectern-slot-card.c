@@ -281,6 +281,11 @@ lectern_slot_card_init (LecternSlotCard *self)
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
   self->session = add_label (self, "session");
   self->time = add_label (self, "time");
+  /* one line each: the title has the room to wrap */
+  gtk_label_set_wrap (self->session, FALSE);
+  gtk_label_set_ellipsize (self->session, PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (self->time, FALSE);
+  gtk_label_set_ellipsize (self->time, PANGO_ELLIPSIZE_END);
   self->title = add_label (self, "title");
   self->people = add_label (self, "people");
   gtk_widget_set_visible (GTK_WIDGET (self->session), FALSE);

@@ -1132,6 +1132,46 @@ append_text (GtkSnapshot *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
+static void widget_color (GtkWidget *widget, const char *name, GdkRGBA *color);
+
+/* The ghost's time and check, on a card of their own: readable over the
+ * slots the ghost covers, wrapped to the column. */
+static void
+append_note (GtkSnapshot   *snapshot,
+             GtkWidget     *widget,
+             const char    *text,
+             double         x,
+             double         y,
+             double         width,
+             const GdkRGBA *color)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  GskRoundedRect box;
+  GdkRGBA background, border;
+  float widths[4] = { 1, 1, 1, 1 };
+  GdkRGBA borders[4];
+  int w, h;
+
+  pango_layout_set_width (layout, (int) MAX (40.0, width - 12) * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_get_pixel_size (layout, &w, &h);
+
+  widget_color (widget, "window_bg_color", &background);
+  widget_color (widget, "accent_color", &border);
+  for (guint i = 0; i < 4; i++)
+    borders[i] = border;
+  gsk_rounded_rect_init_from_rect (&box, &GRAPHENE_RECT_INIT (x, y, w + 12, h + 8), 6);
+  gtk_snapshot_push_rounded_clip (snapshot, &box);
+  gtk_snapshot_append_color (snapshot, &background, &box.bounds);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_append_border (snapshot, &box, widths, borders);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + 6, y + 4));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 static void
 widget_color (GtkWidget  *widget,
@@ -1245,7 +1285,7 @@ lectern_timeline_snapshot (GtkWidget   *widget,
       gtk_snapshot_pop (snapshot);
       gtk_snapshot_append_border (snapshot, &outline, widths, border);
       if (self->ghost_note != NULL)
-        append_text (snapshot, widget, self->ghost_note, x + 8, y + 4, &fg, FALSE);
+        append_note (snapshot, widget, self->ghost_note, x + 6, y + 4, cw - 28, &fg);
     }
 }
 
