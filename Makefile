@@ -47,9 +47,10 @@ $(BENCH_BUILD)/build.ninja:
 	meson setup $(BENCH_BUILD) -Dwerror=true -Dbuildtype=release
 
 bench: deps $(BENCH_BUILD)/build.ninja
-	ninja -C $(BENCH_BUILD) tests/bench/bench-export tests/bench/bench-schedule
+	ninja -C $(BENCH_BUILD) tests/bench/bench-export tests/bench/bench-schedule tests/bench/bench-timeline
 	$(BENCH_BUILD)/tests/bench/bench-export
 	$(BENCH_BUILD)/tests/bench/bench-schedule
+	GSK_RENDERER=cairo $(XVFB) $(BENCH_BUILD)/tests/bench/bench-timeline
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(BENCH_BUILD)

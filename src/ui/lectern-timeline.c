@@ -449,6 +449,39 @@ hide_ghost (LecternTimeline *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/**
+ * lectern_timeline_preview:
+ * @slot: (nullable): the slot dragged over the timeline, or %NULL to
+ *   take the ghost away
+ *
+ * Shows where @slot would go if dropped at @x, @y, and the first check
+ * the move would break there (what a drag's motion does).
+ */
+void
+lectern_timeline_preview (LecternTimeline *self,
+                          LecternSlot     *slot,
+                          double           x,
+                          double           y,
+                          gboolean         ripple)
+{
+  g_autoptr(LecternSchedulePlan) plan = NULL;
+  gint64 room_id;
+  int start;
+
+  g_return_if_fail (LECTERN_IS_TIMELINE (self));
+
+  if (slot == NULL || self->schedule == NULL)
+    {
+      hide_ghost (self);
+      return;
+    }
+
+  lectern_timeline_point_to_place (self, x, y, &room_id, &start);
+  plan = lectern_schedule_plan_move (lectern_schedule_get_scheduled (self->schedule), slot, self->day_id, room_id,
+                                     start, ripple ? LECTERN_SCHEDULE_RIPPLE : 0, NULL);
+  show_ghost (self, room_id, start, lectern_slot_get_duration (slot), plan);
+}
+
 static GdkDragAction
 drop_motion_cb (GtkDropTarget   *target,
                 double           x,
@@ -456,21 +489,13 @@ drop_motion_cb (GtkDropTarget   *target,
                 LecternTimeline *self)
 {
   const GValue *value = gtk_drop_target_get_value (target);
-  g_autoptr(LecternSchedulePlan) plan = NULL;
   GdkModifierType state;
-  LecternSlot *slot;
-  gint64 room_id;
-  int start;
 
   if (value == NULL || !G_VALUE_HOLDS (value, LECTERN_TYPE_SLOT) || self->schedule == NULL)
     return 0;
 
-  slot = g_value_get_object (value);
   state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (target));
-  lectern_timeline_point_to_place (self, x, y, &room_id, &start);
-  plan = lectern_schedule_plan_move (lectern_schedule_get_scheduled (self->schedule), slot, self->day_id, room_id,
-                                     start, (state & GDK_SHIFT_MASK) ? LECTERN_SCHEDULE_RIPPLE : 0, NULL);
-  show_ghost (self, room_id, start, lectern_slot_get_duration (slot), plan);
+  lectern_timeline_preview (self, g_value_get_object (value), x, y, (state & GDK_SHIFT_MASK) != 0);
 
   return GDK_ACTION_MOVE;
 }

@@ -30,6 +30,11 @@ gboolean     lectern_timeline_point_to_place   (LecternTimeline *self,
                                                 double           y,
                                                 gint64          *room_id,
                                                 int             *start);
+void         lectern_timeline_preview          (LecternTimeline *self,
+                                                LecternSlot     *slot,
+                                                double           x,
+                                                double           y,
+                                                gboolean         ripple);
 gboolean     lectern_timeline_drop_slot        (LecternTimeline *self,
                                                 LecternSlot     *slot,
                                                 double           x,
