@@ -1208,6 +1208,24 @@ test_format (void)
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
       g_assert_false (lectern_parse_time (bad[i], &m));
   }
+
+  /* a remote speaker's time in the workshop's: Zurich (UTC+2 in July)
+   * to Honolulu (UTC-10) is 12 hours back; a winter date has UTC+1 */
+  {
+    g_autoptr(GError) error = NULL;
+    int m;
+
+    g_assert_true (lectern_convert_time ("2023-07-29", 21 * 60, "Europe/Zurich", "Pacific/Honolulu", &m, &error));
+    g_assert_cmpint (m, ==, 9 * 60);
+    g_assert_true (lectern_convert_time ("2023-07-29", 9 * 60, "Europe/Zurich", "Pacific/Honolulu", &m, &error));
+    g_assert_cmpint (m, ==, -3 * 60);   /* the day before */
+    g_assert_true (lectern_convert_time ("2023-12-10", 9 * 60, "Europe/Zurich", "UTC", &m, &error));
+    g_assert_cmpint (m, ==, 8 * 60);
+    g_assert_true (lectern_convert_time ("2023-12-10", 23 * 60, "America/New_York", "Europe/Zurich", &m, &error));
+    g_assert_cmpint (m, ==, 24 * 60 + 5 * 60);   /* the day after */
+    g_assert_false (lectern_convert_time ("2023-12-10", 0, "Mars/Olympus", "UTC", &m, &error));
+    g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID);
+  }
 }
 
 int

@@ -920,6 +920,79 @@ test_schedule_settings (Fixture       *fixture,
   close_window (window);
 }
 
+/* A remote speaker's hours, typed in their time zone in their editor,
+ * kept in the workshop's; dragging their talk shades the rest of the day. */
+static void
+test_schedule_availability (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  LecternWindow *window = open_window (fixture->path);
+  LecternSchedulePage *page = LECTERN_SCHEDULE_PAGE (lectern_window_get_page (window, "schedule"));
+  LecternTimeline *timeline = lectern_schedule_page_get_timeline (page);
+  GtkWidget *availability;
+  GtkWidget *stack[256];
+  AdwEntryRow *hours = NULL, *zone = NULL;
+  GtkWidget *add = NULL;
+  LecternSlot *megatron = NULL;
+  GArray *shade;
+  int top = 0;
+
+  /* Deepak Narayanan, the first speaker, shown in the Speakers page */
+  select_row (window, "speakers", 0);
+  availability = person_editor_child (window, "speakers", "availability_editor");
+  stack[top++] = availability;
+  while (top > 0)
+    {
+      GtkWidget *w = stack[--top];
+
+      if (ADW_IS_ENTRY_ROW (w) && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), "Hours"))
+        hours = ADW_ENTRY_ROW (w);
+      else if (ADW_IS_ENTRY_ROW (w) && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), "In Their"))
+        zone = ADW_ENTRY_ROW (w);
+      else if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), "_Add") == 0)
+        add = w;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && top < 255; c = gtk_widget_get_next_sibling (c))
+        stack[top++] = c;
+    }
+  g_assert_nonnull (hours);
+  g_assert_nonnull (zone);
+  g_assert_nonnull (add);
+
+  /* 6pm to 8pm in Zurich (UTC+2 in July) is 6am to 8am in Honolulu */
+  gtk_editable_set_text (GTK_EDITABLE (hours), "6:00pm – 8:00pm");
+  gtk_editable_set_text (GTK_EDITABLE (zone), "Mars/Olympus");
+  g_assert_false (gtk_widget_get_sensitive (add));
+  gtk_editable_set_text (GTK_EDITABLE (zone), "Europe/Zurich");
+  g_assert_true (gtk_widget_get_sensitive (add));
+  g_signal_emit_by_name (add, "clicked");
+  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT start FROM availability"), ==, 6 * 60);
+  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT end FROM availability"), ==, 8 * 60);
+  g_assert_true (has_mapped_label (availability, "6:00am – 8:00am, workshop time (Pacific/Honolulu) · 6:00pm – 8:00pm in Europe/Zurich"));
+
+  /* his talk at 9:00 now fails a check; a drag shades all but 6–8am */
+  show_page (window, "schedule");
+  g_assert_true (lectern_test_wait_until (lectern_schedule_page_get_schedule (page) != NULL, 2000));
+  for (guint i = 0; i < g_list_model_get_n_items (lectern_schedule_get_scheduled (lectern_schedule_page_get_schedule (page))); i++)
+    {
+      g_autoptr(LecternSlot) slot = g_list_model_get_item (lectern_schedule_get_scheduled (lectern_schedule_page_get_schedule (page)), i);
+
+      if (g_strcmp0 (lectern_slot_get_title (slot), "Using Megatron to Train Large Language Models") == 0)
+        megatron = slot;
+    }
+  g_assert_true (lectern_test_wait_until (gtk_widget_has_css_class (lectern_timeline_find_card (timeline, lectern_slot_get_id (megatron)), "problem"), 2000));
+  lectern_timeline_preview (timeline, megatron, 200, lectern_timeline_get_y (timeline, 600), FALSE);
+  shade = lectern_timeline_get_shade (timeline);
+  g_assert_cmpuint (shade->len, ==, 4);
+  g_assert_cmpint (g_array_index (shade, int, 0), ==, 0);
+  g_assert_cmpint (g_array_index (shade, int, 1), ==, 6 * 60);
+  g_assert_cmpint (g_array_index (shade, int, 2), ==, 8 * 60);
+  g_assert_cmpint (g_array_index (shade, int, 3), ==, 24 * 60);
+  lectern_timeline_preview (timeline, NULL, 0, 0, FALSE);
+  g_assert_cmpuint (lectern_timeline_get_shade (timeline)->len, ==, 0);
+
+  close_window (window);
+}
+
 /* Tests: editing */
 
 static void
@@ -2358,6 +2431,7 @@ main (int   argc,
   ADD ("/window/schedule/dialogs", test_schedule_dialogs);
   ADD ("/window/schedule/editor", test_schedule_editor);
   ADD ("/window/schedule/settings", test_schedule_settings);
+  ADD ("/window/schedule/availability", test_schedule_availability);
   ADD ("/window/edit/event", test_edit_event);
   ADD ("/window/edit/person", test_edit_person);
   ADD ("/window/edit/saved-on-close", test_edit_saved_on_close);

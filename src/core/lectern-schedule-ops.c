@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "lectern-schedule-ops.h"
@@ -108,6 +109,74 @@ lectern_parse_time (const char *text,
     h += 12;
 
   *minutes = (int) (h * 60 + m);
+  return TRUE;
+}
+
+/**
+ * lectern_convert_time:
+ * @date: the day, YYYY-MM-DD
+ * @minutes: a time of that day in @from_zone, in minutes after midnight
+ * @from_zone: an IANA time zone ("Europe/Zurich")
+ * @to_zone: another
+ * @out: (out): the same instant in @to_zone, in minutes after midnight of
+ *   @date (below 0: the day before; from 1440: the day after)
+ *
+ * A remote speaker's "9am my time" in the workshop's time.
+ *
+ * Returns: %FALSE (with @error) for an unknown zone or a bad date
+ */
+gboolean
+lectern_convert_time (const char  *date,
+                      int          minutes,
+                      const char  *from_zone,
+                      const char  *to_zone,
+                      int         *out,
+                      GError     **error)
+{
+  g_autoptr(GTimeZone) from = NULL;
+  g_autoptr(GTimeZone) to = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) there = NULL;
+  g_autoptr(GDateTime) day_there = NULL;
+  int y, m, d;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (date == NULL || sscanf (date, "%4d-%2d-%2d", &y, &m, &d) != 3)
+    {
+      g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID, _("“%s” is not a date."),
+                   date ? date : "");
+      return FALSE;
+    }
+  if (from_zone == NULL || !(from = g_time_zone_new_identifier (from_zone)))
+    {
+      g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID,
+                   _("“%s” is not a known time zone (use an IANA name such as America/New_York)."),
+                   from_zone ? from_zone : "");
+      return FALSE;
+    }
+  if (to_zone == NULL || !(to = g_time_zone_new_identifier (to_zone)))
+    {
+      g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID,
+                   _("“%s” is not a known time zone (use an IANA name such as America/New_York)."),
+                   to_zone ? to_zone : "");
+      return FALSE;
+    }
+
+  local = g_date_time_new (from, y, m, d, 0, 0, 0);
+  if (local == NULL)
+    {
+      g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID, _("“%s” is not a date."), date);
+      return FALSE;
+    }
+  {
+    g_autoptr(GDateTime) at = g_date_time_add_minutes (local, minutes);
+
+    there = g_date_time_to_timezone (at, to);
+  }
+  day_there = g_date_time_new (to, y, m, d, 0, 0, 0);
+  *out = (int) (g_date_time_difference (there, day_there) / G_TIME_SPAN_MINUTE);
+
   return TRUE;
 }
 

@@ -22,6 +22,12 @@ char                *lectern_format_time              (int                   min
 char                *lectern_format_duration          (int                   minutes);
 gboolean             lectern_parse_time               (const char           *text,
                                                        int                  *minutes);
+gboolean             lectern_convert_time             (const char           *date,
+                                                       int                   minutes,
+                                                       const char           *from_zone,
+                                                       const char           *to_zone,
+                                                       int                  *out,
+                                                       GError              **error);
 
 LecternSchedulePlan *lectern_schedule_plan_move       (GListModel           *scheduled,
                                                        LecternSlot          *slot,

@@ -18,6 +18,7 @@
 
 #include "lectern-form.h"
 #include "lectern-image-picker.h"
+#include "lectern-availability-editor.h"
 #include "lectern-person-editor.h"
 #include "lectern-site-image.h"
 #include "lectern-ui-util.h"
@@ -57,6 +58,7 @@ struct _LecternPersonEditor
   /* Owned References */
   LecternStore       *store;
   LecternForm        *form;
+  LecternAvailabilityEditor *availability_editor;
   LecternForm        *card_form;
   LecternCard        *cards[LECTERN_N_ROLES];   /* the person's cards, by role */
 
@@ -556,8 +558,10 @@ lectern_person_editor_class_init (LecternPersonEditorClass *klass)
 
   g_type_ensure (LECTERN_TYPE_IMAGE_PICKER);
 
+  g_type_ensure (LECTERN_TYPE_AVAILABILITY_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/lectern-person-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, LecternPersonEditor, availability_editor);
   gtk_widget_class_bind_template_child (widget_class, LecternPersonEditor, page);
   gtk_widget_class_bind_template_child (widget_class, LecternPersonEditor, photo_picker);
   gtk_widget_class_bind_template_child (widget_class, LecternPersonEditor, name_row);
@@ -656,6 +660,7 @@ lectern_person_editor_set_store (LecternPersonEditor *self,
   lectern_form_set_editable (self->card_form, is_editable (self));
   lectern_image_picker_set_editable (self->photo_picker, is_editable (self));
   gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), is_editable (self));
+  lectern_availability_editor_set_person (self->availability_editor, store, lectern_form_get_object (self->form));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -680,6 +685,7 @@ lectern_person_editor_set_item (LecternPersonEditor *self,
   lectern_form_set_object (self->form, person);
   lectern_form_set_object (self->card_form, card);
   gtk_widget_set_visible (GTK_WIDGET (self->card_group), card != NULL);
+  lectern_availability_editor_set_person (self->availability_editor, self->store, person);
 
   update_person_widgets (self);
   update_roles (self);

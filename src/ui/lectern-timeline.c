@@ -67,6 +67,8 @@ struct _LecternTimeline
   int              ghost_start;
   int              ghost_duration;
   char            *ghost_note;     /* the time, and the first failing check */
+  LecternSlot     *shade_for;      /* weak: the slot the shade was computed for */
+  GArray          *shade;          /* int pairs: the times its people are away */
   double           grab_minutes;   /* where in its card the slot was grabbed */
   LecternSlot     *resizing;       /* the slot whose edge is dragged */
   int              resize_duration;
@@ -445,8 +447,63 @@ static void
 hide_ghost (LecternTimeline *self)
 {
   self->ghost_shown = FALSE;
+  self->shade_for = NULL;
+  g_array_set_size (self->shade, 0);
   g_clear_pointer (&self->ghost_note, g_free);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The times of the day when someone on @slot is not available (outside
+ * the windows they have on this day; a person without windows on it is
+ * available all day): shaded while the slot is dragged. */
+static void
+compute_shade (LecternTimeline *self,
+               LecternSlot     *slot)
+{
+  g_autoptr(GArray) windows = lectern_store_list_availability (lectern_schedule_get_store (self->schedule), NULL);
+  g_autofree guint8 *away = g_new0 (guint8, 24 * 60);
+  GPtrArray *appearances = lectern_slot_get_appearances (slot);
+
+  self->shade_for = slot;
+  g_array_set_size (self->shade, 0);
+  if (windows == NULL)
+    return;
+
+  for (guint k = 0; k < appearances->len; k++)
+    {
+      const LecternAppearance *a = g_ptr_array_index (appearances, k);
+      g_autofree guint8 *free_at = g_new0 (guint8, 24 * 60);
+      gboolean has_windows = FALSE;
+
+      for (guint w = 0; w < windows->len; w++)
+        {
+          const LecternAvailability *window = &g_array_index (windows, LecternAvailability, w);
+
+          if (window->person_id != a->person_id || window->day_id != self->day_id)
+            continue;
+          has_windows = TRUE;
+          for (int m = MAX (0, window->start); m < MIN (24 * 60, window->end); m++)
+            free_at[m] = 1;
+        }
+      for (int m = 0; has_windows && m < 24 * 60; m++)
+        away[m] |= !free_at[m];
+    }
+
+  for (int m = 0; m < 24 * 60;)
+    {
+      int end = m;
+
+      if (!away[m])
+        {
+          m++;
+          continue;
+        }
+      while (end < 24 * 60 && away[end])
+        end++;
+      g_array_append_val (self->shade, m);
+      g_array_append_val (self->shade, end);
+      m = end;
+    }
 }
 
 /**
@@ -475,6 +532,9 @@ lectern_timeline_preview (LecternTimeline *self,
       hide_ghost (self);
       return;
     }
+
+  if (slot != self->shade_for)
+    compute_shade (self, slot);
 
   lectern_timeline_point_to_place (self, x, y, &room_id, &start);
   plan = lectern_schedule_plan_move (lectern_schedule_get_scheduled (self->schedule), slot, self->day_id, room_id,
@@ -1280,6 +1340,22 @@ lectern_timeline_snapshot (GtkWidget   *widget,
       }
   }
 
+  /* while a slot is dragged: the times its people are away */
+  if (self->ghost_shown)
+    for (guint i = 0; i + 1 < self->shade->len; i += 2)
+      {
+        int from = MAX (g_array_index (self->shade, int, i), self->first_minute);
+        int to = MIN (g_array_index (self->shade, int, i + 1), self->last_minute);
+        GdkRGBA away = fg;
+
+        if (from >= to)
+          continue;
+        away.alpha = 0.10;
+        gtk_snapshot_append_color (snapshot, &away,
+                                   &GRAPHENE_RECT_INIT (RULER_WIDTH, minute_to_y (self, from),
+                                                        width - RULER_WIDTH, (to - from) * PX_PER_MINUTE));
+      }
+
   /* the cards, but those leaving */
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -1359,6 +1435,7 @@ lectern_timeline_finalize (GObject *object)
   g_clear_pointer (&self->room_names, g_hash_table_unref);
   g_clear_pointer (&self->sessions, g_hash_table_unref);
   g_clear_pointer (&self->ghost_note, g_free);
+  g_clear_pointer (&self->shade, g_array_unref);
 
   G_OBJECT_CLASS (lectern_timeline_parent_class)->finalize (object);
 }
@@ -1426,6 +1503,7 @@ lectern_timeline_init (LecternTimeline *self)
 
   self->cards = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->leaving = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->shade = g_array_new (FALSE, FALSE, sizeof (int));
   self->columns = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->room_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
@@ -1464,6 +1542,16 @@ GtkWidget *
 lectern_timeline_new (void)
 {
   return g_object_new (LECTERN_TYPE_TIMELINE, NULL);
+}
+
+/* (transfer none): the times shaded while a slot is dragged, as pairs
+ * of minutes [start, end) */
+GArray *
+lectern_timeline_get_shade (LecternTimeline *self)
+{
+  g_return_val_if_fail (LECTERN_IS_TIMELINE (self), NULL);
+
+  return self->shade;
 }
 
 gint64

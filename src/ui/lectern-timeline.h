@@ -18,6 +18,7 @@ GtkWidget   *lectern_timeline_new              (void);
 void         lectern_timeline_set_schedule     (LecternTimeline *self,
                                                 LecternSchedule *schedule,
                                                 gint64           day_id);
+GArray      *lectern_timeline_get_shade        (LecternTimeline *self);
 gint64       lectern_timeline_get_day_id       (LecternTimeline *self);
 LecternSlot *lectern_timeline_get_selected     (LecternTimeline *self);
 GtkWidget   *lectern_timeline_find_card        (LecternTimeline *self,
