@@ -1173,6 +1173,40 @@ test_copies (Fixture       *f,
   }
 }
 
+/* Sessions: renamed and given an emoji, as one undo step; a stale one
+ * refused; no title refused. */
+static void
+test_sessions (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternSession) stale = NULL;
+  Workshop w = { 0 };
+
+  workshop_open (&w, f->path);
+  stale = lectern_session_copy (w.session);
+  lectern_session_set_title (w.session, "Keynotes");
+  lectern_session_set_emoji (w.session, "🎤");
+  g_assert_true (lectern_store_update_session (w.store, w.session, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM session WHERE title = 'Keynotes' AND emoji = '🎤'"), ==, 1);
+
+  lectern_session_set_title (stale, "Something else");
+  g_assert_false (lectern_store_update_session (w.store, stale, &error));
+  g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  lectern_session_set_title (w.session, "");
+  g_assert_false (lectern_store_update_session (w.store, w.session, &error));
+  g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (lectern_store_undo (w.store, &error));
+  g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM session WHERE title = 'Morning'"), ==, 1);
+
+  workshop_close (&w);
+}
+
 static void
 test_format (void)
 {
@@ -1253,6 +1287,7 @@ main (int    argc,
   ADD ("/schedule/availability", test_availability);
   ADD ("/schedule/live", test_live);
   ADD ("/schedule/copies", test_copies);
+  ADD ("/schedule/sessions", test_sessions);
 
   return g_test_run ();
 }

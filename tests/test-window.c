@@ -803,6 +803,25 @@ test_schedule_editor (Fixture       *fixture,
   g_assert_true (lectern_test_wait_until (g_strcmp0 (lectern_slot_get_title (slot), "Megatron, revised") == 0, 2000));
   g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT COUNT (*) FROM appearance a JOIN slot s ON s.id = a.slot_id WHERE s.title = 'Megatron, revised'"), ==, 1);
 
+  /* its session renamed from here; the timeline shows the new name */
+  {
+    AdwEntryRow *session_title = template_child (editor, LECTERN_TYPE_SLOT_EDITOR, "session_title_row");
+    GtkWidget *new_session = template_child (editor, LECTERN_TYPE_SLOT_EDITOR, "new_session_button");
+
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (session_title)));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (session_title)), ==, "Session I: Large-Scale Distributed Pretraining");
+    gtk_editable_set_text (GTK_EDITABLE (session_title), "Session I: Pretraining");
+    g_signal_emit_by_name (session_title, "apply");
+    g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT COUNT (*) FROM session WHERE title = 'Session I: Pretraining'"), ==, 1);
+    g_assert_true (lectern_test_wait_until (has_mapped_label (GTK_WIDGET (timeline), "🔥 Session I: Pretraining"), 2000));
+
+    /* a new session, with this slot in it (one undo step) */
+    g_assert_true (gtk_widget_get_sensitive (new_session));
+    g_signal_emit_by_name (new_session, "clicked");
+    g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT COUNT (*) FROM slot s JOIN session n ON n.id = s.session_id WHERE s.title = 'Megatron, revised' AND n.title = 'New Session'"), ==, 1);
+    g_assert_true (lectern_test_wait_until (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (session_title)), "New Session") == 0, 2000));
+  }
+
   /* the kind: a panel now */
   kind_row = template_child (editor, LECTERN_TYPE_SLOT_EDITOR, "kind_row");
   adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), LECTERN_SLOT_PANEL);

@@ -1028,3 +1028,43 @@ lectern_store_remove_availability (LecternStore               *self,
 
   return _lectern_store_write_end (self, TRUE, error);
 }
+
+/* A session's title and emoji (its day moves with its slots: see
+ * lectern_schedule_plan_move_session()). */
+gboolean
+lectern_store_update_session (LecternStore    *self,
+                              LecternSession  *session,
+                              GError         **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 rev;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_SESSION (session), FALSE);
+
+  if (lectern_session_get_title (session) == NULL || lectern_session_get_title (session)[0] == '\0')
+    {
+      g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID, _("A session needs a title."));
+      return FALSE;
+    }
+
+  if (!_lectern_store_write_begin (self, error))
+    return FALSE;
+
+  _lectern_store_label_edit (self, _("Edit the session %s"), lectern_session_get_title (session));
+  stmt = _lectern_store_prepare_update (self, "UPDATE session SET title = ?, emoji = ?, rev = ? WHERE id = ? AND rev = ?",
+                                        lectern_session_get_id (session), lectern_session_get_rev (session), &rev,
+                                        error);
+  if (stmt == NULL)
+    return _lectern_store_write_end (self, FALSE, NULL);
+  _lectern_store_bind_text (stmt, 1, lectern_session_get_title (session));
+  _lectern_store_bind_text (stmt, 2, lectern_session_get_emoji (session));
+  if (!_lectern_store_step_at_rev (self, stmt, "session", lectern_session_get_id (session),
+                                   lectern_session_get_title (session), error))
+    return _lectern_store_write_end (self, FALSE, NULL);
+  if (!_lectern_store_write_end (self, TRUE, error))
+    return FALSE;
+
+  lectern_session_set_rev (session, rev);
+  return TRUE;
+}

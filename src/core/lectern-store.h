@@ -212,6 +212,9 @@ LecternSession *lectern_store_add_session       (LecternStore   *self,
                                                  const char     *title,
                                                  const char     *emoji,
                                                  GError        **error);
+gboolean       lectern_store_update_session     (LecternStore   *self,
+                                                 LecternSession *session,
+                                                 GError        **error);
 GListModel    *lectern_store_list_sessions      (LecternStore   *self,
                                                  GError        **error);
 gboolean       lectern_store_add_slot           (LecternStore   *self,

@@ -35,6 +35,9 @@ struct _LecternSlotEditor
   AdwEntryRow  *emoji_row;
   AdwComboRow  *session_row;
   AdwComboRow  *sponsor_row;
+  GtkWidget    *new_session_button;
+  AdwEntryRow  *session_title_row;
+  AdwEntryRow  *session_emoji_row;
   GtkListBox   *people_list;
   GtkTextView  *abstract_view;
   GtkListBox   *links_list;
@@ -51,6 +54,7 @@ struct _LecternSlotEditor
   GArray       *session_ids;   /* the combo rows' ids, 0 first (none) */
   GArray       *sponsor_ids;
   GListModel   *people;        /* everyone, for adding a person */
+  GListModel   *sessions;
 
   guint         updating : 1;
 };
@@ -170,6 +174,79 @@ session_changed_cb (LecternSlotEditor *self)
   edited = lectern_slot_copy (self->slot);
   lectern_slot_set_session_id (edited, id);
   save (self, edited, NULL);
+}
+
+static LecternSession *
+find_session (LecternSlotEditor *self,
+              gint64             id)
+{
+  for (guint i = 0; id > 0 && self->sessions != NULL && i < g_list_model_get_n_items (self->sessions); i++)
+    {
+      LecternSession *session = g_list_model_get_item (self->sessions, i);
+
+      if (lectern_session_get_id (session) == id)
+        return session;
+      g_object_unref (session);
+    }
+
+  return NULL;
+}
+
+/* The slot's session renamed, or given another emoji: one undo step. */
+static void
+session_apply_cb (LecternSlotEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternSession) session = NULL;
+
+  if (!is_editable (self) || !(session = find_session (self, lectern_slot_get_session_id (self->slot))))
+    return;
+
+  lectern_session_set_title (session, gtk_editable_get_text (GTK_EDITABLE (self->session_title_row)));
+  lectern_session_set_emoji (session, gtk_editable_get_text (GTK_EDITABLE (self->session_emoji_row)));
+  if (!lectern_store_update_session (self->store, session, &error))
+    lectern_ui_show_error (GTK_WIDGET (self), _("Could Not Save"), error);
+  lectern_ui_reload_window (GTK_WIDGET (self));
+}
+
+/* A new session on the slot's day, with the slot in it. */
+static void
+new_session_cb (LecternSlotEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternSession) session = NULL;
+  g_autoptr(LecternSlot) edited = NULL;
+
+  if (!is_editable (self) || !lectern_slot_is_scheduled (self->slot))
+    return;
+
+  if (!lectern_store_begin_action (self->store, _("New session"), &error) ||
+      !(session = lectern_store_add_session (self->store, lectern_slot_get_day_id (self->slot), _("New Session"), "",
+                                             &error)))
+    {
+      if (error != NULL && !g_error_matches (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_READ_ONLY))
+        lectern_store_rollback (self->store);
+      lectern_ui_show_error (GTK_WIDGET (self), _("Could Not Save"), error);
+      return;
+    }
+  edited = lectern_slot_copy (self->slot);
+  lectern_slot_set_session_id (edited, lectern_session_get_id (session));
+  if (!lectern_store_update_slot (self->store, edited, &error))
+    {
+      lectern_store_rollback (self->store);
+      lectern_ui_show_error (GTK_WIDGET (self), _("Could Not Save"), error);
+      return;
+    }
+  if (!lectern_store_commit (self->store, &error))
+    {
+      lectern_ui_show_error (GTK_WIDGET (self), _("Could Not Save"), error);
+      return;
+    }
+
+  if (self->schedule != NULL)
+    lectern_schedule_reload (self->schedule, NULL);
+  lectern_ui_reload_window (GTK_WIDGET (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->session_title_row));
 }
 
 static void
@@ -451,6 +528,18 @@ show_slot (LecternSlotEditor *self)
   for (guint i = 0; self->session_ids && i < self->session_ids->len; i++)
     if (g_array_index (self->session_ids, gint64, i) == lectern_slot_get_session_id (self->slot))
       adw_combo_row_set_selected (self->session_row, i);
+  {
+    g_autoptr(LecternSession) session = find_session (self, lectern_slot_get_session_id (self->slot));
+
+    gtk_widget_set_visible (GTK_WIDGET (self->session_title_row), session != NULL);
+    gtk_widget_set_visible (GTK_WIDGET (self->session_emoji_row), session != NULL);
+    if (session != NULL && !gtk_widget_has_focus (GTK_WIDGET (self->session_title_row)))
+      gtk_editable_set_text (GTK_EDITABLE (self->session_title_row), lectern_session_get_title (session));
+    if (session != NULL && !gtk_widget_has_focus (GTK_WIDGET (self->session_emoji_row)))
+      gtk_editable_set_text (GTK_EDITABLE (self->session_emoji_row), lectern_session_get_emoji (session));
+    gtk_widget_set_sensitive (self->new_session_button, lectern_slot_is_scheduled (self->slot) &&
+                              !lectern_store_get_read_only (self->store));
+  }
   for (guint i = 0; self->sponsor_ids && i < self->sponsor_ids->len; i++)
     if (g_array_index (self->sponsor_ids, gint64, i) == lectern_slot_get_sponsor_id (self->slot))
       adw_combo_row_set_selected (self->sponsor_row, i);
@@ -497,6 +586,7 @@ lectern_slot_editor_refresh (LecternSlotEditor *self)
 
   self->updating = TRUE;
   sessions = lectern_store_list_sessions (self->store, NULL);
+  g_set_object (&self->sessions, sessions);
   sponsors = lectern_store_list_sponsors (self->store, NULL);
   g_clear_object (&self->people);
   self->people = lectern_store_list_people (self->store, NULL);
@@ -614,6 +704,7 @@ lectern_slot_editor_dispose (GObject *object)
   g_clear_object (&self->schedule);
   g_clear_object (&self->store);
   g_clear_object (&self->people);
+  g_clear_object (&self->sessions);
 
   G_OBJECT_CLASS (lectern_slot_editor_parent_class)->dispose (object);
 }
@@ -651,6 +742,9 @@ lectern_slot_editor_class_init (LecternSlotEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LecternSlotEditor, emoji_row);
   gtk_widget_class_bind_template_child (widget_class, LecternSlotEditor, session_row);
   gtk_widget_class_bind_template_child (widget_class, LecternSlotEditor, sponsor_row);
+  gtk_widget_class_bind_template_child (widget_class, LecternSlotEditor, new_session_button);
+  gtk_widget_class_bind_template_child (widget_class, LecternSlotEditor, session_title_row);
+  gtk_widget_class_bind_template_child (widget_class, LecternSlotEditor, session_emoji_row);
   gtk_widget_class_bind_template_child (widget_class, LecternSlotEditor, people_list);
   gtk_widget_class_bind_template_child (widget_class, LecternSlotEditor, abstract_view);
   gtk_widget_class_bind_template_child (widget_class, LecternSlotEditor, links_list);
@@ -660,6 +754,8 @@ lectern_slot_editor_class_init (LecternSlotEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, session_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sponsor_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, session_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, new_session_cb);
 }
 
 static void
