@@ -17,49 +17,10 @@
 
 set -euo pipefail
 
-TITLE='Efficient Systems for Foundation Models'
+NAME=test-drag
 EXPECTED='Ce Zhang, Natalia Vassilieva, Deepak Narayanan, Tim Dettmers, Aakanksha Chowdhery, Natalia Gimelshein, Philippe Tillet'
-
-not_here () {
-  if [ "${LECTERN_REQUIRE_DISPLAY:-}" = 1 ]; then
-    echo "test-drag: $* (LECTERN_REQUIRE_DISPLAY=1: this is a failure)" >&2
-    exit 1
-  fi
-  echo "test-drag: $*: skipped" >&2
-  exit 77
-}
-
-if [ "${1:-}" != --inner ]; then
-  [ -n "${DISPLAY:-}" ] || not_here "no display; run under xvfb-run"
-  for tool in xdotool xvfb-run sqlite3; do
-    command -v "$tool" >/dev/null || not_here "$tool is not installed"
-  done
-  [ -x "${LECTERN_BIN:-}" ] || { echo "test-drag: LECTERN_BIN is not set or not built" >&2; exit 1; }
-  exec xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" bash "$0" --inner
-fi
-
-workdir=$(mktemp -d)
-file="$workdir/demo.lectern"
-app_pid=
-
-cleanup () {
-  if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
-    kill "$app_pid" 2>/dev/null || true
-    wait "$app_pid" 2>/dev/null || true
-  fi
-  rm -rf "$workdir"
-}
-trap cleanup EXIT
-
-fail () {
-  echo "test-drag: FAIL: $*" >&2
-  if command -v import >/dev/null; then
-    shot="${MESON_BUILD_ROOT:-$PWD}/test-drag-failure.png"
-    import -window root "$shot" 2>/dev/null && echo "test-drag: screen saved to $shot" >&2
-  fi
-  [ -f "$workdir/app.log" ] && sed 's/^/  app: /' "$workdir/app.log" >&2
-  exit 1
-}
+. "$(dirname "$0")/gui-pointer.sh"
+pointer_setup "$@"
 
 speakers () {
   sqlite3 -cmd ".timeout 5000" "$file" "SELECT group_concat(name, ', ') FROM (SELECT p.name AS name FROM card c
@@ -72,20 +33,7 @@ before=$(speakers)
 echo "before: $before"
 [ "$before" != "$EXPECTED" ] || fail "the demo already has the expected order"
 
-env GSETTINGS_BACKEND=memory XDG_DATA_HOME="$workdir/data" XDG_CONFIG_HOME="$workdir/config" \
-    LECTERN_INITIAL_PAGE=speakers \
-    "$LECTERN_BIN" "$file" >"$workdir/app.log" 2>&1 &
-app_pid=$!
-
-window=
-for _ in $(seq 150); do
-  window=$(xdotool search --onlyvisible --name "$TITLE" 2>/dev/null | head -n 1 || true)
-  [ -n "$window" ] && break
-  kill -0 "$app_pid" 2>/dev/null || fail "Lectern exited before showing its window"
-  sleep 0.1
-done
-[ -n "$window" ] || fail "no window after 15 s"
-sleep 1   # the first frames: the list and its rows
+start_lectern speakers
 
 # The speakers list: rows 50 px apart, the first centred 82 px below the
 # window's top (header bar 47 px, list padding), in the 340 px sidebar.
@@ -117,20 +65,7 @@ done
 echo "after:  $after"
 
 # Quit as an organizer does; the file holds the order already.
-sleep 0.5
-xdotool windowfocus --sync "$window" 2>/dev/null || true
-xdotool key ctrl+q
-status=0
-for _ in $(seq 100); do
-  kill -0 "$app_pid" 2>/dev/null || break
-  sleep 0.1
-done
-if kill -0 "$app_pid" 2>/dev/null; then
-  fail "Lectern did not quit on Ctrl+Q"
-fi
-wait "$app_pid" || status=$?
-app_pid=
+quit_lectern
 
 [ "$after" = "$EXPECTED" ] || fail "expected: $EXPECTED"
-[ "$status" -eq 0 ] || fail "Lectern exited with status $status"
 echo "ok: the drag moved Deepak Narayanan below Natalia Vassilieva"

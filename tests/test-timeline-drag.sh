@@ -22,48 +22,9 @@
 
 set -euo pipefail
 
-TITLE='Efficient Systems for Foundation Models'
-
-not_here () {
-  if [ "${LECTERN_REQUIRE_DISPLAY:-}" = 1 ]; then
-    echo "test-timeline-drag: $* (LECTERN_REQUIRE_DISPLAY=1: this is a failure)" >&2
-    exit 1
-  fi
-  echo "test-timeline-drag: $*: skipped" >&2
-  exit 77
-}
-
-if [ "${1:-}" != --inner ]; then
-  [ -n "${DISPLAY:-}" ] || not_here "no display; run under xvfb-run"
-  for tool in xdotool xvfb-run sqlite3; do
-    command -v "$tool" >/dev/null || not_here "$tool is not installed"
-  done
-  [ -x "${LECTERN_BIN:-}" ] || { echo "test-timeline-drag: LECTERN_BIN is not set or not built" >&2; exit 1; }
-  exec xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" bash "$0" --inner
-fi
-
-workdir=$(mktemp -d)
-file="$workdir/demo.lectern"
-app_pid=
-
-cleanup () {
-  if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
-    kill "$app_pid" 2>/dev/null || true
-    wait "$app_pid" 2>/dev/null || true
-  fi
-  rm -rf "$workdir"
-}
-trap cleanup EXIT
-
-fail () {
-  echo "test-timeline-drag: FAIL: $*" >&2
-  if command -v import >/dev/null; then
-    shot="${MESON_BUILD_ROOT:-$PWD}/test-timeline-drag-failure.png"
-    import -window root "$shot" 2>/dev/null && echo "test-timeline-drag: screen saved to $shot" >&2
-  fi
-  [ -f "$workdir/app.log" ] && sed 's/^/  app: /' "$workdir/app.log" >&2
-  exit 1
-}
+NAME=test-timeline-drag
+. "$(dirname "$0")/gui-pointer.sh"
+pointer_setup "$@"
 
 slot () {
   sqlite3 -cmd ".timeout 5000" "$file" "SELECT start || ' ' || duration FROM slot WHERE title = '$1'"
@@ -99,20 +60,7 @@ wait_for () {
 "$LECTERN_BIN" demo "$file" >/dev/null
 [ "$(slot 'Using Megatron to Train Large Language Models')" = "540 25" ] || fail "the demo has moved"
 
-env GSETTINGS_BACKEND=memory XDG_DATA_HOME="$workdir/data" XDG_CONFIG_HOME="$workdir/config" \
-    LECTERN_INITIAL_PAGE=schedule \
-    "$LECTERN_BIN" "$file" >"$workdir/app.log" 2>&1 &
-app_pid=$!
-
-window=
-for _ in $(seq 150); do
-  window=$(xdotool search --onlyvisible --name "$TITLE" 2>/dev/null | head -n 1 || true)
-  [ -n "$window" ] && break
-  kill -0 "$app_pid" 2>/dev/null || fail "Lectern exited before showing its window"
-  sleep 0.1
-done
-[ -n "$window" ] || fail "no window after 15 s"
-sleep 1
+start_lectern schedule
 
 eval "$(xdotool getwindowgeometry --shell "$window")"
 top=$((Y + 52 + 12))          # 8:00 on the screen
@@ -128,18 +76,7 @@ sleep 1   # the end of the first drag (X11's drag and drop lets go of the pointe
 drag "$x" $(( $(at 585) - 3 )) $(( $(at 585) + 17 ))
 wait_for 'Distributed Systems for Decentralized AI' '565 30'
 
-sleep 0.5
-xdotool windowfocus --sync "$window" 2>/dev/null || true
-xdotool key ctrl+q
-status=0
-for _ in $(seq 100); do
-  kill -0 "$app_pid" 2>/dev/null || break
-  sleep 0.1
-done
-kill -0 "$app_pid" 2>/dev/null && fail "Lectern did not quit on Ctrl+Q"
-wait "$app_pid" || status=$?
-app_pid=
-[ "$status" -eq 0 ] || fail "Lectern exited with status $status"
+quit_lectern
 
 # the two drags are two undo steps, named as they were shown
 labels=$(sqlite3 "$file" "SELECT group_concat(label, ' | ') FROM (SELECT label FROM history ORDER BY id)")

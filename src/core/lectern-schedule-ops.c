@@ -180,6 +180,38 @@ lectern_convert_time (const char  *date,
   return TRUE;
 }
 
+/**
+ * lectern_parse_time_span:
+ * @text: "9:00am – 3:00pm", "9:00-15:00"
+ *
+ * Two times of day, from and to, between an en dash or a hyphen (each
+ * as lectern_parse_time() reads it). The end may be before the start:
+ * the caller says what that means.
+ *
+ * Returns: %FALSE if @text is not two times of day
+ */
+gboolean
+lectern_parse_time_span (const char *text,
+                         int        *start,
+                         int        *end)
+{
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (start != NULL && end != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  parts = g_strsplit (text, "–", 2);
+  if (g_strv_length (parts) != 2)
+    {
+      g_strfreev (parts);
+      parts = g_strsplit (text, "-", 2);
+    }
+
+  return g_strv_length (parts) == 2 && lectern_parse_time (parts[0], start) && lectern_parse_time (parts[1], end);
+}
+
 static LecternPlacement
 placement_of (LecternSlot *slot)
 {

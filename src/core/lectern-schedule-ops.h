@@ -22,6 +22,9 @@ char                *lectern_format_time              (int                   min
 char                *lectern_format_duration          (int                   minutes);
 gboolean             lectern_parse_time               (const char           *text,
                                                        int                  *minutes);
+gboolean             lectern_parse_time_span          (const char           *text,
+                                                       int                  *start,
+                                                       int                  *end);
 gboolean             lectern_convert_time             (const char           *date,
                                                        int                   minutes,
                                                        const char           *from_zone,

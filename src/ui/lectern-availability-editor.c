@@ -38,23 +38,6 @@ struct _LecternAvailabilityEditor
 
 G_DEFINE_FINAL_TYPE (LecternAvailabilityEditor, lectern_availability_editor, ADW_TYPE_PREFERENCES_GROUP)
 
-/* "9:00am – 3:00pm", "9:00-15:00" */
-static gboolean
-parse_span (const char *text,
-            int        *start,
-            int        *end)
-{
-  g_auto(GStrv) parts = g_strsplit (text, "–", 2);
-
-  if (g_strv_length (parts) != 2)
-    {
-      g_strfreev (parts);
-      parts = g_strsplit (text, "-", 2);
-    }
-
-  return g_strv_length (parts) == 2 && lectern_parse_time (parts[0], start) && lectern_parse_time (parts[1], end);
-}
-
 static char *
 format_span (int start,
              int end)
@@ -89,7 +72,7 @@ typed_window (LecternAvailabilityEditor *self,
     return FALSE;
   if (lectern_ui_is_empty (zone))
     zone = self->workshop_zone;
-  if (!parse_span (gtk_editable_get_text (GTK_EDITABLE (self->hours_row)), &start, &end))
+  if (!lectern_parse_time_span (gtk_editable_get_text (GTK_EDITABLE (self->hours_row)), &start, &end))
     {
       g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID,
                    _("Type the hours as “9:00am – 3:00pm”."));

@@ -54,17 +54,6 @@ dialog_closure_free (gpointer  data,
   dialog_free (data);
 }
 
-static void
-toast_done (GtkWidget  *parent,
-            const char *label)
-{
-  AdwToast *toast = adw_toast_new (label);
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  lectern_ui_toast (parent, toast);
-}
-
 static GtkWidget *
 boxed_list (void)
 {
@@ -187,7 +176,7 @@ move_response_cb (AdwMessageDialog *dialog,
     }
 
   if (lectern_schedule_plan_get_n_moves (plan) > 0)
-    toast_done (parent, lectern_schedule_plan_get_label (plan));
+    lectern_ui_toast_undo (parent, lectern_schedule_plan_get_label (plan));
 }
 
 /**
@@ -325,7 +314,7 @@ new_slot_response_cb (AdwMessageDialog *dialog,
     }
 
   label = lectern_store_get_undo_label (lectern_schedule_get_store (d->schedule));
-  toast_done (parent, label);
+  lectern_ui_toast_undo (parent, label);
 }
 
 /**

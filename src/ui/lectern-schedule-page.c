@@ -217,7 +217,6 @@ pool_drop_cb (GtkDropTarget       *target,
   g_autoptr(GError) error = NULL;
   g_autoptr(LecternSchedulePlan) plan = NULL;
   LecternSlot *slot;
-  AdwToast *toast;
 
   if (!G_VALUE_HOLDS (value, LECTERN_TYPE_SLOT) || self->schedule == NULL)
     return FALSE;
@@ -233,10 +232,7 @@ pool_drop_cb (GtkDropTarget       *target,
       return FALSE;
     }
 
-  toast = adw_toast_new (lectern_schedule_plan_get_label (plan));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  lectern_ui_toast (GTK_WIDGET (self), toast);
+  lectern_ui_toast_undo (GTK_WIDGET (self), lectern_schedule_plan_get_label (plan));
   return TRUE;
 }
 

@@ -148,24 +148,6 @@ check_changed_cb (AdwComboRow             *row,
     lectern_ui_reload_window (GTK_WIDGET (self));
 }
 
-/* "8:00am – 6:00pm", "8:00-18:00" */
-static gboolean
-parse_hours (const char *text,
-             int        *start,
-             int        *end)
-{
-  g_auto(GStrv) parts = g_strsplit (text, "–", 2);
-
-  if (g_strv_length (parts) != 2)
-    {
-      g_strfreev (parts);
-      parts = g_strsplit (text, "-", 2);
-    }
-
-  return g_strv_length (parts) == 2 && lectern_parse_time (parts[0], start) &&
-         lectern_parse_time (parts[1], end) && *start < *end;
-}
-
 static void
 day_apply_cb (AdwEntryRow             *row,
               LecternScheduleSettings *self)
@@ -177,7 +159,7 @@ day_apply_cb (AdwEntryRow             *row,
   if (!editable (self))
     return;
 
-  if (!parse_hours (gtk_editable_get_text (GTK_EDITABLE (row)), &start, &end))
+  if (!lectern_parse_time_span (gtk_editable_get_text (GTK_EDITABLE (row)), &start, &end) || start >= end)
     {
       gtk_widget_add_css_class (GTK_WIDGET (row), "error");
       return;

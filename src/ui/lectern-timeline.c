@@ -180,17 +180,6 @@ card_at (LecternTimeline *self,
 }
 
 static void
-toast_done (LecternTimeline *self,
-            const char      *label)
-{
-  AdwToast *toast = adw_toast_new (label);
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  lectern_ui_toast (GTK_WIDGET (self), toast);
-}
-
-static void
 toast_refused (LecternTimeline *self,
                const GError    *error)
 {
@@ -217,7 +206,7 @@ apply (LecternTimeline     *self,
       return FALSE;
     }
 
-  toast_done (self, lectern_schedule_plan_get_label (plan));
+  lectern_ui_toast_undo (GTK_WIDGET (self), lectern_schedule_plan_get_label (plan));
   return TRUE;
 }
 

@@ -406,6 +406,21 @@ lectern_ui_toast (GtkWidget *widget,
     g_object_unref (toast);
 }
 
+/* Says what was just done, with Undo (the window's win.undo). */
+void
+lectern_ui_toast_undo (GtkWidget  *widget,
+                       const char *label)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  toast = adw_toast_new (label);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  lectern_ui_toast (widget, toast);
+}
+
 /* Asks the window to read the file again, once the current event is
  * handled: saving is synchronous, refreshing the lists is not, so that
  * a save made while a list changes its selection does not splice that

@@ -78,6 +78,8 @@ void        lectern_ui_reload_window      (GtkWidget           *widget);
 void        lectern_ui_show_error         (GtkWidget           *widget,
                                            const char          *heading,
                                            const GError        *error);
+void        lectern_ui_toast_undo         (GtkWidget           *widget,
+                                           const char          *label);
 void        lectern_ui_toast              (GtkWidget           *widget,
                                            AdwToast            *toast);
 
