@@ -604,6 +604,24 @@ test_schedule (Fixture       *fixture,
   close_window (window);
 }
 
+/* The schedule's slot titled @title (the schedule keeps it). */
+static LecternSlot *
+schedule_slot (LecternSchedule *schedule,
+               const char      *title)
+{
+  GListModel *scheduled = lectern_schedule_get_scheduled (schedule);
+
+  for (guint i = 0; i < g_list_model_get_n_items (scheduled); i++)
+    {
+      g_autoptr(LecternSlot) slot = g_list_model_get_item (scheduled, i);
+
+      if (g_strcmp0 (lectern_slot_get_title (slot), title) == 0)
+        return slot;
+    }
+
+  g_error ("No slot “%s” on the schedule", title);
+}
+
 /* A colleague moves slots while one is selected: the timeline shows
  * their move, and the selection and the focus stay. */
 static void
@@ -621,17 +639,8 @@ test_schedule_colleague (Fixture       *fixture,
 
   show_page (window, "schedule");
   schedule = lectern_schedule_page_get_schedule (page);
-  for (guint i = 0; i < g_list_model_get_n_items (lectern_schedule_get_scheduled (schedule)); i++)
-    {
-      g_autoptr(LecternSlot) slot = g_list_model_get_item (lectern_schedule_get_scheduled (schedule), i);
-
-      if (g_strcmp0 (lectern_slot_get_title (slot), "Using Megatron to Train Large Language Models") == 0)
-        megatron = slot;
-      else if (g_strcmp0 (lectern_slot_get_title (slot), "Distributed Systems for Decentralized AI") == 0)
-        ce = slot;
-    }
-  g_assert_nonnull (megatron);
-  g_assert_nonnull (ce);
+  megatron = schedule_slot (schedule, "Using Megatron to Train Large Language Models");
+  ce = schedule_slot (schedule, "Distributed Systems for Decentralized AI");
   card = lectern_timeline_find_card (timeline, lectern_slot_get_id (megatron));
   gtk_widget_grab_focus (card);
   g_assert_true (lectern_timeline_get_selected (timeline) == megatron);
@@ -779,14 +788,7 @@ test_schedule_editor (Fixture       *fixture,
   show_page (window, "schedule");
   schedule = lectern_schedule_page_get_schedule (page);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
-  for (guint i = 0; i < g_list_model_get_n_items (lectern_schedule_get_scheduled (schedule)); i++)
-    {
-      g_autoptr(LecternSlot) item = g_list_model_get_item (lectern_schedule_get_scheduled (schedule), i);
-
-      if (g_strcmp0 (lectern_slot_get_title (item), "Using Megatron to Train Large Language Models") == 0)
-        slot = item;
-    }
-  g_assert_nonnull (slot);
+  slot = schedule_slot (schedule, "Using Megatron to Train Large Language Models");
   card = lectern_timeline_find_card (timeline, lectern_slot_get_id (slot));
   gtk_widget_grab_focus (card);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
@@ -991,13 +993,7 @@ test_schedule_availability (Fixture       *fixture,
   /* his talk at 9:00 now fails a check; a drag shades all but 6–8am */
   show_page (window, "schedule");
   g_assert_true (lectern_test_wait_until (lectern_schedule_page_get_schedule (page) != NULL, 2000));
-  for (guint i = 0; i < g_list_model_get_n_items (lectern_schedule_get_scheduled (lectern_schedule_page_get_schedule (page))); i++)
-    {
-      g_autoptr(LecternSlot) slot = g_list_model_get_item (lectern_schedule_get_scheduled (lectern_schedule_page_get_schedule (page)), i);
-
-      if (g_strcmp0 (lectern_slot_get_title (slot), "Using Megatron to Train Large Language Models") == 0)
-        megatron = slot;
-    }
+  megatron = schedule_slot (lectern_schedule_page_get_schedule (page), "Using Megatron to Train Large Language Models");
   g_assert_true (lectern_test_wait_until (gtk_widget_has_css_class (lectern_timeline_find_card (timeline, lectern_slot_get_id (megatron)), "problem"), 2000));
   lectern_timeline_preview (timeline, megatron, 200, lectern_timeline_get_y (timeline, 600), FALSE);
   shade = lectern_timeline_get_shade (timeline);
