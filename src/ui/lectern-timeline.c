@@ -30,49 +30,8 @@
 #include "lectern-schedule-dialogs.h"
 #include "lectern-schedule-ops.h"
 #include "lectern-slot-card.h"
-#include "lectern-timeline.h"
+#include "lectern-timeline-private.h"
 #include "lectern-ui-util.h"
-
-#define RULER_WIDTH   72
-#define HEADER_HEIGHT 30
-#define TOP_PADDING   12     /* room for the first hour's label */
-#define PX_PER_MINUTE LECTERN_SLOT_CARD_PX_PER_MINUTE
-#define MIN_COLUMN    200
-#define EDGE          6      /* px of a card's bottom that resize it */
-
-struct _LecternTimeline
-{
-  GtkWidget        parent_instance;
-
-  LecternSchedule *schedule;
-  gint64           day_id;
-  GListModel      *model;          /* the day's slots (the schedule's) */
-  gulong           items_changed_id;
-  GHashTable      *cards;          /* slot id -> LecternSlotCard (children) */
-  GHashTable      *leaving;        /* slot ids whose card goes at idle */
-  guint            leave_id;
-  guint            mark_id;        /* mark_cards() at idle */
-  GtkGesture      *resize_gesture; /* owned by the widget */
-  GArray          *columns;        /* room ids (0: no room) */
-  GHashTable      *room_names;     /* room id -> name */
-  GHashTable      *sessions;       /* session id -> LecternSession */
-  int              first_minute;   /* the visible hours */
-  int              last_minute;
-  int              grid_step;
-  LecternSlot     *selected;       /* weak: the focused card's */
-
-  /* a drag in progress */
-  gboolean         ghost_shown;
-  gint64           ghost_room;
-  int              ghost_start;
-  int              ghost_duration;
-  char            *ghost_note;     /* the time, and the first failing check */
-  LecternSlot     *shade_for;      /* weak: the slot the shade was computed for */
-  GArray          *shade;          /* int pairs: the times its people are away */
-  double           grab_minutes;   /* where in its card the slot was grabbed */
-  LecternSlot     *resizing;       /* the slot whose edge is dragged */
-  int              resize_duration;
-};
 
 G_DEFINE_FINAL_TYPE (LecternTimeline, lectern_timeline, GTK_TYPE_WIDGET)
 
@@ -87,36 +46,36 @@ static GParamSpec *properties[N_PROPS];
 /* ------------------------------------------------------------------ */
 /* Geometry                                                            */
 
-static gboolean
-has_header (LecternTimeline *self)
+gboolean
+_lectern_timeline_has_header (LecternTimeline *self)
 {
   return self->columns->len > 1;
 }
 
-static double
-minute_to_y (LecternTimeline *self,
+double
+_lectern_timeline_minute_to_y (LecternTimeline *self,
              int              minute)
 {
-  return (has_header (self) ? HEADER_HEIGHT : TOP_PADDING) + (minute - self->first_minute) * PX_PER_MINUTE;
+  return (_lectern_timeline_has_header (self) ? HEADER_HEIGHT : TOP_PADDING) + (minute - self->first_minute) * PX_PER_MINUTE;
 }
 
 static double
 y_to_minute (LecternTimeline *self,
              double           y)
 {
-  return self->first_minute + (y - (has_header (self) ? HEADER_HEIGHT : TOP_PADDING)) / PX_PER_MINUTE;
+  return self->first_minute + (y - (_lectern_timeline_has_header (self) ? HEADER_HEIGHT : TOP_PADDING)) / PX_PER_MINUTE;
 }
 
-static double
-column_width (LecternTimeline *self)
+double
+_lectern_timeline_column_width (LecternTimeline *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
 
   return MAX (1.0, (double) (width - RULER_WIDTH) / MAX (1u, self->columns->len));
 }
 
-static int
-column_of (LecternTimeline *self,
+int
+_lectern_timeline_column_of (LecternTimeline *self,
            gint64           room_id)
 {
   for (guint i = 0; i < self->columns->len; i++)
@@ -126,8 +85,8 @@ column_of (LecternTimeline *self,
   return 0;
 }
 
-static int
-snap (LecternTimeline *self,
+int
+_lectern_timeline_snap (LecternTimeline *self,
       double           minute)
 {
   int step = MAX (1, self->grid_step);
@@ -155,10 +114,10 @@ lectern_timeline_point_to_place (LecternTimeline *self,
   if (self->columns->len == 0 || x < RULER_WIDTH)
     column = 0;
   else
-    column = CLAMP ((int) ((x - RULER_WIDTH) / column_width (self)), 0, (int) self->columns->len - 1);
+    column = CLAMP ((int) ((x - RULER_WIDTH) / _lectern_timeline_column_width (self)), 0, (int) self->columns->len - 1);
 
   *room_id = self->columns->len ? g_array_index (self->columns, gint64, column) : 0;
-  *start = CLAMP (snap (self, y_to_minute (self, y) - self->grab_minutes), 0, 24 * 60 - 1);
+  *start = CLAMP (_lectern_timeline_snap (self, y_to_minute (self, y) - self->grab_minutes), 0, 24 * 60 - 1);
 
   return TRUE;
 }
@@ -166,8 +125,8 @@ lectern_timeline_point_to_place (LecternTimeline *self,
 /* ------------------------------------------------------------------ */
 /* Changes                                                             */
 
-static GtkWidget *
-card_at (LecternTimeline *self,
+GtkWidget *
+_lectern_timeline_card_at (LecternTimeline *self,
          double           x,
          double           y)
 {
@@ -190,8 +149,8 @@ toast_refused (LecternTimeline *self,
 }
 
 /* Applies a plan made by the caller, or says why there is none. */
-static gboolean
-apply (LecternTimeline     *self,
+gboolean
+_lectern_timeline_apply (LecternTimeline     *self,
        LecternSchedulePlan *plan,
        GError              *error)
 {
@@ -210,8 +169,8 @@ apply (LecternTimeline     *self,
   return TRUE;
 }
 
-static char *
-first_problem (LecternTimeline     *self,
+char *
+_lectern_timeline_first_problem (LecternTimeline     *self,
                LecternSchedulePlan *plan)
 {
   g_autoptr(GPtrArray) problems = lectern_schedule_get_problems (self->schedule, plan, NULL);
@@ -252,7 +211,7 @@ lectern_timeline_drop_slot (LecternTimeline *self,
   plan = lectern_schedule_plan_move (lectern_schedule_get_scheduled (self->schedule), slot, self->day_id,
                                      room_id, start, ripple ? LECTERN_SCHEDULE_RIPPLE : 0, &error);
 
-  return apply (self, plan, g_steal_pointer (&error));
+  return _lectern_timeline_apply (self, plan, g_steal_pointer (&error));
 }
 
 /**
@@ -287,7 +246,7 @@ lectern_timeline_move_selected (LecternTimeline *self,
                                        lectern_slot_get_day_id (slot), lectern_slot_get_room_id (slot),
                                        lectern_slot_get_start (slot) + delta, 0, &error);
 
-  return apply (self, plan, g_steal_pointer (&error));
+  return _lectern_timeline_apply (self, plan, g_steal_pointer (&error));
 }
 
 gboolean
@@ -303,7 +262,7 @@ lectern_timeline_unschedule_selected (LecternTimeline *self)
 
   plan = lectern_schedule_plan_unschedule (lectern_schedule_get_scheduled (self->schedule), self->selected, 0,
                                            &error);
-  return apply (self, plan, g_steal_pointer (&error));
+  return _lectern_timeline_apply (self, plan, g_steal_pointer (&error));
 }
 
 static void
@@ -368,7 +327,7 @@ secondary_pressed_cb (GtkGestureClick *click,
                       double           y,
                       LecternTimeline *self)
 {
-  GtkWidget *card = card_at (self, x, y);
+  GtkWidget *card = _lectern_timeline_card_at (self, x, y);
 
   if (card == NULL)
     return;
@@ -408,298 +367,6 @@ unschedule_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
   return lectern_timeline_unschedule_selected (LECTERN_TIMELINE (widget));
 }
 
-/* ------------------------------------------------------------------ */
-/* The ghost of a drag                                                 */
-
-static void
-show_ghost (LecternTimeline     *self,
-            gint64               room_id,
-            int                  start,
-            int                  duration,
-            LecternSchedulePlan *plan)
-{
-  g_autofree char *problem = plan ? first_problem (self, plan) : NULL;
-  g_autofree char *from = lectern_format_time (CLAMP (start, 0, 24 * 60 - 1));
-  g_autofree char *to = lectern_format_time (CLAMP (start + duration, 0, 24 * 60) % (24 * 60));
-
-  self->ghost_shown = TRUE;
-  self->ghost_room = room_id;
-  self->ghost_start = start;
-  self->ghost_duration = duration;
-  g_free (self->ghost_note);
-  self->ghost_note = problem != NULL ? g_strdup_printf ("%s – %s\n⚠ %s", from, to, problem)
-                                     : g_strdup_printf ("%s – %s", from, to);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-hide_ghost (LecternTimeline *self)
-{
-  self->ghost_shown = FALSE;
-  self->shade_for = NULL;
-  g_array_set_size (self->shade, 0);
-  g_clear_pointer (&self->ghost_note, g_free);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* The times of the day when someone on @slot is not available (outside
- * the windows they have on this day; a person without windows on it is
- * available all day): shaded while the slot is dragged. */
-static void
-compute_shade (LecternTimeline *self,
-               LecternSlot     *slot)
-{
-  g_autoptr(GArray) windows = lectern_store_list_availability (lectern_schedule_get_store (self->schedule), NULL);
-  g_autofree guint8 *away = g_new0 (guint8, 24 * 60);
-  GPtrArray *appearances = lectern_slot_get_appearances (slot);
-
-  self->shade_for = slot;
-  g_array_set_size (self->shade, 0);
-  if (windows == NULL)
-    return;
-
-  for (guint k = 0; k < appearances->len; k++)
-    {
-      const LecternAppearance *a = g_ptr_array_index (appearances, k);
-      g_autofree guint8 *free_at = g_new0 (guint8, 24 * 60);
-      gboolean has_windows = FALSE;
-
-      for (guint w = 0; w < windows->len; w++)
-        {
-          const LecternAvailability *window = &g_array_index (windows, LecternAvailability, w);
-
-          if (window->person_id != a->person_id || window->day_id != self->day_id)
-            continue;
-          has_windows = TRUE;
-          for (int m = MAX (0, window->start); m < MIN (24 * 60, window->end); m++)
-            free_at[m] = 1;
-        }
-      for (int m = 0; has_windows && m < 24 * 60; m++)
-        away[m] |= !free_at[m];
-    }
-
-  for (int m = 0; m < 24 * 60;)
-    {
-      int end = m;
-
-      if (!away[m])
-        {
-          m++;
-          continue;
-        }
-      while (end < 24 * 60 && away[end])
-        end++;
-      g_array_append_val (self->shade, m);
-      g_array_append_val (self->shade, end);
-      m = end;
-    }
-}
-
-/**
- * lectern_timeline_preview:
- * @slot: (nullable): the slot dragged over the timeline, or %NULL to
- *   take the ghost away
- *
- * Shows where @slot would go if dropped at @x, @y, and the first check
- * the move would break there (what a drag's motion does).
- */
-void
-lectern_timeline_preview (LecternTimeline *self,
-                          LecternSlot     *slot,
-                          double           x,
-                          double           y,
-                          gboolean         ripple)
-{
-  g_autoptr(LecternSchedulePlan) plan = NULL;
-  gint64 room_id;
-  int start;
-
-  g_return_if_fail (LECTERN_IS_TIMELINE (self));
-
-  if (slot == NULL || self->schedule == NULL)
-    {
-      hide_ghost (self);
-      return;
-    }
-
-  if (slot != self->shade_for)
-    compute_shade (self, slot);
-
-  lectern_timeline_point_to_place (self, x, y, &room_id, &start);
-  plan = lectern_schedule_plan_move (lectern_schedule_get_scheduled (self->schedule), slot, self->day_id, room_id,
-                                     start, ripple ? LECTERN_SCHEDULE_RIPPLE : 0, NULL);
-  show_ghost (self, room_id, start, lectern_slot_get_duration (slot), plan);
-}
-
-static GdkDragAction
-drop_motion_cb (GtkDropTarget   *target,
-                double           x,
-                double           y,
-                LecternTimeline *self)
-{
-  const GValue *value = gtk_drop_target_get_value (target);
-  GdkModifierType state;
-
-  if (value == NULL || !G_VALUE_HOLDS (value, LECTERN_TYPE_SLOT) || self->schedule == NULL)
-    return 0;
-
-  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (target));
-  lectern_timeline_preview (self, g_value_get_object (value), x, y, (state & GDK_SHIFT_MASK) != 0);
-
-  return GDK_ACTION_MOVE;
-}
-
-static void
-drop_leave_cb (GtkDropTarget   *target,
-               LecternTimeline *self)
-{
-  hide_ghost (self);
-}
-
-static gboolean
-drop_cb (GtkDropTarget   *target,
-         const GValue    *value,
-         double           x,
-         double           y,
-         LecternTimeline *self)
-{
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (target));
-  gboolean ok;
-
-  hide_ghost (self);
-  if (!G_VALUE_HOLDS (value, LECTERN_TYPE_SLOT) || self->schedule == NULL)
-    return FALSE;
-
-  ok = lectern_timeline_drop_slot (self, g_value_get_object (value), x, y, (state & GDK_SHIFT_MASK) != 0);
-  self->grab_minutes = 0;
-  return ok;
-}
-
-/* A card's drag: the slot itself, grabbed where the pointer is (not at
- * its bottom edge, which resizes). */
-static GdkContentProvider *
-drag_prepare_cb (GtkDragSource   *source,
-                 double           x,
-                 double           y,
-                 LecternTimeline *self)
-{
-  GtkWidget *card = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
-
-  if (y >= gtk_widget_get_height (card) - EDGE || lectern_store_get_read_only (lectern_schedule_get_store (self->schedule)))
-    return NULL;
-
-  self->grab_minutes = y / PX_PER_MINUTE;
-  return gdk_content_provider_new_typed (LECTERN_TYPE_SLOT, lectern_slot_card_get_slot (LECTERN_SLOT_CARD (card)));
-}
-
-static void
-drag_begin_cb (GtkDragSource   *source,
-               GdkDrag         *drag,
-               LecternTimeline *self)
-{
-  GtkWidget *card = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (card);
-
-  gtk_drag_source_set_icon (source, paintable, 0, (int) (self->grab_minutes * PX_PER_MINUTE));
-  gtk_widget_add_css_class (card, "dragged");
-
-  /* the drag and drop takes the pointer: the edge gesture would never
-   * see this press's release, and would wait for it, ignoring the next */
-  gtk_event_controller_reset (GTK_EVENT_CONTROLLER (self->resize_gesture));
-}
-
-static void
-drag_end_cb (GtkDragSource   *source,
-             GdkDrag         *drag,
-             gboolean         delete_data,
-             LecternTimeline *self)
-{
-  gtk_widget_remove_css_class (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source)), "dragged");
-  self->grab_minutes = 0;
-}
-
-/* The bottom edge of a card: drag it to change the slot's length. */
-static void
-resize_begin_cb (GtkGestureDrag  *gesture,
-                 double           x,
-                 double           y,
-                 LecternTimeline *self)
-{
-  GtkWidget *card = card_at (self, x, y);
-  graphene_rect_t bounds;
-
-  if (card == NULL || !gtk_widget_compute_bounds (card, GTK_WIDGET (self), &bounds) ||
-      y < bounds.origin.y + bounds.size.height - EDGE)
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
-      return;
-    }
-
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  self->resizing = lectern_slot_card_get_slot (LECTERN_SLOT_CARD (card));
-  self->resize_duration = lectern_slot_get_duration (self->resizing);
-  gtk_widget_grab_focus (card);
-}
-
-static void
-resize_update_cb (GtkGestureDrag  *gesture,
-                  double           dx,
-                  double           dy,
-                  LecternTimeline *self)
-{
-  g_autoptr(LecternSchedulePlan) plan = NULL;
-  GdkModifierType state;
-  int duration;
-
-  if (self->resizing == NULL)
-    return;
-
-  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
-  duration = MAX (0, snap (self, lectern_slot_get_duration (self->resizing) + dy / PX_PER_MINUTE));
-  self->resize_duration = duration;
-  plan = lectern_schedule_plan_resize (lectern_schedule_get_scheduled (self->schedule), self->resizing, duration,
-                                       (state & GDK_SHIFT_MASK) ? LECTERN_SCHEDULE_RIPPLE : 0, NULL);
-  show_ghost (self, lectern_slot_get_room_id (self->resizing), lectern_slot_get_start (self->resizing), duration,
-              plan);
-}
-
-static void
-resize_end_cb (GtkGestureDrag  *gesture,
-               double           dx,
-               double           dy,
-               LecternTimeline *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LecternSchedulePlan) plan = NULL;
-  GdkModifierType state;
-  LecternSlot *slot = self->resizing;
-
-  self->resizing = NULL;
-  hide_ghost (self);
-  if (slot == NULL || self->resize_duration == lectern_slot_get_duration (slot))
-    return;
-
-  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
-  plan = lectern_schedule_plan_resize (lectern_schedule_get_scheduled (self->schedule), slot, self->resize_duration,
-                                       (state & GDK_SHIFT_MASK) ? LECTERN_SCHEDULE_RIPPLE : 0, &error);
-  apply (self, plan, g_steal_pointer (&error));
-}
-
-/* The resize cursor over a card's bottom edge. */
-static void
-pointer_motion_cb (GtkEventControllerMotion *motion,
-                   double                    x,
-                   double                    y,
-                   LecternTimeline          *self)
-{
-  GtkWidget *card = card_at (self, x, y);
-  graphene_rect_t bounds;
-  gboolean edge = card != NULL && gtk_widget_compute_bounds (card, GTK_WIDGET (self), &bounds) &&
-                  y >= bounds.origin.y + bounds.size.height - EDGE;
-
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), edge ? "ns-resize" : NULL);
-}
-
 static void
 click_pressed_cb (GtkGestureClick *click,
                   int              n_press,
@@ -707,7 +374,7 @@ click_pressed_cb (GtkGestureClick *click,
                   double           y,
                   LecternTimeline *self)
 {
-  GtkWidget *card = card_at (self, x, y);
+  GtkWidget *card = _lectern_timeline_card_at (self, x, y);
 
   if (card != NULL)
     gtk_widget_grab_focus (card);
@@ -764,15 +431,10 @@ add_card (LecternTimeline *self,
           LecternSlot     *slot)
 {
   GtkWidget *card = lectern_slot_card_new (slot);
-  GtkDragSource *source = gtk_drag_source_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
   gint64 *key = g_new (gint64, 1);
 
-  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), self);
-  g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), self);
-  g_signal_connect (source, "drag-end", G_CALLBACK (drag_end_cb), self);
-  gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (source));
+  _lectern_timeline_add_card_drag (self, card);
   g_signal_connect (focus, "enter", G_CALLBACK (card_focus_cb), self);
   gtk_widget_add_controller (card, focus);
   g_signal_connect_object (slot, "notify::duration", G_CALLBACK (slot_placement_cb), self, G_CONNECT_SWAPPED);
@@ -1070,7 +732,7 @@ lectern_timeline_measure (GtkWidget      *widget,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = *natural = RULER_WIDTH + MAX (1u, self->columns->len) * MIN_COLUMN;
   else
-    *minimum = *natural = (int) minute_to_y (self, self->last_minute) + 12;
+    *minimum = *natural = (int) _lectern_timeline_minute_to_y (self, self->last_minute) + 12;
 }
 
 typedef struct
@@ -1135,7 +797,7 @@ lectern_timeline_size_allocate (GtkWidget *widget,
                                 int        baseline)
 {
   LecternTimeline *self = LECTERN_TIMELINE (widget);
-  double cw = column_width (self);
+  double cw = _lectern_timeline_column_width (self);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -1161,7 +823,7 @@ lectern_timeline_size_allocate (GtkWidget *widget,
                 gtk_widget_size_allocate (value, &(GtkAllocation) { 0, 0, 1, 1 }, -1);
               continue;
             }
-          if ((guint) column_of (self, lectern_slot_get_room_id (slot)) == c)
+          if ((guint) _lectern_timeline_column_of (self, lectern_slot_get_room_id (slot)) == c)
             g_array_append_val (placed, p);
         }
 
@@ -1171,211 +833,12 @@ lectern_timeline_size_allocate (GtkWidget *widget,
           Placed *p = &g_array_index (placed, Placed, i);
           double lane_width = (cw - 14) / p->lanes;
           double x = RULER_WIDTH + c * cw + 10 + p->lane * lane_width;
-          double y = minute_to_y (self, p->start) + 1;
+          double y = _lectern_timeline_minute_to_y (self, p->start) + 1;
           double h = MAX (8.0, (p->end - p->start) * PX_PER_MINUTE - 2);
           gtk_widget_size_allocate (p->card,
                                     &(GtkAllocation) { (int) x, (int) y, MAX (1, (int) lane_width - 2), (int) h },
                                     -1);
         }
-    }
-}
-
-static void
-append_text (GtkSnapshot *snapshot,
-             GtkWidget   *widget,
-             const char  *text,
-             double       x,
-             double       y,
-             const GdkRGBA *color,
-             gboolean     small)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
-
-  if (small)
-    {
-      PangoAttrList *attrs = pango_attr_list_new ();
-
-      pango_attr_list_insert (attrs, pango_attr_scale_new (0.85));
-      pango_layout_set_attributes (layout, attrs);
-      pango_attr_list_unref (attrs);
-    }
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
-static void widget_color (GtkWidget *widget, const char *name, GdkRGBA *color);
-
-/* The ghost's time and check, on a card of their own: readable over the
- * slots the ghost covers, wrapped to the column. */
-static void
-append_note (GtkSnapshot   *snapshot,
-             GtkWidget     *widget,
-             const char    *text,
-             double         x,
-             double         y,
-             double         width,
-             const GdkRGBA *color)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
-  GskRoundedRect box;
-  GdkRGBA background, border;
-  float widths[4] = { 1, 1, 1, 1 };
-  GdkRGBA borders[4];
-  int w, h;
-
-  pango_layout_set_width (layout, (int) MAX (40.0, width - 12) * PANGO_SCALE);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_get_pixel_size (layout, &w, &h);
-
-  widget_color (widget, "window_bg_color", &background);
-  widget_color (widget, "accent_color", &border);
-  for (guint i = 0; i < 4; i++)
-    borders[i] = border;
-  gsk_rounded_rect_init_from_rect (&box, &GRAPHENE_RECT_INIT (x, y, w + 12, h + 8), 6);
-  gtk_snapshot_push_rounded_clip (snapshot, &box);
-  gtk_snapshot_append_color (snapshot, &background, &box.bounds);
-  gtk_snapshot_pop (snapshot);
-  gtk_snapshot_append_border (snapshot, &box, widths, borders);
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + 6, y + 4));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-static void
-widget_color (GtkWidget  *widget,
-              const char *name,
-              GdkRGBA    *color)
-{
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
-
-  if (name == NULL || !gtk_style_context_lookup_color (context, name, color))
-    gtk_style_context_get_color (context, color);
-}
-G_GNUC_END_IGNORE_DEPRECATIONS
-
-static void
-lectern_timeline_snapshot (GtkWidget   *widget,
-                           GtkSnapshot *snapshot)
-{
-  LecternTimeline *self = LECTERN_TIMELINE (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  double cw = column_width (self);
-  GdkRGBA fg, line, faint, accent;
-
-  widget_color (widget, NULL, &fg);
-  widget_color (widget, "accent_bg_color", &accent);
-  line = fg;
-  line.alpha = 0.15;
-  faint = fg;
-  faint.alpha = 0.06;
-
-  /* hours and half hours, and the ruler's labels */
-  for (int m = (self->first_minute + 29) / 30 * 30; m <= self->last_minute; m += 30)
-    {
-      double y = minute_to_y (self, m);
-
-      gtk_snapshot_append_color (snapshot, m % 60 == 0 ? &line : &faint,
-                                 &GRAPHENE_RECT_INIT (RULER_WIDTH - 6, y, width - RULER_WIDTH + 6, 1));
-      if (m % 60 == 0 && m < 24 * 60)
-        {
-          g_autofree char *label = lectern_format_time (m);
-          GdkRGBA dim = fg;
-
-          dim.alpha = 0.6;
-          append_text (snapshot, widget, label, 8, y - 8, &dim, TRUE);
-        }
-    }
-
-  /* the rooms: separators and names */
-  for (guint c = 0; c < self->columns->len; c++)
-    {
-      double x = RULER_WIDTH + c * cw;
-      gint64 room_id = g_array_index (self->columns, gint64, c);
-      const char *name = g_hash_table_lookup (self->room_names, &room_id);
-
-      gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (x, 0, 1, height));
-      if (has_header (self))
-        append_text (snapshot, widget, name ? name : _("No room"), x + 10, 6, &fg, FALSE);
-    }
-
-  /* the sessions: a band beside their slots, in each column */
-  {
-    GHashTableIter iter;
-    gpointer value;
-
-    g_hash_table_iter_init (&iter, self->cards);
-    while (g_hash_table_iter_next (&iter, NULL, &value))
-      {
-        LecternSlot *slot = lectern_slot_card_get_slot (value);
-        GdkRGBA band = accent;
-
-        gint64 id = lectern_slot_get_id (slot);
-
-        if (lectern_slot_get_session_id (slot) <= 0 || g_hash_table_contains (self->leaving, &id))
-          continue;
-        band.alpha = 0.55;
-        gtk_snapshot_append_color (snapshot, &band,
-                                   &GRAPHENE_RECT_INIT (RULER_WIDTH + column_of (self, lectern_slot_get_room_id (slot)) * cw + 3,
-                                                        minute_to_y (self, lectern_slot_get_start (slot)),
-                                                        4,
-                                                        MAX (2.0, lectern_slot_get_duration (slot) * PX_PER_MINUTE)));
-      }
-  }
-
-  /* while a slot is dragged: the times its people are away */
-  if (self->ghost_shown)
-    for (guint i = 0; i + 1 < self->shade->len; i += 2)
-      {
-        int from = MAX (g_array_index (self->shade, int, i), self->first_minute);
-        int to = MIN (g_array_index (self->shade, int, i + 1), self->last_minute);
-        GdkRGBA away = fg;
-
-        if (from >= to)
-          continue;
-        away.alpha = 0.10;
-        gtk_snapshot_append_color (snapshot, &away,
-                                   &GRAPHENE_RECT_INIT (RULER_WIDTH, minute_to_y (self, from),
-                                                        width - RULER_WIDTH, (to - from) * PX_PER_MINUTE));
-      }
-
-  /* the cards, but those leaving */
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      gint64 id;
-
-      if (!LECTERN_IS_SLOT_CARD (child))
-        continue;   /* a card's menu: a popover, drawn on its own */
-      id = lectern_slot_get_id (lectern_slot_card_get_slot (LECTERN_SLOT_CARD (child)));
-      if (!g_hash_table_contains (self->leaving, &id))
-        gtk_widget_snapshot_child (widget, child, snapshot);
-    }
-
-  /* the ghost of a drag: where the slot would go, and what would fail */
-  if (self->ghost_shown)
-    {
-      double x = RULER_WIDTH + column_of (self, self->ghost_room) * cw + 10;
-      double y = minute_to_y (self, self->ghost_start);
-      double h = MAX (8.0, self->ghost_duration * PX_PER_MINUTE);
-      GskRoundedRect outline;
-      GdkRGBA fill = accent, border[4] = { accent, accent, accent, accent };
-      float widths[4] = { 2, 2, 2, 2 };
-
-      fill.alpha = 0.25;
-      gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (x, y, cw - 16, h), 6);
-      gtk_snapshot_push_rounded_clip (snapshot, &outline);
-      gtk_snapshot_append_color (snapshot, &fill, &outline.bounds);
-      gtk_snapshot_pop (snapshot);
-      gtk_snapshot_append_border (snapshot, &outline, widths, border);
-      if (self->ghost_note != NULL)
-        append_note (snapshot, widget, self->ghost_note, x + 6, y + 4, cw - 28, &fg);
     }
 }
 
@@ -1459,7 +922,7 @@ lectern_timeline_class_init (LecternTimelineClass *klass)
   object_class->get_property = lectern_timeline_get_property;
   widget_class->measure = lectern_timeline_measure;
   widget_class->size_allocate = lectern_timeline_size_allocate;
-  widget_class->snapshot = lectern_timeline_snapshot;
+  widget_class->snapshot = _lectern_timeline_snapshot;
 
   properties[PROP_SELECTED] =
     g_param_spec_object ("selected", NULL, NULL, LECTERN_TYPE_SLOT,
@@ -1484,15 +947,11 @@ lectern_timeline_class_init (LecternTimelineClass *klass)
 static void
 lectern_timeline_init (LecternTimeline *self)
 {
-  GtkDropTarget *target = gtk_drop_target_new (LECTERN_TYPE_SLOT, GDK_ACTION_MOVE);
-  GtkGesture *resize = gtk_gesture_drag_new ();
   GtkGesture *click = gtk_gesture_click_new ();
   GtkGesture *secondary;
-  GtkEventController *motion = gtk_event_controller_motion_new ();
 
   self->cards = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->leaving = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->shade = g_array_new (FALSE, FALSE, sizeof (int));
   self->columns = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->room_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
@@ -1500,18 +959,7 @@ lectern_timeline_init (LecternTimeline *self)
   self->first_minute = 8 * 60;
   self->last_minute = 18 * 60;
 
-  gtk_drop_target_set_preload (target, TRUE);
-  g_signal_connect (target, "motion", G_CALLBACK (drop_motion_cb), self);
-  g_signal_connect (target, "leave", G_CALLBACK (drop_leave_cb), self);
-  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
-
-  self->resize_gesture = resize;
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (resize), GTK_PHASE_CAPTURE);
-  g_signal_connect (resize, "drag-begin", G_CALLBACK (resize_begin_cb), self);
-  g_signal_connect (resize, "drag-update", G_CALLBACK (resize_update_cb), self);
-  g_signal_connect (resize, "drag-end", G_CALLBACK (resize_end_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (resize));
+  _lectern_timeline_init_dnd (self);
 
   g_signal_connect (click, "pressed", G_CALLBACK (click_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
@@ -1521,9 +969,6 @@ lectern_timeline_init (LecternTimeline *self)
   g_signal_connect (secondary, "pressed", G_CALLBACK (secondary_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (secondary));
 
-  g_signal_connect (motion, "motion", G_CALLBACK (pointer_motion_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), motion);
-
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"), -1);
 }
 
@@ -1531,16 +976,6 @@ GtkWidget *
 lectern_timeline_new (void)
 {
   return g_object_new (LECTERN_TYPE_TIMELINE, NULL);
-}
-
-/* (transfer none): the times shaded while a slot is dragged, as pairs
- * of minutes [start, end) */
-GArray *
-lectern_timeline_get_shade (LecternTimeline *self)
-{
-  g_return_val_if_fail (LECTERN_IS_TIMELINE (self), NULL);
-
-  return self->shade;
 }
 
 gint64
@@ -1580,5 +1015,5 @@ lectern_timeline_get_y (LecternTimeline *self,
 {
   g_return_val_if_fail (LECTERN_IS_TIMELINE (self), 0);
 
-  return minute_to_y (self, minute);
+  return _lectern_timeline_minute_to_y (self, minute);
 }
