@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "lectern-entity.h"
 #include "lectern-store.h"
 #include "lectern-test-util.h"
 #include "lectern-validate.h"
@@ -1018,6 +1019,62 @@ test_validate (void)
   g_assert_false (lectern_validate_timezone ("HST-ish"));
 }
 
+/* The three-way merge of a concurrent edit (core: the editors call it). */
+static void
+test_merge (void)
+{
+  static const char * const fields[] = { "name", "affiliation", "homepage" };
+  g_autoptr(LecternPerson) base = lectern_person_new ();
+  g_autoptr(LecternPerson) mine = NULL;
+  g_autoptr(LecternPerson) theirs = NULL;
+  gpointer merged = NULL;
+
+  lectern_person_set_name (base, "Tri Dao");
+  lectern_person_set_affiliation (base, "Stanford");
+  lectern_person_set_homepage (base, "https://tridao.me");
+
+  /* different fields: both kept, no conflict */
+  mine = lectern_person_copy (base);
+  theirs = lectern_person_copy (base);
+  lectern_person_set_affiliation (mine, "Princeton");
+  lectern_person_set_homepage (theirs, "https://tridao.me/new");
+  lectern_person_set_rev (theirs, 7);
+  g_assert_false (lectern_object_merge (base, mine, theirs, fields, G_N_ELEMENTS (fields), &merged));
+  g_assert_cmpstr (lectern_person_get_affiliation (merged), ==, "Princeton");
+  g_assert_cmpstr (lectern_person_get_homepage (merged), ==, "https://tridao.me/new");
+  g_assert_cmpint (lectern_person_get_rev (merged), ==, 7);
+  g_clear_object (&merged);
+
+  /* the same field, the same value: no conflict */
+  lectern_person_set_affiliation (theirs, "Princeton");
+  g_assert_false (lectern_object_merge (base, mine, theirs, fields, G_N_ELEMENTS (fields), &merged));
+  g_clear_object (&merged);
+
+  /* the same field, other values: a conflict, mine laid over theirs */
+  lectern_person_set_affiliation (theirs, "Together");
+  g_assert_true (lectern_object_merge (base, mine, theirs, fields, G_N_ELEMENTS (fields), &merged));
+  g_assert_cmpstr (lectern_person_get_affiliation (merged), ==, "Princeton");
+  g_clear_object (&merged);
+
+  /* a slot: my title over their new link (kept by the slot's own copy) */
+  {
+    static const char * const slot_fields[] = { "title" };
+    g_autoptr(LecternSlot) sbase = lectern_slot_new ();
+    g_autoptr(LecternSlot) smine = NULL;
+    g_autoptr(LecternSlot) stheirs = NULL;
+
+    lectern_slot_set_title (sbase, "Megatron");
+    smine = lectern_slot_copy (sbase);
+    stheirs = lectern_slot_copy (sbase);
+    lectern_slot_set_title (smine, "Megatron, revised");
+    lectern_slot_add_link (stheirs, "slides", "https://example.org/s.pdf");
+    g_assert_false (lectern_object_merge (sbase, smine, stheirs, slot_fields, 1, &merged));
+    g_assert_cmpstr (lectern_slot_get_title (merged), ==, "Megatron, revised");
+    g_assert_cmpuint (lectern_slot_get_links (merged)->len, ==, 1);
+    g_clear_object (&merged);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1042,6 +1099,7 @@ main (int    argc,
   ADD ("/store/move-stale", test_move_stale);
   ADD ("/store/move-sponsors", test_move_sponsors);
   g_test_add_func ("/store/matches", test_matches);
+  g_test_add_func ("/store/merge", test_merge);
   ADD ("/store/new-edition", test_new_edition);
 
   return g_test_run ();

@@ -57,53 +57,7 @@ static guint signals[N_SIGNALS];
 
 /* Generic helpers over the properties of a model object */
 
-/**
- * lectern_object_copy:
- * @object: a person, card, sponsor, event, day, room, session or slot
- *
- * The entity's own copy, the one path that keeps what properties do not
- * carry (a slot's people and links, a card's person).
- *
- * Returns: (transfer full): a detached copy
- */
-gpointer
-lectern_object_copy (gpointer object)
-{
-  g_return_val_if_fail (G_IS_OBJECT (object), NULL);
 
-  if (LECTERN_IS_PERSON (object))
-    return lectern_person_copy (object);
-  if (LECTERN_IS_CARD (object))
-    return lectern_card_copy (object);
-  if (LECTERN_IS_SPONSOR (object))
-    return lectern_sponsor_copy (object);
-  if (LECTERN_IS_EVENT (object))
-    return lectern_event_copy (object);
-  if (LECTERN_IS_DAY (object))
-    return lectern_day_copy (object);
-  if (LECTERN_IS_ROOM (object))
-    return lectern_room_copy (object);
-  if (LECTERN_IS_SESSION (object))
-    return lectern_session_copy (object);
-  if (LECTERN_IS_SLOT (object))
-    return lectern_slot_copy (object);
-
-  g_return_val_if_reached (NULL);
-}
-
-/* The row id of @object, or 0 when it has none (the event). */
-gint64
-lectern_object_get_id (gpointer object)
-{
-  gint64 id = 0;
-
-  g_return_val_if_fail (G_IS_OBJECT (object), 0);
-
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (object), "id") != NULL)
-    g_object_get (object, "id", &id, NULL);
-
-  return id;
-}
 
 /* The value of @property as text; "" for nothing. */
 char *
@@ -132,43 +86,6 @@ lectern_object_dup_value (gpointer    object,
   return g_strdup ("");
 }
 
-/* Do @a and @b hold the same value of @property? */
-gboolean
-lectern_object_values_equal (gpointer    a,
-                             gpointer    b,
-                             const char *property)
-{
-  GParamSpec *pspec;
-  g_auto(GValue) va = G_VALUE_INIT;
-  g_auto(GValue) vb = G_VALUE_INIT;
-
-  g_return_val_if_fail (G_IS_OBJECT (a), FALSE);
-  g_return_val_if_fail (G_IS_OBJECT (b), FALSE);
-
-  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (a), property);
-  g_return_val_if_fail (pspec != NULL, TRUE);
-
-  g_value_init (&va, pspec->value_type);
-  g_value_init (&vb, pspec->value_type);
-  g_object_get_property (a, property, &va);
-  g_object_get_property (b, property, &vb);
-
-  if (pspec->value_type == G_TYPE_BYTES)
-    {
-      GBytes *ba = g_value_get_boxed (&va);
-      GBytes *bb = g_value_get_boxed (&vb);
-
-      if (ba == NULL || bb == NULL)
-        return ba == bb;
-      return g_bytes_equal (ba, bb);
-    }
-
-  if (pspec->value_type == G_TYPE_STRING)
-    return g_strcmp0 (g_value_get_string (&va) ? g_value_get_string (&va) : "",
-                      g_value_get_string (&vb) ? g_value_get_string (&vb) : "") == 0;
-
-  return g_param_values_cmp (pspec, &va, &vb) == 0;
-}
 
 /* Fields */
 

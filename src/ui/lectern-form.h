@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "lectern-entity.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -39,12 +41,7 @@ void         lectern_form_flush          (LecternForm      *self);
 void         lectern_form_set_editable   (LecternForm      *self,
                                           gboolean          editable);
 
-gpointer     lectern_object_copy         (gpointer          object);
-gint64       lectern_object_get_id       (gpointer          object);
 char        *lectern_object_dup_value    (gpointer          object,
-                                          const char       *property);
-gboolean     lectern_object_values_equal (gpointer          a,
-                                          gpointer          b,
                                           const char       *property);
 
 G_END_DECLS

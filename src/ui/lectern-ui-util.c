@@ -559,8 +559,9 @@ static gboolean
 merge_edits (SaveRequest *request,
              GObject     *theirs)
 {
-  g_autoptr(GObject) merged = lectern_object_copy (theirs);
-  gboolean conflicting = FALSE;
+  g_autoptr(GPtrArray) properties = NULL;
+  gpointer merged = NULL;
+  gboolean conflicting;
 
   if (request->base == NULL)
     {
@@ -571,24 +572,14 @@ merge_edits (SaveRequest *request,
       return TRUE;
     }
 
+  properties = g_ptr_array_new ();
   for (guint i = 0; i < request->kind->n_fields; i++)
-    {
-      const char *property = request->kind->fields[i].property;
-      g_auto(GValue) value = G_VALUE_INIT;
+    g_ptr_array_add (properties, (gpointer) request->kind->fields[i].property);
 
-      if (lectern_object_values_equal (request->mine, request->base, property))
-        continue;
-
-      g_value_init (&value, g_object_class_find_property (G_OBJECT_GET_CLASS (theirs), property)->value_type);
-      g_object_get_property (request->mine, property, &value);
-      g_object_set_property (merged, property, &value);
-
-      if (!lectern_object_values_equal (theirs, request->base, property) &&
-          !lectern_object_values_equal (theirs, request->mine, property))
-        conflicting = TRUE;
-    }
-
-  g_set_object (&request->mine, merged);
+  conflicting = lectern_object_merge (request->base, request->mine, theirs,
+                                      (const char * const *) properties->pdata, properties->len, &merged);
+  g_clear_object (&request->mine);
+  request->mine = merged;
   return conflicting;
 }
 
