@@ -1019,6 +1019,45 @@ test_validate (void)
   g_assert_false (lectern_validate_timezone ("HST-ish"));
 }
 
+/* Adding by name: a second list gives the same person a card, a hidden
+ * card comes back, the people list always adds; one undo step each. */
+static void
+test_add_named (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternStore) store = lectern_store_create (f->path, "Names", &error);
+  g_autoptr(LecternPerson) found = NULL;
+  gint64 id = 0, card_id;
+
+  g_assert_no_error (error);
+  g_assert_true (lectern_store_add_named (store, "Tri Dao", LECTERN_ROLE_SPEAKER, "Add “Tri Dao” to Speakers", &id, &error));
+  g_assert_no_error (error);
+  card_id = id;
+  g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM card WHERE role = 'speaker'"), ==, 1);
+
+  /* in another list, any case: the same person */
+  g_assert_true (lectern_store_add_named (store, "tri dao", LECTERN_ROLE_ORGANIZER, "Add “tri dao” to Organizers", &id, &error));
+  g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM person"), ==, 1);
+  g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM card"), ==, 2);
+  found = lectern_store_find_person_by_name (store, "TRI DAO");
+  g_assert_nonnull (found);
+
+  /* a hidden card comes back */
+  lectern_test_sql_exec (f->path, "UPDATE card SET archived = 1 WHERE role = 'speaker'");
+  g_assert_true (lectern_store_add_named (store, "Tri Dao", LECTERN_ROLE_SPEAKER, "Add “Tri Dao” to Speakers", &id, &error));
+  g_assert_cmpint (id, ==, card_id);
+  g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT archived FROM card WHERE role = 'speaker'"), ==, 0);
+
+  /* the people list adds a namesake */
+  g_assert_true (lectern_store_add_named (store, "Tri Dao", LECTERN_N_ROLES, "Add “Tri Dao”", &id, &error));
+  g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM person"), ==, 2);
+
+  /* each an undo step */
+  g_assert_true (lectern_store_undo (store, &error));
+  g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM person"), ==, 1);
+}
+
 /* The three-way merge of a concurrent edit (core: the editors call it). */
 static void
 test_merge (void)
@@ -1101,6 +1140,7 @@ main (int    argc,
   g_test_add_func ("/store/matches", test_matches);
   g_test_add_func ("/store/merge", test_merge);
   ADD ("/store/new-edition", test_new_edition);
+  ADD ("/store/add-named", test_add_named);
 
   return g_test_run ();
 }

@@ -1149,3 +1149,174 @@ lectern_store_remove_sponsor (LecternStore    *self,
 
   return _lectern_store_write_end (self, TRUE, error);
 }
+
+/* ------------------------------------------------------------------ */
+/* Adding by name                                                      */
+
+/**
+ * lectern_store_find_person_by_name:
+ * @name: a name, in any case
+ *
+ * Returns: (transfer full) (nullable): the person of that name
+ */
+LecternPerson *
+lectern_store_find_person_by_name (LecternStore *self,
+                                   const char   *name)
+{
+  g_autoptr(GListModel) people = NULL;
+  g_autofree char *wanted = NULL;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (!(people = lectern_store_list_people (self, NULL)))
+    return NULL;
+
+  wanted = g_utf8_casefold (name, -1);
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(LecternPerson) person = g_list_model_get_item (people, i);
+      g_autofree char *folded = g_utf8_casefold (text_or_empty (lectern_person_get_name (person)), -1);
+
+      if (g_str_equal (folded, wanted))
+        return g_steal_pointer (&person);
+    }
+
+  return NULL;
+}
+
+static LecternCard *
+find_card (LecternStore  *self,
+           LecternPerson *person,
+           LecternRole    role)
+{
+  g_autoptr(GListModel) cards = lectern_store_list_cards (self, role, NULL);
+
+  for (guint i = 0; cards != NULL && i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(LecternCard) card = g_list_model_get_item (cards, i);
+
+      if (lectern_card_get_person_id (card) == lectern_person_get_id (person))
+        return g_steal_pointer (&card);
+    }
+
+  return NULL;
+}
+
+/**
+ * lectern_store_add_named:
+ * @name: who to add
+ * @role: the list to add them to, or %LECTERN_N_ROLES for none (the
+ *   workshop's people only)
+ * @label: the undo step's name
+ * @id: (out) (optional): the row to show: the card, or the person
+ *
+ * Adds someone by name, as one undo step. In a list, the person of that
+ * name already in the workshop gets the card (their hidden card shown
+ * again), never a second entry; without a list, a new person is added.
+ */
+gboolean
+lectern_store_add_named (LecternStore  *self,
+                         const char    *name,
+                         LecternRole    role,
+                         const char    *label,
+                         gint64        *id,
+                         GError       **error)
+{
+  g_autoptr(LecternPerson) person = NULL;
+  g_autoptr(LecternCard) card = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL && label != NULL, FALSE);
+  g_return_val_if_fail (role <= LECTERN_N_ROLES, FALSE);
+
+  if (!lectern_store_begin_action (self, label, error))
+    return FALSE;
+
+  if (role != LECTERN_N_ROLES)
+    person = lectern_store_find_person_by_name (self, name);
+  if (person == NULL)
+    {
+      person = lectern_person_new ();
+      lectern_person_set_name (person, name);
+      ok = lectern_store_add_person (self, person, error);
+    }
+
+  if (ok && role != LECTERN_N_ROLES)
+    {
+      card = find_card (self, person, role);
+      if (card != NULL && lectern_card_get_archived (card))
+        {
+          lectern_card_set_archived (card, FALSE);
+          ok = lectern_store_update_card (self, card, error);
+        }
+      else if (card == NULL)
+        ok = (card = lectern_store_add_card (self, person, role, NULL, error)) != NULL;
+    }
+
+  if (!ok)
+    {
+      lectern_store_rollback (self);
+      return FALSE;
+    }
+  if (!lectern_store_commit (self, error))
+    return FALSE;
+
+  if (id != NULL)
+    *id = card != NULL ? lectern_card_get_id (card) : lectern_person_get_id (person);
+  return TRUE;
+}
+
+/**
+ * lectern_store_set_role:
+ * @card: (nullable): the person's card for @role, if they have one
+ * @active: whether the person is in @role's list
+ * @label: the undo step's name
+ *
+ * Puts the person in a list or takes them out, as one undo step: a card
+ * taken out is hidden (archived), never removed, so that it comes back
+ * with its page name and place; a person put in gets their hidden card
+ * back, or a new one.
+ */
+gboolean
+lectern_store_set_role (LecternStore   *self,
+                        LecternPerson  *person,
+                        LecternRole     role,
+                        LecternCard    *card,
+                        gboolean        active,
+                        const char     *label,
+                        GError        **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LECTERN_IS_PERSON (person), FALSE);
+  g_return_val_if_fail (!card || LECTERN_IS_CARD (card), FALSE);
+  g_return_val_if_fail (role < LECTERN_N_ROLES && label != NULL, FALSE);
+
+  if (!lectern_store_begin_action (self, label, error))
+    return FALSE;
+
+  if (card != NULL)
+    {
+      g_autoptr(LecternCard) copy = lectern_card_copy (card);
+
+      lectern_card_set_archived (copy, !active);
+      ok = lectern_store_update_card (self, copy, error);
+    }
+  else if (active)
+    {
+      g_autoptr(LecternCard) added = lectern_store_add_card (self, person, role, NULL, error);
+
+      ok = added != NULL;
+    }
+
+  if (!ok)
+    {
+      lectern_store_rollback (self);
+      return FALSE;
+    }
+
+  return lectern_store_commit (self, error);
+}

@@ -141,6 +141,21 @@ gboolean       lectern_store_add_person         (LecternStore   *self,
 gboolean       lectern_store_update_person      (LecternStore   *self,
                                                  LecternPerson  *person,
                                                  GError        **error);
+LecternPerson *lectern_store_find_person_by_name (LecternStore *self,
+                                                 const char     *name);
+gboolean       lectern_store_add_named          (LecternStore   *self,
+                                                 const char     *name,
+                                                 LecternRole     role,
+                                                 const char     *label,
+                                                 gint64         *id,
+                                                 GError        **error);
+gboolean       lectern_store_set_role           (LecternStore   *self,
+                                                 LecternPerson  *person,
+                                                 LecternRole     role,
+                                                 LecternCard    *card,
+                                                 gboolean        active,
+                                                 const char     *label,
+                                                 GError        **error);
 gboolean       lectern_store_remove_person      (LecternStore   *self,
                                                  LecternPerson  *person,
                                                  GError        **error);

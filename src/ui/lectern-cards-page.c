@@ -373,52 +373,6 @@ lectern_cards_page_show_item (LecternListPage *page,
 
 /* Adding */
 
-static LecternPerson *
-find_person (LecternCardsPage *self,
-             const char       *name)
-{
-  LecternStore *store = lectern_list_page_get_store (LECTERN_LIST_PAGE (self));
-  g_autoptr(GListModel) people = lectern_store_list_people (store, NULL);
-  g_autofree char *wanted = g_utf8_casefold (name, -1);
-  guint n;
-
-  if (people == NULL)
-    return NULL;
-
-  n = g_list_model_get_n_items (people);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LecternPerson) person = g_list_model_get_item (people, i);
-      g_autofree char *folded = g_utf8_casefold (lectern_person_get_name (person) ?
-                                                 lectern_person_get_name (person) : "", -1);
-
-      if (g_strcmp0 (folded, wanted) == 0)
-        return g_steal_pointer (&person);
-    }
-
-  return NULL;
-}
-
-static LecternCard *
-find_card (LecternCardsPage *self,
-           LecternPerson    *person,
-           LecternRole       role)
-{
-  LecternStore *store = lectern_list_page_get_store (LECTERN_LIST_PAGE (self));
-  g_autoptr(GListModel) cards = lectern_store_list_cards (store, role, NULL);
-  guint n = cards ? g_list_model_get_n_items (cards) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LecternCard) card = g_list_model_get_item (cards, i);
-
-      if (lectern_card_get_person_id (card) == lectern_person_get_id (person))
-        return g_steal_pointer (&card);
-    }
-
-  return NULL;
-}
-
 /* Someone already in the workshop gets a card, not a second entry: the
  * dialog says so as their name is typed.
  */
@@ -431,7 +385,7 @@ add_entry_changed_cb (GtkEditable *entry,
   g_autoptr(LecternPerson) existing = NULL;
 
   if (name[0] != '\0' && !is_people (self))
-    existing = find_person (self, name);
+    existing = lectern_store_find_person_by_name (lectern_list_page_get_store (LECTERN_LIST_PAGE (self)), name);
 
   if (existing != NULL)
     {
@@ -745,12 +699,9 @@ lectern_cards_page_add_person (LecternCardsPage  *self,
                                GError           **error)
 {
   LecternStore *store;
-  g_autoptr(LecternPerson) person = NULL;
-  g_autoptr(LecternCard) card = NULL;
   g_autofree char *label = NULL;
   LecternRole role;
   gint64 select_id = 0;
-  gboolean ok = TRUE;
 
   g_return_val_if_fail (LECTERN_IS_CARDS_PAGE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -765,41 +716,7 @@ lectern_cards_page_add_person (LecternCardsPage  *self,
     /* Translators: an undo step; a name, then a list, e.g. "Speakers" */
     label = g_strdup_printf (_("Add “%s” to %s"), name, list_name (self));
 
-  if (!lectern_ui_begin_action (store, label, error))
-    return FALSE;
-
-  if (!is_people (self))
-    person = find_person (self, name);
-
-  if (person == NULL)
-    {
-      person = lectern_person_new ();
-      lectern_person_set_name (person, name);
-      ok = lectern_store_add_person (store, person, error);
-    }
-
-  select_id = lectern_person_get_id (person);
-
-  if (ok && role != LECTERN_N_ROLES)
-    {
-      card = find_card (self, person, role);
-
-      if (card != NULL && lectern_card_get_archived (card))
-        {
-          lectern_card_set_archived (card, FALSE);
-          ok = lectern_store_update_card (store, card, error);
-        }
-      else if (card == NULL)
-        {
-          card = lectern_store_add_card (store, person, role, NULL, error);
-          ok = card != NULL;
-        }
-
-      if (card != NULL)
-        select_id = lectern_card_get_id (card);
-    }
-
-  if (!lectern_ui_end_action (store, ok, ok ? error : NULL))
+  if (!lectern_store_add_named (store, name, role, label, &select_id, error))
     return FALSE;
 
   _lectern_list_page_select_after_reload (LECTERN_LIST_PAGE (self), select_id, FALSE);

@@ -418,30 +418,7 @@ set_role (LecternPersonEditor *self,
     /* Translators: an undo step; a name, then a list, e.g. "Speakers" */
     label = g_strdup_printf (_("Hide “%s” from %s"), person_name (person), role_list_name (role));
 
-  if (!lectern_ui_begin_action (self->store, label, &error))
-    {
-      lectern_ui_show_error (GTK_WIDGET (self), _("Could Not Change the Role"), error);
-      update_roles (self);
-      return;
-    }
-
-  if (card != NULL)
-    {
-      g_autoptr(LecternCard) copy = lectern_object_copy (card);
-
-      lectern_card_set_archived (copy, !active);
-      ok = lectern_store_update_card (self->store, copy, &error);
-    }
-  else if (active)
-    {
-      g_autoptr(LecternCard) added = lectern_store_add_card (self->store, person, role, NULL, &error);
-
-      ok = added != NULL;
-    }
-  else
-    ok = TRUE;
-
-  ok = lectern_ui_end_action (self->store, ok, ok ? &error : NULL);
+  ok = lectern_store_set_role (self->store, person, role, card, active, label, &error);
 
   if (!ok)
     lectern_ui_show_error (GTK_WIDGET (self), _("Could Not Change the Role"), error);
