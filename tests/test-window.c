@@ -622,6 +622,42 @@ schedule_slot (LecternSchedule *schedule,
   g_error ("No slot “%s” on the schedule", title);
 }
 
+/* Two days: a tab each; the second shows its own slots. */
+static void
+test_schedule_days (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  LecternWindow *window;
+  LecternSchedulePage *page;
+  LecternTimeline *timeline;
+  GtkWidget *tabs, *second;
+  gint64 day2;
+
+  lectern_test_sql_exec (fixture->path,
+                         "INSERT INTO day (date, position) VALUES ('2023-07-30', 2);"
+                         "INSERT INTO slot (day_id, start, duration, kind, title)"
+                         " VALUES ((SELECT id FROM day WHERE date = '2023-07-30'), 600, 30, 'keynote', 'Sunday keynote');");
+  day2 = lectern_test_sql_int (fixture->path, "SELECT id FROM day WHERE date = '2023-07-30'");
+  window = open_window (fixture->path);
+  page = LECTERN_SCHEDULE_PAGE (lectern_window_get_page (window, "schedule"));
+  timeline = lectern_schedule_page_get_timeline (page);
+  show_page (window, "schedule");
+
+  tabs = template_child (page, LECTERN_TYPE_SCHEDULE_PAGE, "day_tabs");
+  g_assert_true (gtk_widget_get_visible (tabs));
+  second = gtk_widget_get_last_child (tabs);
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (second));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (second)), ==, "Sunday, July 30, 2023");
+  g_assert_false (has_mapped_label (GTK_WIDGET (timeline), "Sunday keynote"));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (second), TRUE);
+  g_assert_cmpint (lectern_timeline_get_day_id (timeline), ==, day2);
+  g_assert_true (lectern_test_wait_until (has_mapped_label (GTK_WIDGET (timeline), "Sunday keynote"), 2000));
+  g_assert_false (has_mapped_label (GTK_WIDGET (timeline), "Using Megatron to Train Large Language Models"));
+
+  close_window (window);
+}
+
 /* A colleague moves slots while one is selected: the timeline shows
  * their move, and the selection and the focus stay. */
 static void
@@ -2443,6 +2479,7 @@ main (int   argc,
   ADD ("/window/people", test_people);
   ADD ("/window/schedule", test_schedule);
   ADD ("/window/schedule/colleague", test_schedule_colleague);
+  ADD ("/window/schedule/days", test_schedule_days);
   ADD ("/window/schedule/dialogs", test_schedule_dialogs);
   ADD ("/window/schedule/editor", test_schedule_editor);
   ADD ("/window/schedule/settings", test_schedule_settings);

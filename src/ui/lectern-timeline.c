@@ -703,6 +703,21 @@ lectern_timeline_set_schedule (LecternTimeline *self,
     g_clear_signal_handler (&self->items_changed_id, self->model);
   self->model = NULL;
 
+  /* another day: its cards, none of the other's (no move to wait for) */
+  if (schedule != self->schedule || day_id != self->day_id)
+    {
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, self->cards);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_array_append_val (ids, *(gint64 *) key);
+      for (guint i = 0; i < ids->len; i++)
+        remove_card (self, g_array_index (ids, gint64, i));
+      g_hash_table_remove_all (self->leaving);
+    }
+
   g_set_object (&self->schedule, schedule);
   self->day_id = day_id;
   if (schedule != NULL && day_id > 0)
