@@ -595,6 +595,28 @@ test_schedule (Fixture       *fixture,
     g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT start FROM slot WHERE title = 'Using Megatron to Train Large Language Models'"), ==, 12 * 60 + 5);
   }
 
+  /* the drop target's own signal, as a drag from the pool ends: 10:00 */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (timeline));
+    g_auto(GValue) value = G_VALUE_INIT;
+    GtkDropTarget *target = NULL;
+    gboolean dropped = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (controller))
+          target = GTK_DROP_TARGET (controller);
+      }
+    g_assert_nonnull (target);
+    g_value_init (&value, LECTERN_TYPE_SLOT);
+    g_value_set_object (&value, lectern_schedule_find_slot (schedule, megatron));
+    g_signal_emit_by_name (target, "drop", &value, 200.0, lectern_timeline_get_y (timeline, 10 * 60), &dropped);
+    g_assert_true (dropped);
+    g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT start FROM slot WHERE title = 'Using Megatron to Train Large Language Models'"), ==, 10 * 60);
+  }
+
   /* unscheduled: into the pool */
   g_assert_true (lectern_timeline_unschedule_selected (timeline));
   g_assert_true (lectern_test_sql_int (fixture->path, "SELECT start IS NULL FROM slot WHERE title = 'Using Megatron to Train Large Language Models'"));
@@ -780,6 +802,30 @@ test_schedule_dialogs (Fixture       *fixture,
   flush_main_context ();
   g_assert_cmpint (lectern_slot_get_start (lightning), ==, 990);
   g_assert_true (lectern_store_can_undo (lectern_window_get_store (window)));
+
+  /* a card dropped on the pool: unscheduled */
+  {
+    GtkWidget *pool = template_child (page, LECTERN_TYPE_SCHEDULE_PAGE, "pool_pane");
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (pool);
+    g_auto(GValue) value = G_VALUE_INIT;
+    GtkDropTarget *target = NULL;
+    gboolean dropped = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (controller))
+          target = GTK_DROP_TARGET (controller);
+      }
+    g_assert_nonnull (target);
+    g_value_init (&value, LECTERN_TYPE_SLOT);
+    g_value_set_object (&value, lightning);
+    g_signal_emit_by_name (target, "drop", &value, 20.0, 200.0, &dropped);
+    g_assert_true (dropped);
+    g_assert_true (lectern_test_sql_int (fixture->path, "SELECT start IS NULL FROM slot WHERE title = 'Lightning talks'"));
+    g_assert_cmpuint (g_list_model_get_n_items (lectern_schedule_get_pool (schedule)), ==, 1);
+  }
 
   close_window (window);
 }
