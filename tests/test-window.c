@@ -25,12 +25,10 @@
 #include "lectern-list-row.h"
 #include "lectern-person-editor.h"
 #include "lectern-schedule-page.h"
-#include "lectern-schedule-dialogs.h"
-#include "lectern-slot-card.h"
-#include "lectern-slot-editor.h"
 #include "lectern-sponsor-editor.h"
 #include "lectern-sponsors-page.h"
 #include "lectern-test-gui.h"
+#include "lectern-test-window.h"
 #include "lectern-window.h"
 
 /* The demo's speakers, in the order the site lists them. */
@@ -49,173 +47,23 @@ static const char *demo_speakers[] = {
 
 static LecternApplication *app;
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
+typedef LecternTestWorkshop Fixture;
 
 /* Helpers */
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(LecternStore) store = NULL;
-
-  fixture->dir = lectern_test_make_tmpdir ("lectern-test-window-XXXXXX");
-  fixture->path = g_build_filename (fixture->dir, "demo.lectern", NULL);
-  /* Not the organizer of the window: their Undo does not undo the demo. */
-  store = lectern_test_create_demo (fixture->path, "demo-loader@test");
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  lectern_test_rm_rf (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-static void
-flush_main_context (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Opens a window on @path, with its own store, and waits until it is
- * drawn. Returns a reference of the caller's, for close_window().
- */
-static LecternWindow *
-open_window (const char *path)
-{
-  g_autoptr(LecternStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  LecternWindow *window;
-
-  store = lectern_store_open (path, &error);
-  g_assert_no_error (error);
-
-  window = g_object_ref (lectern_window_new (GTK_APPLICATION (app), store));
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-
-  return window;
-}
-
-/* Closes the dialogs left open, if any. */
-static void
-close_dialogs (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i - 1);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) || ADW_IS_ABOUT_WINDOW (toplevel))
-        gtk_window_destroy (GTK_WINDOW (toplevel));
-    }
-  flush_main_context ();
-}
-
-/* Closes @window and checks that nothing else holds it. */
-static void
-close_window (LecternWindow *window)
-{
-  close_dialogs ();
-  gtk_window_destroy (GTK_WINDOW (window));
-  flush_main_context ();
-  g_assert_finalize_object (window);
-}
-
-/* The window after an edit: the queued reload done, and drawn. */
-static void
-settle (LecternWindow *window)
-{
-  flush_main_context ();
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  flush_main_context ();
-}
-
-static void
-show_page (LecternWindow *window,
-           const char    *name)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", name));
-  g_assert_cmpstr (lectern_window_get_visible_page (window), ==, name);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-}
-
-static LecternListPage *
-list_page (LecternWindow *window,
-           const char    *name)
-{
-  GtkWidget *page = lectern_window_get_page (window, name);
-
-  g_assert_true (LECTERN_IS_LIST_PAGE (page));
-  return LECTERN_LIST_PAGE (page);
-}
 
 /* The rows a list shows (after search and filter). */
 static GListModel *
 shown_rows (LecternWindow *window,
             const char    *name)
 {
-  return G_LIST_MODEL (lectern_list_page_get_selection (list_page (window, name)));
-}
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
-static gpointer
-person_editor_child (LecternWindow *window,
-                     const char    *page,
-                     const char    *name)
-{
-  GtkWidget *editor = lectern_list_page_get_editor (list_page (window, page));
-
-  g_assert_true (LECTERN_IS_PERSON_EDITOR (editor));
-  return template_child (editor, LECTERN_TYPE_PERSON_EDITOR, name);
+  return G_LIST_MODEL (lectern_list_page_get_selection (lectern_test_list_page (window, name)));
 }
 
 static gpointer
 event_child (LecternWindow *window,
              const char    *name)
 {
-  return template_child (lectern_window_get_page (window, "event"), LECTERN_TYPE_EVENT_PAGE, name);
-}
-
-/* Is there a label showing @text, on screen, under @widget? */
-static gboolean
-has_mapped_label (GtkWidget  *widget,
-                  const char *text)
-{
-  if (GTK_IS_LABEL (widget) &&
-      gtk_widget_get_realized (widget) &&
-      gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (has_mapped_label (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
+  return lectern_test_template_child (lectern_window_get_page (window, "event"), LECTERN_TYPE_EVENT_PAGE, name);
 }
 
 /* The row titles a list view shows, in the order of its row widgets. */
@@ -296,18 +144,6 @@ file_person (const char *path,
   return NULL;
 }
 
-/* Selects the row at @position of a list, as a click does. */
-static void
-select_row (LecternWindow *window,
-            const char    *page,
-            guint          position)
-{
-  show_page (window, page);
-  gtk_single_selection_set_selected (lectern_list_page_get_selection (list_page (window, page)),
-                                     position);
-  settle (window);
-}
-
 /* Types @text into @row and presses Enter (the row's apply). */
 static void
 type_into (LecternWindow *window,
@@ -316,24 +152,7 @@ type_into (LecternWindow *window,
 {
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   g_signal_emit_by_name (row, "apply");
-  settle (window);
-}
-
-/* The toplevel of @type now open, if any. */
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return toplevel;
-    }
-
-  return NULL;
+  lectern_test_settle (window);
 }
 
 /* The row widget of @page showing the row with @id. */
@@ -394,9 +213,9 @@ static void
 test_event_page (Fixture       *fixture,
                  gconstpointer  data)
 {
-  LecternWindow *window = open_window (fixture->path);
-  AdwViewSwitcherTitle *title = template_child (window, LECTERN_TYPE_WINDOW, "switcher_title");
-  GtkRevealer *read_only = template_child (window, LECTERN_TYPE_WINDOW, "read_only_revealer");
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
+  AdwViewSwitcherTitle *title = lectern_test_template_child (window, LECTERN_TYPE_WINDOW, "switcher_title");
+  GtkRevealer *read_only = lectern_test_template_child (window, LECTERN_TYPE_WINDOW, "read_only_revealer");
 
   g_assert_cmpstr (lectern_window_get_visible_page (window), ==, "event");
   g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==,
@@ -410,24 +229,24 @@ test_event_page (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (event_child (window, "room_row")), ==, "Ballroom A (floor L4)");
   g_assert_cmpstr (gtk_editable_get_text (event_child (window, "timezone_row")), ==, "Pacific/Honolulu");
   g_assert_cmpstr (gtk_label_get_text (event_child (window, "utc_offset_label")), ==, "UTC-10");
-  g_assert_true (has_mapped_label (GTK_WIDGET (window), "Efficient Systems for Foundation Models"));
+  g_assert_true (lectern_test_has_mapped_label (GTK_WIDGET (window), "Efficient Systems for Foundation Models"));
   g_assert_true (gtk_widget_get_visible (event_child (window, "room_map_button")));
 
   g_assert_false (gtk_revealer_get_reveal_child (read_only));
 
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 static void
 test_speakers (Fixture       *fixture,
                gconstpointer  data)
 {
-  LecternWindow *window = open_window (fixture->path);
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
   GListModel *model = shown_rows (window, "speakers");
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
-  GtkGridView *view = lectern_list_page_get_list_view (list_page (window, "speakers"));
+  GtkGridView *view = lectern_list_page_get_list_view (lectern_test_list_page (window, "speakers"));
 
-  show_page (window, "speakers");
+  lectern_test_show_page (window, "speakers");
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_SPEAKERS);
   for (guint i = 0; i < N_SPEAKERS; i++)
@@ -439,51 +258,51 @@ test_speakers (Fixture       *fixture,
   for (guint i = 0; i < titles->len; i++)
     g_assert_cmpstr (g_ptr_array_index (titles, i), ==, demo_speakers[i]);
 
-  g_assert_true (has_mapped_label (GTK_WIDGET (view), "Microsoft Research"));
+  g_assert_true (lectern_test_has_mapped_label (GTK_WIDGET (view), "Microsoft Research"));
 
   /* Nothing selected: the detail pane asks for a row. */
-  g_assert_null (lectern_list_page_get_selected_item (list_page (window, "speakers")));
+  g_assert_null (lectern_list_page_get_selected_item (lectern_test_list_page (window, "speakers")));
 
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 static void
 test_panelists_and_organizers (Fixture       *fixture,
                                gconstpointer  data)
 {
-  LecternWindow *window = open_window (fixture->path);
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
   GListModel *panel = shown_rows (window, "panelists");
   GListModel *organizers = shown_rows (window, "organizers");
   GListModel *sponsors = shown_rows (window, "sponsors");
   g_autoptr(LecternSponsor) sponsor = NULL;
 
   /* Five panelists, then the two moderators, marked as such. */
-  show_page (window, "panelists");
+  lectern_test_show_page (window, "panelists");
   g_assert_cmpuint (g_list_model_get_n_items (panel), ==, 7);
   g_assert_cmpstr (card_name (panel, 0), ==, "Anna Goldie");
   g_assert_cmpstr (card_name (panel, 5), ==, "Abhi Venigalla");
   g_assert_cmpstr (card_name (panel, 6), ==, "Dylan Patel");
-  g_assert_true (has_mapped_label (GTK_WIDGET (list_page (window, "panelists")), "Moderator"));
+  g_assert_true (lectern_test_has_mapped_label (GTK_WIDGET (lectern_test_list_page (window, "panelists")), "Moderator"));
 
-  show_page (window, "organizers");
+  lectern_test_show_page (window, "organizers");
   g_assert_cmpuint (g_list_model_get_n_items (organizers), ==, 7);
   g_assert_cmpstr (card_name (organizers, 0), ==, "Julien Launay");
-  g_assert_true (has_mapped_label (GTK_WIDGET (list_page (window, "organizers")), "Azalia Mirhoseini"));
+  g_assert_true (lectern_test_has_mapped_label (GTK_WIDGET (lectern_test_list_page (window, "organizers")), "Azalia Mirhoseini"));
 
-  show_page (window, "sponsors");
+  lectern_test_show_page (window, "sponsors");
   g_assert_cmpuint (g_list_model_get_n_items (sponsors), ==, 1);
   sponsor = g_list_model_get_item (sponsors, 0);
   g_assert_cmpstr (lectern_sponsor_get_name (sponsor), ==, "Together");
-  g_assert_true (has_mapped_label (GTK_WIDGET (list_page (window, "sponsors")), "Together"));
+  g_assert_true (lectern_test_has_mapped_label (GTK_WIDGET (lectern_test_list_page (window, "sponsors")), "Together"));
 
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 static void
 test_people (Fixture       *fixture,
              gconstpointer  data)
 {
-  LecternWindow *window = open_window (fixture->path);
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
   GListModel *people = shown_rows (window, "people");
   g_autoptr(LecternStore) store = NULL;
   g_autoptr(GListModel) everyone = NULL;
@@ -494,7 +313,7 @@ test_people (Fixture       *fixture,
   everyone = lectern_store_list_people (store, &error);
   g_assert_no_error (error);
 
-  show_page (window, "people");
+  lectern_test_show_page (window, "people");
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, g_list_model_get_n_items (everyone));
 
   for (guint i = 0; i < g_list_model_get_n_items (people); i++)
@@ -504,590 +323,18 @@ test_people (Fixture       *fixture,
   /* A person's roles show on the row; people never move (they are in
    * alphabetical order).
    */
-  g_assert_true (has_mapped_label (GTK_WIDGET (list_page (window, "people")), "Speaker"));
-  select_row (window, "people", 0);
+  g_assert_true (lectern_test_has_mapped_label (GTK_WIDGET (lectern_test_list_page (window, "people")), "Speaker"));
+  lectern_test_select_row (window, "people", 0);
   {
     g_autoptr(GObject) first = g_list_model_get_item (people, 0);
     g_autoptr(GObject) still_first = NULL;
 
-    activate (window, list_page (window, "people"), "page.move-down");
+    activate (window, lectern_test_list_page (window, "people"), "page.move-down");
     still_first = g_list_model_get_item (people, 0);
     g_assert_true (first == still_first);
   }
 
-  close_window (window);
-}
-
-static void
-test_schedule (Fixture       *fixture,
-               gconstpointer  data)
-{
-  LecternWindow *window = open_window (fixture->path);
-  LecternSchedulePage *page = LECTERN_SCHEDULE_PAGE (lectern_window_get_page (window, "schedule"));
-  LecternTimeline *timeline = lectern_schedule_page_get_timeline (page);
-  LecternSchedule *schedule;
-  g_autoptr(GListModel) slots = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *card;
-  gint64 megatron = 0;
-  guint n_cards = 0;
-
-  show_page (window, "schedule");
-  schedule = lectern_schedule_page_get_schedule (page);
-  g_assert_nonnull (schedule);
-
-  /* a card per slot of the day, each named for a screen reader */
-  slots = lectern_store_list_slots (lectern_window_get_store (window), 0, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < g_list_model_get_n_items (slots); i++)
-    {
-      g_autoptr(LecternSlot) slot = g_list_model_get_item (slots, i);
-
-      card = lectern_timeline_find_card (timeline, lectern_slot_get_id (slot));
-      g_assert_nonnull (card);
-      g_assert_true (gtk_widget_get_mapped (card));
-      g_assert_true (gtk_widget_get_focusable (card));
-      n_cards++;
-      if (g_strcmp0 (lectern_slot_get_title (slot), "Using Megatron to Train Large Language Models") == 0)
-        megatron = lectern_slot_get_id (slot);
-    }
-  g_assert_cmpuint (n_cards, ==, DEMO_N_SLOTS);
-  g_assert_cmpint (megatron, >, 0);
-
-  card = lectern_timeline_find_card (timeline, megatron);
-  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_ROLE_BUTTON);
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "9:00am to 9:25am, Using Megatron to Train Large Language Models, Deepak Narayanan");
-  g_assert_true (has_mapped_label (GTK_WIDGET (timeline), "Using Megatron to Train Large Language Models"));
-  g_assert_true (has_mapped_label (GTK_WIDGET (timeline), "🔥 Session I: Large-Scale Distributed Pretraining"));
-
-  /* the keyboard: focus the card, Alt+Down moves it one grid step */
-  gtk_widget_grab_focus (card);
-  g_assert_true (lectern_timeline_get_selected (timeline) == lectern_slot_card_get_slot (LECTERN_SLOT_CARD (card)));
-  g_assert_true (lectern_timeline_move_selected (timeline, 1, FALSE));
-  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT start FROM slot WHERE title = 'Using Megatron to Train Large Language Models'"), ==, 545);
-  /* the same card, still focused, moved; it now overlaps the next
-   * talk, which the cards say (style, tooltip, screen reader) */
-  g_assert_true (lectern_timeline_find_card (timeline, megatron) == card);
-  g_assert_true (gtk_widget_has_focus (card));
-  g_assert_true (gtk_widget_has_css_class (card, "problem"));
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "9:05am to 9:30am, Using Megatron to Train Large Language Models, Deepak Narayanan\n"
-                                       "“Using Megatron to Train Large Language Models” and “Distributed Systems for Decentralized AI” overlap (9:25am–9:30am).");
-  g_assert_true (lectern_timeline_move_selected (timeline, 2, TRUE));
-  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT duration FROM slot WHERE title = 'Using Megatron to Train Large Language Models'"), ==, 35);
-
-  /* undo puts it back, in the file and on the timeline */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  g_assert_true (lectern_test_wait_until (lectern_test_sql_int (fixture->path, "SELECT start FROM slot WHERE title = 'Using Megatron to Train Large Language Models'") == 540, 2000));
-  g_assert_cmpint (lectern_slot_get_start (lectern_schedule_find_slot (schedule, megatron)), ==, 540);
-
-  /* a drop at a point of the timeline: snapped to the grid step */
-  {
-    LecternSlot *slot = lectern_schedule_find_slot (schedule, megatron);
-    gint64 room_id;
-    int start;
-
-    lectern_timeline_point_to_place (timeline, 200, lectern_timeline_get_y (timeline, 12 * 60 + 3), &room_id, &start);
-    g_assert_cmpint (start, ==, 12 * 60 + 5);
-    g_assert_true (lectern_timeline_drop_slot (timeline, slot, 200, lectern_timeline_get_y (timeline, 12 * 60 + 3), FALSE));
-    g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT start FROM slot WHERE title = 'Using Megatron to Train Large Language Models'"), ==, 12 * 60 + 5);
-  }
-
-  /* the drop target's own signal, as a drag from the pool ends: 10:00 */
-  {
-    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (timeline));
-    g_auto(GValue) value = G_VALUE_INIT;
-    GtkDropTarget *target = NULL;
-    gboolean dropped = FALSE;
-
-    for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
-      {
-        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-        if (GTK_IS_DROP_TARGET (controller))
-          target = GTK_DROP_TARGET (controller);
-      }
-    g_assert_nonnull (target);
-    g_value_init (&value, LECTERN_TYPE_SLOT);
-    g_value_set_object (&value, lectern_schedule_find_slot (schedule, megatron));
-    g_signal_emit_by_name (target, "drop", &value, 200.0, lectern_timeline_get_y (timeline, 10 * 60), &dropped);
-    g_assert_true (dropped);
-    g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT start FROM slot WHERE title = 'Using Megatron to Train Large Language Models'"), ==, 10 * 60);
-  }
-
-  /* unscheduled: into the pool */
-  g_assert_true (lectern_timeline_unschedule_selected (timeline));
-  g_assert_true (lectern_test_sql_int (fixture->path, "SELECT start IS NULL FROM slot WHERE title = 'Using Megatron to Train Large Language Models'"));
-  g_assert_null (lectern_timeline_find_card (timeline, megatron));
-  g_assert_cmpuint (g_list_model_get_n_items (lectern_schedule_get_pool (schedule)), ==, 1);
-
-  close_window (window);
-}
-
-/* The schedule's slot titled @title (the schedule keeps it). */
-static LecternSlot *
-schedule_slot (LecternSchedule *schedule,
-               const char      *title)
-{
-  GListModel *scheduled = lectern_schedule_get_scheduled (schedule);
-
-  for (guint i = 0; i < g_list_model_get_n_items (scheduled); i++)
-    {
-      g_autoptr(LecternSlot) slot = g_list_model_get_item (scheduled, i);
-
-      if (g_strcmp0 (lectern_slot_get_title (slot), title) == 0)
-        return slot;
-    }
-
-  g_error ("No slot “%s” on the schedule", title);
-}
-
-/* Two days: a tab each; the second shows its own slots. */
-static void
-test_schedule_days (Fixture       *fixture,
-                    gconstpointer  data)
-{
-  LecternWindow *window;
-  LecternSchedulePage *page;
-  LecternTimeline *timeline;
-  GtkWidget *tabs, *second;
-  gint64 day2;
-
-  lectern_test_sql_exec (fixture->path,
-                         "INSERT INTO day (date, position) VALUES ('2023-07-30', 2);"
-                         "INSERT INTO slot (day_id, start, duration, kind, title)"
-                         " VALUES ((SELECT id FROM day WHERE date = '2023-07-30'), 600, 30, 'keynote', 'Sunday keynote');");
-  day2 = lectern_test_sql_int (fixture->path, "SELECT id FROM day WHERE date = '2023-07-30'");
-  window = open_window (fixture->path);
-  page = LECTERN_SCHEDULE_PAGE (lectern_window_get_page (window, "schedule"));
-  timeline = lectern_schedule_page_get_timeline (page);
-  show_page (window, "schedule");
-
-  tabs = template_child (page, LECTERN_TYPE_SCHEDULE_PAGE, "day_tabs");
-  g_assert_true (gtk_widget_get_visible (tabs));
-  second = gtk_widget_get_last_child (tabs);
-  g_assert_true (GTK_IS_TOGGLE_BUTTON (second));
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (second)), ==, "Sunday, July 30, 2023");
-  g_assert_false (has_mapped_label (GTK_WIDGET (timeline), "Sunday keynote"));
-
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (second), TRUE);
-  g_assert_cmpint (lectern_timeline_get_day_id (timeline), ==, day2);
-  g_assert_true (lectern_test_wait_until (has_mapped_label (GTK_WIDGET (timeline), "Sunday keynote"), 2000));
-  g_assert_false (has_mapped_label (GTK_WIDGET (timeline), "Using Megatron to Train Large Language Models"));
-
-  close_window (window);
-}
-
-/* A colleague moves slots while one is selected: the timeline shows
- * their move, and the selection and the focus stay. */
-static void
-test_schedule_colleague (Fixture       *fixture,
-                         gconstpointer  data)
-{
-  LecternWindow *window = open_window (fixture->path);
-  LecternSchedulePage *page = LECTERN_SCHEDULE_PAGE (lectern_window_get_page (window, "schedule"));
-  LecternTimeline *timeline = lectern_schedule_page_get_timeline (page);
-  LecternSchedule *schedule;
-  g_autoptr(LecternStore) colleague = NULL;
-  g_autoptr(GError) error = NULL;
-  LecternSlot *megatron = NULL, *ce = NULL;
-  GtkWidget *card;
-
-  show_page (window, "schedule");
-  schedule = lectern_schedule_page_get_schedule (page);
-  megatron = schedule_slot (schedule, "Using Megatron to Train Large Language Models");
-  ce = schedule_slot (schedule, "Distributed Systems for Decentralized AI");
-  card = lectern_timeline_find_card (timeline, lectern_slot_get_id (megatron));
-  gtk_widget_grab_focus (card);
-  g_assert_true (lectern_timeline_get_selected (timeline) == megatron);
-
-  colleague = lectern_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  {
-    g_autoptr(LecternSlot) theirs = lectern_store_get_slot (colleague, lectern_slot_get_id (ce), &error);
-    g_autoptr(LecternSlot) ours = lectern_store_get_slot (colleague, lectern_slot_get_id (megatron), &error);
-
-    lectern_slot_set_start (theirs, 16 * 60);
-    g_assert_true (lectern_store_update_slot (colleague, theirs, &error));
-    lectern_slot_set_start (ours, 8 * 60);
-    g_assert_true (lectern_store_update_slot (colleague, ours, &error));
-    g_assert_no_error (error);
-  }
-
-  /* seen through the file monitor, well within the once-a-second poll */
-  g_assert_true (lectern_test_wait_until (lectern_slot_get_start (megatron) == 8 * 60, 900));
-  g_assert_cmpint (lectern_slot_get_start (ce), ==, 16 * 60);
-  g_assert_true (lectern_timeline_find_card (timeline, lectern_slot_get_id (megatron)) == card);
-  g_assert_true (lectern_timeline_get_selected (timeline) == megatron);
-  g_assert_true (gtk_widget_has_focus (card));
-
-  close_window (window);
-}
-
-/* The row of a dialog's list titled @title. */
-static GtkWidget *
-dialog_row (AdwMessageDialog *dialog,
-            const char       *title)
-{
-  GtkWidget *list = adw_message_dialog_get_extra_child (dialog);
-
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (ADW_IS_PREFERENCES_ROW (row) &&
-        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
-      return row;
-
-  g_error ("No row “%s” in the dialog", title);
-}
-
-/* New Slot (to the pool), then Move To… from the pool and from the
- * timeline: the keyboard's way to do what the drags do. */
-static void
-test_schedule_dialogs (Fixture       *fixture,
-                       gconstpointer  data)
-{
-  LecternWindow *window = open_window (fixture->path);
-  LecternSchedulePage *page = LECTERN_SCHEDULE_PAGE (lectern_window_get_page (window, "schedule"));
-  LecternTimeline *timeline = lectern_schedule_page_get_timeline (page);
-  LecternSchedule *schedule;
-  AdwMessageDialog *dialog;
-  LecternSlot *lightning;
-  GtkWidget *card;
-
-  show_page (window, "schedule");
-  schedule = lectern_schedule_page_get_schedule (page);
-
-  /* New Slot: Add stays off until there is a title and the numbers read */
-  gtk_widget_activate_action (GTK_WIDGET (page), "schedule.new-slot", NULL);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
-  gtk_editable_set_text (GTK_EDITABLE (dialog_row (dialog, "Title")), "Lightning talks");
-  gtk_editable_set_text (GTK_EDITABLE (dialog_row (dialog, "Length in minutes")), "2O");
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
-  gtk_editable_set_text (GTK_EDITABLE (dialog_row (dialog, "Length in minutes")), "20");
-  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
-  adw_message_dialog_response (dialog, "add");
-  gtk_window_destroy (GTK_WINDOW (dialog));   /* as its button would close it */
-  flush_main_context ();
-  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT duration FROM slot WHERE title = 'Lightning talks' AND start IS NULL"), ==, 20);
-  g_assert_cmpuint (g_list_model_get_n_items (lectern_schedule_get_pool (schedule)), ==, 1);
-  lightning = g_list_model_get_item (lectern_schedule_get_pool (schedule), 0);
-  g_object_unref (lightning);   /* the pool keeps it */
-
-  /* Move To… from the pool (Enter on its row): placed at 2:00pm */
-  lectern_schedule_move_to_dialog_new (GTK_WIDGET (page), schedule, lightning, lectern_timeline_get_day_id (timeline));
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  gtk_editable_set_text (GTK_EDITABLE (dialog_row (dialog, "Start (such as 9:30am or 14:05)")), "two");
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "move"));
-  gtk_editable_set_text (GTK_EDITABLE (dialog_row (dialog, "Start (such as 9:30am or 14:05)")), "2:00pm");
-  adw_message_dialog_response (dialog, "move");
-  gtk_window_destroy (GTK_WINDOW (dialog));   /* as its button would close it */
-  flush_main_context ();
-  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT start FROM slot WHERE title = 'Lightning talks'"), ==, 840);
-  g_assert_cmpuint (g_list_model_get_n_items (lectern_schedule_get_pool (schedule)), ==, 0);
-  card = lectern_timeline_find_card (timeline, lectern_slot_get_id (lightning));
-  g_assert_nonnull (card);
-
-  /* Move To… of the focused card (Ctrl+M's action): 16:30 */
-  gtk_widget_grab_focus (card);
-  gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.move-to", NULL);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (dialog_row (dialog, "Start (such as 9:30am or 14:05)")), "16:30");
-  adw_message_dialog_response (dialog, "move");
-  gtk_window_destroy (GTK_WINDOW (dialog));   /* as its button would close it */
-  flush_main_context ();
-  g_assert_cmpint (lectern_slot_get_start (lightning), ==, 990);
-  g_assert_true (lectern_store_can_undo (lectern_window_get_store (window)));
-
-  /* a card dropped on the pool: unscheduled */
-  {
-    GtkWidget *pool = template_child (page, LECTERN_TYPE_SCHEDULE_PAGE, "pool_pane");
-    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (pool);
-    g_auto(GValue) value = G_VALUE_INIT;
-    GtkDropTarget *target = NULL;
-    gboolean dropped = FALSE;
-
-    for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
-      {
-        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-        if (GTK_IS_DROP_TARGET (controller))
-          target = GTK_DROP_TARGET (controller);
-      }
-    g_assert_nonnull (target);
-    g_value_init (&value, LECTERN_TYPE_SLOT);
-    g_value_set_object (&value, lightning);
-    g_signal_emit_by_name (target, "drop", &value, 20.0, 200.0, &dropped);
-    g_assert_true (dropped);
-    g_assert_true (lectern_test_sql_int (fixture->path, "SELECT start IS NULL FROM slot WHERE title = 'Lightning talks'"));
-    g_assert_cmpuint (g_list_model_get_n_items (lectern_schedule_get_pool (schedule)), ==, 1);
-  }
-
-  close_window (window);
-}
-
-/* The button of @root labelled @label (with its mnemonic), if any. */
-static GtkWidget *
-find_labelled_button (GtkWidget  *root,
-                      const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_labelled_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The side pane edits the selected slot: each change one undo step, the
- * slot's people and links kept through every save. */
-static void
-test_schedule_editor (Fixture       *fixture,
-                      gconstpointer  data)
-{
-  LecternWindow *window = open_window (fixture->path);
-  LecternSchedulePage *page = LECTERN_SCHEDULE_PAGE (lectern_window_get_page (window, "schedule"));
-  LecternTimeline *timeline = lectern_schedule_page_get_timeline (page);
-  LecternSlotEditor *editor = template_child (page, LECTERN_TYPE_SCHEDULE_PAGE, "slot_editor");
-  LecternSchedule *schedule;
-  GtkListBox *links;
-  GtkWidget *card, *kind_row, *url_row, *add;
-  AdwEntryRow *title_row;
-  LecternSlot *slot = NULL;
-  g_autofree char *undo = NULL;
-  const char *sql_title = "SELECT COUNT (*) FROM slot WHERE title = 'Megatron, revised'";
-
-  show_page (window, "schedule");
-  schedule = lectern_schedule_page_get_schedule (page);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
-  slot = schedule_slot (schedule, "Using Megatron to Train Large Language Models");
-  card = lectern_timeline_find_card (timeline, lectern_slot_get_id (slot));
-  gtk_widget_grab_focus (card);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
-  g_assert_true (lectern_slot_editor_get_slot (editor) == slot);
-
-  /* the title: Enter saves it, the card follows, the speaker stays */
-  title_row = template_child (editor, LECTERN_TYPE_SLOT_EDITOR, "title_row");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Using Megatron to Train Large Language Models");
-  gtk_editable_set_text (GTK_EDITABLE (title_row), "Megatron, revised");
-  g_signal_emit_by_name (title_row, "apply");
-  g_assert_true (lectern_test_wait_until (lectern_test_sql_int (fixture->path, sql_title) == 1, 2000));
-  undo = lectern_store_get_undo_label (lectern_window_get_store (window));
-  g_assert_cmpstr (undo, ==, "Edit “Using Megatron to Train Large Language Models”");
-  g_assert_true (lectern_test_wait_until (g_strcmp0 (lectern_slot_get_title (slot), "Megatron, revised") == 0, 2000));
-  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT COUNT (*) FROM appearance a JOIN slot s ON s.id = a.slot_id WHERE s.title = 'Megatron, revised'"), ==, 1);
-
-  /* its session renamed from here; the timeline shows the new name */
-  {
-    AdwEntryRow *session_title = template_child (editor, LECTERN_TYPE_SLOT_EDITOR, "session_title_row");
-    GtkWidget *new_session = template_child (editor, LECTERN_TYPE_SLOT_EDITOR, "new_session_button");
-
-    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (session_title)));
-    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (session_title)), ==, "Session I: Large-Scale Distributed Pretraining");
-    gtk_editable_set_text (GTK_EDITABLE (session_title), "Session I: Pretraining");
-    g_signal_emit_by_name (session_title, "apply");
-    g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT COUNT (*) FROM session WHERE title = 'Session I: Pretraining'"), ==, 1);
-    g_assert_true (lectern_test_wait_until (has_mapped_label (GTK_WIDGET (timeline), "🔥 Session I: Pretraining"), 2000));
-
-    /* a new session, with this slot in it (one undo step) */
-    g_assert_true (gtk_widget_get_sensitive (new_session));
-    g_signal_emit_by_name (new_session, "clicked");
-    g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT COUNT (*) FROM slot s JOIN session n ON n.id = s.session_id WHERE s.title = 'Megatron, revised' AND n.title = 'New Session'"), ==, 1);
-    g_assert_true (lectern_test_wait_until (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (session_title)), "New Session") == 0, 2000));
-  }
-
-  /* the kind: a panel now */
-  kind_row = template_child (editor, LECTERN_TYPE_SLOT_EDITOR, "kind_row");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), LECTERN_SLOT_PANEL);
-  g_assert_true (lectern_test_wait_until (lectern_test_sql_int (fixture->path, "SELECT kind = 'panel' FROM slot WHERE title = 'Megatron, revised'") == 1, 2000));
-
-  /* a link: Add stays off until the address is one */
-  links = template_child (editor, LECTERN_TYPE_SLOT_EDITOR, "links_list");
-  url_row = gtk_widget_get_last_child (GTK_WIDGET (links));
-  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_prev_sibling (url_row)), "slides");
-  add = find_labelled_button (url_row, "_Add");
-  g_assert_nonnull (add);
-  gtk_editable_set_text (GTK_EDITABLE (url_row), "not an address");
-  g_assert_false (gtk_widget_get_sensitive (add));
-  gtk_editable_set_text (GTK_EDITABLE (url_row), "https://example.org/megatron.pdf");
-  g_assert_true (gtk_widget_get_sensitive (add));
-  g_signal_emit_by_name (add, "clicked");
-  g_assert_true (lectern_test_wait_until (lectern_test_sql_int (fixture->path, "SELECT COUNT (*) FROM slot_link l JOIN slot s ON s.id = l.slot_id WHERE s.title = 'Megatron, revised' AND l.kind = 'slides'") == 1, 2000));
-  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT COUNT (*) FROM appearance a JOIN slot s ON s.id = a.slot_id WHERE s.title = 'Megatron, revised'"), ==, 1);
-
-  /* the speaker removed; undo brings them back */
-  {
-    GtkListBox *people = template_child (editor, LECTERN_TYPE_SLOT_EDITOR, "people_list");
-    GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (people));
-    GtkWidget *remove = NULL;
-
-    for (GtkWidget *w = first; w != NULL && remove == NULL; w = gtk_widget_get_first_child (w))
-      for (GtkWidget *c = w; c != NULL && remove == NULL; c = gtk_widget_get_next_sibling (c))
-        if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_widget_get_tooltip_text (c), "Remove Deepak Narayanan") == 0)
-          remove = c;
-    if (remove == NULL)
-      {
-        /* deeper: the row's suffix box */
-        GtkWidget *stack[64];
-        int top = 0;
-
-        stack[top++] = first;
-        while (top > 0 && remove == NULL)
-          {
-            GtkWidget *w = stack[--top];
-
-            if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_widget_get_tooltip_text (w), "Remove Deepak Narayanan") == 0)
-              remove = w;
-            for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && top < 63; c = gtk_widget_get_next_sibling (c))
-              stack[top++] = c;
-          }
-      }
-    g_assert_nonnull (remove);
-    g_signal_emit_by_name (remove, "clicked");
-    g_assert_true (lectern_test_wait_until (lectern_test_sql_int (fixture->path, "SELECT COUNT (*) FROM appearance a JOIN slot s ON s.id = a.slot_id WHERE s.title = 'Megatron, revised'") == 0, 2000));
-    g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT COUNT (*) FROM slot_link l JOIN slot s ON s.id = l.slot_id WHERE s.title = 'Megatron, revised'"), ==, 1);
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-    g_assert_true (lectern_test_wait_until (lectern_slot_get_appearances (slot)->len == 1, 2000));
-  }
-
-  close_window (window);
-}
-
-/* The Event page's Schedule group: grid step, changeover, each day's
- * hours, what each check does. */
-static void
-test_schedule_settings (Fixture       *fixture,
-                        gconstpointer  data)
-{
-  LecternWindow *window = open_window (fixture->path);
-  GtkWidget *event_page = lectern_window_get_page (window, "event");
-  GtkWidget *settings = template_child (event_page, g_type_from_name ("LecternEventPage"), "schedule_settings");
-  GtkWidget *stack[256];
-  AdwComboRow *grid = NULL, *overlap = NULL;
-  AdwEntryRow *hours = NULL, *changeover = NULL;
-  int top = 0;
-
-  show_page (window, "event");
-  stack[top++] = settings;
-  while (top > 0)
-    {
-      GtkWidget *w = stack[--top];
-
-      if (ADW_IS_PREFERENCES_ROW (w))
-        {
-          const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w));
-
-          if (g_strcmp0 (title, "Grid Step") == 0)
-            grid = ADW_COMBO_ROW (w);
-          else if (g_strcmp0 (title, "Two slots at once in a room") == 0)
-            overlap = ADW_COMBO_ROW (w);
-          else if (g_strcmp0 (title, "Hours of Saturday, July 29, 2023") == 0)
-            hours = ADW_ENTRY_ROW (w);
-          else if (g_str_has_prefix (title, "Minutes to Change Rooms"))
-            changeover = ADW_ENTRY_ROW (w);
-        }
-      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && top < 255; c = gtk_widget_get_next_sibling (c))
-        stack[top++] = c;
-    }
-  g_assert_nonnull (grid);
-  g_assert_nonnull (overlap);
-  g_assert_nonnull (hours);
-  g_assert_nonnull (changeover);
-
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hours)), ==, "8:00am – 8:00pm");
-  adw_combo_row_set_selected (grid, 2);
-  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT grid_step FROM event"), ==, 15);
-  gtk_editable_set_text (GTK_EDITABLE (changeover), "10");
-  g_signal_emit_by_name (changeover, "apply");
-  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT changeover FROM event"), ==, 10);
-  adw_combo_row_set_selected (overlap, LECTERN_SEVERITY_BLOCK);
-  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT COUNT (*) FROM check_severity WHERE name = 'room-overlap' AND severity = 'block'"), ==, 1);
-  gtk_editable_set_text (GTK_EDITABLE (hours), "nine to five");
-  g_signal_emit_by_name (hours, "apply");
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (hours), "error"));
-  gtk_editable_set_text (GTK_EDITABLE (hours), "7:00am – 9:00pm");
-  g_signal_emit_by_name (hours, "apply");
-  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT visible_start FROM day"), ==, 420);
-  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT visible_end FROM day"), ==, 1260);
-
-  close_window (window);
-}
-
-/* A remote speaker's hours, typed in their time zone in their editor,
- * kept in the workshop's; dragging their talk shades the rest of the day. */
-static void
-test_schedule_availability (Fixture       *fixture,
-                            gconstpointer  data)
-{
-  LecternWindow *window = open_window (fixture->path);
-  LecternSchedulePage *page = LECTERN_SCHEDULE_PAGE (lectern_window_get_page (window, "schedule"));
-  LecternTimeline *timeline = lectern_schedule_page_get_timeline (page);
-  GtkWidget *availability;
-  GtkWidget *stack[256];
-  AdwEntryRow *hours = NULL, *zone = NULL;
-  GtkWidget *add = NULL;
-  LecternSlot *megatron = NULL;
-  GArray *shade;
-  int top = 0;
-
-  /* Deepak Narayanan, the first speaker, shown in the Speakers page */
-  select_row (window, "speakers", 0);
-  availability = person_editor_child (window, "speakers", "availability_editor");
-  stack[top++] = availability;
-  while (top > 0)
-    {
-      GtkWidget *w = stack[--top];
-
-      if (ADW_IS_ENTRY_ROW (w) && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), "Hours"))
-        hours = ADW_ENTRY_ROW (w);
-      else if (ADW_IS_ENTRY_ROW (w) && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), "In Their"))
-        zone = ADW_ENTRY_ROW (w);
-      else if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), "_Add") == 0)
-        add = w;
-      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && top < 255; c = gtk_widget_get_next_sibling (c))
-        stack[top++] = c;
-    }
-  g_assert_nonnull (hours);
-  g_assert_nonnull (zone);
-  g_assert_nonnull (add);
-
-  /* 6pm to 8pm in Zurich (UTC+2 in July) is 6am to 8am in Honolulu */
-  gtk_editable_set_text (GTK_EDITABLE (hours), "6:00pm – 8:00pm");
-  gtk_editable_set_text (GTK_EDITABLE (zone), "Mars/Olympus");
-  g_assert_false (gtk_widget_get_sensitive (add));
-  gtk_editable_set_text (GTK_EDITABLE (zone), "Europe/Zurich");
-  g_assert_true (gtk_widget_get_sensitive (add));
-  g_signal_emit_by_name (add, "clicked");
-  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT start FROM availability"), ==, 6 * 60);
-  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT end FROM availability"), ==, 8 * 60);
-  g_assert_true (has_mapped_label (availability, "6:00am – 8:00am, workshop time (Pacific/Honolulu) · 6:00pm – 8:00pm in Europe/Zurich"));
-
-  /* his talk at 9:00 now fails a check; a drag shades all but 6–8am */
-  show_page (window, "schedule");
-  g_assert_true (lectern_test_wait_until (lectern_schedule_page_get_schedule (page) != NULL, 2000));
-  megatron = schedule_slot (lectern_schedule_page_get_schedule (page), "Using Megatron to Train Large Language Models");
-  g_assert_true (lectern_test_wait_until (gtk_widget_has_css_class (lectern_timeline_find_card (timeline, lectern_slot_get_id (megatron)), "problem"), 2000));
-  lectern_timeline_preview (timeline, megatron, 200, lectern_timeline_get_y (timeline, 600), FALSE);
-  shade = lectern_timeline_get_shade (timeline);
-  g_assert_cmpuint (shade->len, ==, 4);
-  g_assert_cmpint (g_array_index (shade, int, 0), ==, 0);
-  g_assert_cmpint (g_array_index (shade, int, 1), ==, 6 * 60);
-  g_assert_cmpint (g_array_index (shade, int, 2), ==, 8 * 60);
-  g_assert_cmpint (g_array_index (shade, int, 3), ==, 24 * 60);
-  lectern_timeline_preview (timeline, NULL, 0, 0, FALSE);
-  g_assert_cmpuint (lectern_timeline_get_shade (timeline)->len, ==, 0);
-
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 /* Tests: editing */
@@ -1096,7 +343,7 @@ static void
 test_edit_event (Fixture       *fixture,
                  gconstpointer  data)
 {
-  LecternWindow *window = open_window (fixture->path);
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
   AdwEntryRow *venue = event_child (window, "venue_row");
   AdwEntryRow *timezone = event_child (window, "timezone_row");
   AdwEntryRow *site = event_child (window, "site_row");
@@ -1131,14 +378,14 @@ test_edit_event (Fixture       *fixture,
   g_assert_cmpstr (lectern_event_get_timezone (event), ==, "Europe/Vienna");
   g_assert_cmpstr (gtk_label_get_text (event_child (window, "utc_offset_label")), ==, "UTC+2");
 
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 static void
 test_edit_person (Fixture       *fixture,
                   gconstpointer  data)
 {
-  LecternWindow *window = open_window (fixture->path);
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
   g_autoptr(LecternPerson) person = NULL;
   AdwEntryRow *affiliation;
   AdwEntryRow *homepage;
@@ -1146,11 +393,11 @@ test_edit_person (Fixture       *fixture,
   AdwComboRow *status;
 
   /* Ce Zhang, second speaker */
-  select_row (window, "speakers", 1);
-  affiliation = person_editor_child (window, "speakers", "affiliation_row");
-  homepage = person_editor_child (window, "speakers", "homepage_row");
-  email = person_editor_child (window, "speakers", "email_row");
-  status = person_editor_child (window, "speakers", "status_row");
+  lectern_test_select_row (window, "speakers", 1);
+  affiliation = lectern_test_person_editor_child (window, "speakers", "affiliation_row");
+  homepage = lectern_test_person_editor_child (window, "speakers", "homepage_row");
+  email = lectern_test_person_editor_child (window, "speakers", "email_row");
+  status = lectern_test_person_editor_child (window, "speakers", "status_row");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (affiliation)), ==, "ETH, Together");
 
   type_into (window, affiliation, "ETH Zürich");
@@ -1158,7 +405,7 @@ test_edit_person (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (homepage), "error"));
   type_into (window, email, "ce@example.org");
   adw_combo_row_set_selected (status, LECTERN_STATUS_CONFIRMED);
-  settle (window);
+  lectern_test_settle (window);
 
   person = file_person (fixture->path, "Ce Zhang");
   g_assert_nonnull (person);
@@ -1168,19 +415,19 @@ test_edit_person (Fixture       *fixture,
   g_assert_cmpint (lectern_person_get_status (person), ==, LECTERN_STATUS_CONFIRMED);
 
   /* The list shows the new affiliation, and Ce Zhang stays selected. */
-  g_assert_true (has_mapped_label (GTK_WIDGET (list_page (window, "speakers")), "ETH Zürich"));
-  g_assert_cmpuint (gtk_single_selection_get_selected (lectern_list_page_get_selection (list_page (window, "speakers"))), ==, 1);
+  g_assert_true (lectern_test_has_mapped_label (GTK_WIDGET (lectern_test_list_page (window, "speakers")), "ETH Zürich"));
+  g_assert_cmpuint (gtk_single_selection_get_selected (lectern_list_page_get_selection (lectern_test_list_page (window, "speakers"))), ==, 1);
 
   /* Each edit is one undo step, named after it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  settle (window);
+  lectern_test_settle (window);
   g_clear_object (&person);
   person = file_person (fixture->path, "Ce Zhang");
   g_assert_cmpint (lectern_person_get_status (person), ==, LECTERN_STATUS_NONE);
   g_assert_cmpstr (lectern_person_get_email (person), ==, "ce@example.org");
   g_assert_cmpuint (adw_combo_row_get_selected (status), ==, LECTERN_STATUS_NONE);
 
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 /* … and when the organizer picks another row. */
@@ -1188,19 +435,19 @@ static void
 test_edit_saved_on_switch (Fixture       *fixture,
                            gconstpointer  data)
 {
-  LecternWindow *window = open_window (fixture->path);
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
   g_autoptr(LecternPerson) person = NULL;
 
-  select_row (window, "speakers", 3);
-  gtk_editable_set_text (person_editor_child (window, "speakers", "notes_row"), "Vegetarian");
-  select_row (window, "speakers", 4);
+  lectern_test_select_row (window, "speakers", 3);
+  gtk_editable_set_text (lectern_test_person_editor_child (window, "speakers", "notes_row"), "Vegetarian");
+  lectern_test_select_row (window, "speakers", 4);
 
   person = file_person (fixture->path, "Tim Dettmers");
   g_assert_cmpstr (lectern_person_get_notes (person), ==, "Vegetarian");
-  g_assert_cmpstr (gtk_editable_get_text (person_editor_child (window, "speakers", "name_row")),
+  g_assert_cmpstr (gtk_editable_get_text (lectern_test_person_editor_child (window, "speakers", "name_row")),
                    ==, "Aakanksha Chowdhery");
 
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 /* What was typed and not yet saved is saved when the window closes. */
@@ -1208,26 +455,26 @@ static void
 test_edit_saved_on_close (Fixture       *fixture,
                           gconstpointer  data)
 {
-  LecternWindow *window = open_window (fixture->path);
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
   g_autoptr(LecternPerson) person = NULL;
   AdwEntryRow *notes;
 
-  select_row (window, "speakers", 3);
-  notes = person_editor_child (window, "speakers", "notes_row");
+  lectern_test_select_row (window, "speakers", 3);
+  notes = lectern_test_person_editor_child (window, "speakers", "notes_row");
   gtk_widget_grab_focus (GTK_WIDGET (notes));
   gtk_editable_set_text (GTK_EDITABLE (notes), "Flies in on Friday");
-  settle (window);
+  lectern_test_settle (window);
 
   person = file_person (fixture->path, "Tim Dettmers");
   g_assert_cmpstr (lectern_person_get_notes (person), !=, "Flies in on Friday");
   g_clear_object (&person);
 
   gtk_window_close (GTK_WINDOW (window));
-  flush_main_context ();
+  lectern_test_flush ();
   person = file_person (fixture->path, "Tim Dettmers");
   g_assert_cmpstr (lectern_person_get_notes (person), ==, "Flies in on Friday");
 
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 static gboolean
@@ -1242,7 +489,7 @@ static void
 test_external_change (Fixture       *fixture,
                       gconstpointer  data)
 {
-  LecternWindow *window = open_window (fixture->path);
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
   GListModel *model = shown_rows (window, "speakers");
   g_autoptr(LecternStore) other = NULL;
   g_autoptr(LecternPerson) person = lectern_person_new ();
@@ -1251,7 +498,7 @@ test_external_change (Fixture       *fixture,
   g_autoptr(GObject) first_after = NULL;
   g_autoptr(GError) error = NULL;
 
-  select_row (window, "speakers", 2);
+  lectern_test_select_row (window, "speakers", 2);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_SPEAKERS);
   first_before = g_list_model_get_item (model, 0);
 
@@ -1267,17 +514,17 @@ test_external_change (Fixture       *fixture,
   g_assert_nonnull (card);
 
   g_assert_true (lectern_test_wait_until (has_n_items (model), 3000));
-  settle (window);
+  lectern_test_settle (window);
 
   g_assert_cmpstr (card_name (model, N_SPEAKERS), ==, "Grace Hopper");
-  g_assert_true (has_mapped_label (GTK_WIDGET (list_page (window, "speakers")), "Grace Hopper"));
+  g_assert_true (lectern_test_has_mapped_label (GTK_WIDGET (lectern_test_list_page (window, "speakers")), "Grace Hopper"));
 
   /* Only the new row was spliced in: the others, and the selection, stay. */
   first_after = g_list_model_get_item (model, 0);
   g_assert_true (first_before == first_after);
   g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (model), 2));
 
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 /* A colleague gives the person shown another role: the editor's switch
@@ -1287,15 +534,15 @@ static void
 test_external_change_roles (Fixture       *fixture,
                             gconstpointer  data)
 {
-  LecternWindow *window = open_window (fixture->path);
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
   g_autoptr(LecternStore) other = NULL;
   g_autoptr(LecternPerson) person = NULL;
   g_autoptr(LecternCard) card = NULL;
   g_autoptr(GError) error = NULL;
   GtkSwitch *organizer;
 
-  select_row (window, "speakers", 0);
-  organizer = person_editor_child (window, "speakers", "organizer_switch");
+  lectern_test_select_row (window, "speakers", 0);
+  organizer = lectern_test_person_editor_child (window, "speakers", "organizer_switch");
   g_assert_false (gtk_switch_get_active (organizer));
 
   other = lectern_store_open (fixture->path, &error);
@@ -1305,11 +552,11 @@ test_external_change_roles (Fixture       *fixture,
   g_assert_no_error (error);
 
   lectern_store_poll_changes (lectern_window_get_store (window));
-  settle (window);
+  lectern_test_settle (window);
   g_assert_true (gtk_switch_get_active (organizer));
-  g_assert_cmpuint (gtk_single_selection_get_selected (lectern_list_page_get_selection (list_page (window, "speakers"))), ==, 0);
+  g_assert_cmpuint (gtk_single_selection_get_selected (lectern_list_page_get_selection (lectern_test_list_page (window, "speakers"))), ==, 0);
 
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 /* Tests: conflicts */
@@ -1333,8 +580,8 @@ make_conflict (Fixture       *fixture,
   AdwEntryRow *affiliation;
   LecternConflictDialog *dialog;
 
-  select_row (window, "speakers", 1);
-  affiliation = person_editor_child (window, "speakers", "affiliation_row");
+  lectern_test_select_row (window, "speakers", 1);
+  affiliation = lectern_test_person_editor_child (window, "speakers", "affiliation_row");
   gtk_editable_set_text (GTK_EDITABLE (affiliation), "Mine University");
 
   other = lectern_store_open (fixture->path, &error);
@@ -1349,17 +596,17 @@ make_conflict (Fixture       *fixture,
    * field being edited keeps what they typed.
    */
   lectern_store_poll_changes (lectern_window_get_store (window));
-  settle (window);
+  lectern_test_settle (window);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (affiliation)), ==, "Mine University");
 
   g_signal_emit_by_name (affiliation, "apply");
-  settle (window);
+  lectern_test_settle (window);
 
-  dialog = find_toplevel (LECTERN_TYPE_CONFLICT_DIALOG);
+  dialog = lectern_test_find_toplevel (LECTERN_TYPE_CONFLICT_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpuint (lectern_conflict_dialog_get_n_differences (dialog), ==, 1);
-  g_assert_true (has_mapped_label (GTK_WIDGET (dialog), "Their Institute"));
-  g_assert_true (has_mapped_label (GTK_WIDGET (dialog), "Mine University"));
+  g_assert_true (lectern_test_has_mapped_label (GTK_WIDGET (dialog), "Their Institute"));
+  g_assert_true (lectern_test_has_mapped_label (GTK_WIDGET (dialog), "Mine University"));
 
   /* Nothing is overwritten while the organizer chooses. */
   g_clear_object (&theirs);
@@ -1373,45 +620,45 @@ static void
 test_conflict_keep_mine (Fixture       *fixture,
                          gconstpointer  data)
 {
-  LecternWindow *window = open_window (fixture->path);
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
   LecternConflictDialog *dialog = make_conflict (fixture, window);
   g_autoptr(LecternPerson) person = NULL;
 
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "mine");
-  settle (window);
+  lectern_test_settle (window);
 
   person = file_person (fixture->path, "Ce Zhang");
   g_assert_cmpstr (lectern_person_get_affiliation (person), ==, "Mine University");
-  g_assert_cmpstr (gtk_editable_get_text (person_editor_child (window, "speakers", "affiliation_row")),
+  g_assert_cmpstr (gtk_editable_get_text (lectern_test_person_editor_child (window, "speakers", "affiliation_row")),
                    ==, "Mine University");
 
   /* The colleague's change to a field the organizer did not touch stays. */
   g_assert_cmpstr (lectern_person_get_homepage (person), ==, "https://example.org/theirs");
 
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 static void
 test_conflict_use_theirs (Fixture       *fixture,
                           gconstpointer  data)
 {
-  LecternWindow *window = open_window (fixture->path);
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
   LecternConflictDialog *dialog = make_conflict (fixture, window);
   g_autoptr(LecternPerson) person = NULL;
-  AdwToastOverlay *overlay = template_child (window, LECTERN_TYPE_WINDOW, "toast_overlay");
+  AdwToastOverlay *overlay = lectern_test_template_child (window, LECTERN_TYPE_WINDOW, "toast_overlay");
 
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "theirs");
-  settle (window);
+  lectern_test_settle (window);
 
   person = file_person (fixture->path, "Ce Zhang");
   g_assert_cmpstr (lectern_person_get_affiliation (person), ==, "Their Institute");
-  g_assert_cmpstr (gtk_editable_get_text (person_editor_child (window, "speakers", "affiliation_row")),
+  g_assert_cmpstr (gtk_editable_get_text (lectern_test_person_editor_child (window, "speakers", "affiliation_row")),
                    ==, "Their Institute");
 
   /* The organizer's version is not lost: the toast can restore it. */
-  g_assert_true (has_mapped_label (GTK_WIDGET (overlay), "Your changes to “Ce Zhang” were not saved"));
+  g_assert_true (lectern_test_has_mapped_label (GTK_WIDGET (overlay), "Your changes to “Ce Zhang” were not saved"));
 
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 /* A colleague's change to another field of the row is no conflict: the
@@ -1421,15 +668,15 @@ static void
 test_conflict_merged (Fixture       *fixture,
                       gconstpointer  data)
 {
-  LecternWindow *window = open_window (fixture->path);
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
   g_autoptr(LecternStore) other = NULL;
   g_autoptr(LecternPerson) theirs = NULL;
   g_autoptr(LecternPerson) person = NULL;
   g_autoptr(GError) error = NULL;
   AdwEntryRow *affiliation;
 
-  select_row (window, "speakers", 1);
-  affiliation = person_editor_child (window, "speakers", "affiliation_row");
+  lectern_test_select_row (window, "speakers", 1);
+  affiliation = lectern_test_person_editor_child (window, "speakers", "affiliation_row");
   gtk_editable_set_text (GTK_EDITABLE (affiliation), "Mine University");
 
   /* Saved before the window polls the file: the row's rev is stale. */
@@ -1441,16 +688,16 @@ test_conflict_merged (Fixture       *fixture,
   g_assert_no_error (error);
 
   g_signal_emit_by_name (affiliation, "apply");
-  settle (window);
+  lectern_test_settle (window);
 
-  g_assert_null (find_toplevel (LECTERN_TYPE_CONFLICT_DIALOG));
+  g_assert_null (lectern_test_find_toplevel (LECTERN_TYPE_CONFLICT_DIALOG));
   person = file_person (fixture->path, "Ce Zhang");
   g_assert_cmpstr (lectern_person_get_affiliation (person), ==, "Mine University");
   g_assert_cmpstr (lectern_person_get_homepage (person), ==, "https://example.org/ce");
-  g_assert_cmpstr (gtk_editable_get_text (person_editor_child (window, "speakers", "homepage_row")),
+  g_assert_cmpstr (gtk_editable_get_text (lectern_test_person_editor_child (window, "speakers", "homepage_row")),
                    ==, "https://example.org/ce");
 
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 /* Tests: undo and redo */
@@ -1461,13 +708,13 @@ activate (LecternWindow *window,
           const char    *action)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (widget), action, NULL));
-  settle (window);
+  lectern_test_settle (window);
 }
 
 static gboolean
 no_removal_toast (gpointer user_data)
 {
-  return !has_mapped_label (template_child (user_data, LECTERN_TYPE_WINDOW, "toast_overlay"),
+  return !lectern_test_has_mapped_label (lectern_test_template_child (user_data, LECTERN_TYPE_WINDOW, "toast_overlay"),
                             "“Natalia Vassilieva” removed from Speakers");
 }
 
@@ -1484,20 +731,20 @@ static void
 test_undo_redo (Fixture       *fixture,
                 gconstpointer  data)
 {
-  LecternWindow *window = open_window (fixture->path);
-  LecternListPage *speakers = list_page (window, "speakers");
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
+  LecternListPage *speakers = lectern_test_list_page (window, "speakers");
   g_autofree char *original = file_order (fixture->path, LECTERN_ROLE_SPEAKER);
   g_autofree char *order = NULL;
   g_autoptr(LecternPerson) person = NULL;
   g_autoptr(GError) error = NULL;
 
-  show_page (window, "speakers");
+  lectern_test_show_page (window, "speakers");
   g_assert_false (lectern_store_can_undo (lectern_window_get_store (window)));
 
   /* Add */
   g_assert_true (lectern_cards_page_add_person (LECTERN_CARDS_PAGE (speakers), "Grace Hopper", &error));
   g_assert_no_error (error);
-  settle (window);
+  lectern_test_settle (window);
   order = file_order (fixture->path, LECTERN_ROLE_SPEAKER);
   g_assert_true (g_str_has_suffix (order, ", Grace Hopper"));
   g_assert_cmpstr (card_name (G_LIST_MODEL (lectern_list_page_get_selection (speakers)),
@@ -1515,18 +762,18 @@ test_undo_redo (Fixture       *fixture,
   activate (window, window, "win.undo");
 
   /* Edit */
-  select_row (window, "speakers", 0);
-  type_into (window, person_editor_child (window, "speakers", "affiliation_row"), "MSR Redmond");
+  lectern_test_select_row (window, "speakers", 0);
+  type_into (window, lectern_test_person_editor_child (window, "speakers", "affiliation_row"), "MSR Redmond");
   person = file_person (fixture->path, "Deepak Narayanan");
   g_assert_cmpstr (lectern_person_get_affiliation (person), ==, "MSR Redmond");
   /* undone from another row, the undo shows the row it changed */
-  select_row (window, "speakers", 1);
+  lectern_test_select_row (window, "speakers", 1);
   activate (window, window, "win.undo");
   g_assert_cmpstr (selected_name (speakers), ==, "Deepak Narayanan");
   g_clear_object (&person);
   person = file_person (fixture->path, "Deepak Narayanan");
   g_assert_cmpstr (lectern_person_get_affiliation (person), ==, "Microsoft Research");
-  g_assert_cmpstr (gtk_editable_get_text (person_editor_child (window, "speakers", "affiliation_row")),
+  g_assert_cmpstr (gtk_editable_get_text (lectern_test_person_editor_child (window, "speakers", "affiliation_row")),
                    ==, "Microsoft Research");
   activate (window, window, "win.redo");
   g_clear_object (&person);
@@ -1535,12 +782,12 @@ test_undo_redo (Fixture       *fixture,
   activate (window, window, "win.undo");
 
   /* Remove (Delete in the list), with a toast offering Undo */
-  select_row (window, "speakers", 2);
+  lectern_test_select_row (window, "speakers", 2);
   activate (window, speakers, "page.remove");
   g_clear_pointer (&order, g_free);
   order = file_order (fixture->path, LECTERN_ROLE_SPEAKER);
   g_assert_null (strstr (order, "Natalia Vassilieva"));
-  g_assert_true (has_mapped_label (template_child (window, LECTERN_TYPE_WINDOW, "toast_overlay"),
+  g_assert_true (lectern_test_has_mapped_label (lectern_test_template_child (window, LECTERN_TYPE_WINDOW, "toast_overlay"),
                                    "“Natalia Vassilieva” removed from Speakers"));
   activate (window, window, "win.undo");
   g_clear_pointer (&order, g_free);
@@ -1557,7 +804,7 @@ test_undo_redo (Fixture       *fixture,
   activate (window, window, "win.undo");
 
   /* Reorder */
-  select_row (window, "speakers", 0);
+  lectern_test_select_row (window, "speakers", 0);
   activate (window, speakers, "page.move-down");
   g_clear_pointer (&order, g_free);
   order = file_order (fixture->path, LECTERN_ROLE_SPEAKER);
@@ -1571,7 +818,7 @@ test_undo_redo (Fixture       *fixture,
   order = file_order (fixture->path, LECTERN_ROLE_SPEAKER);
   g_assert_true (g_str_has_prefix (order, "Ce Zhang, Deepak Narayanan, "));
 
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 /* The menu button of @menu whose label is @text, if it is shown. */
@@ -1613,19 +860,19 @@ static void
 test_context_menu (Fixture       *fixture,
                    gconstpointer  data)
 {
-  LecternWindow *window = open_window (fixture->path);
-  LecternListPage *speakers = list_page (window, "speakers");
-  LecternListPage *people = list_page (window, "people");
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
+  LecternListPage *speakers = lectern_test_list_page (window, "speakers");
+  LecternListPage *people = lectern_test_list_page (window, "people");
   g_autofree char *order = NULL;
   GtkWidget *menu;
   GtkWidget *button;
 
-  show_page (window, "speakers");
+  lectern_test_show_page (window, "speakers");
   /* nothing selected, no menu */
   activate (window, speakers, "page.context-menu");
   g_assert_null (shown_popover (GTK_WIDGET (speakers)));
 
-  select_row (window, "speakers", 2);
+  lectern_test_select_row (window, "speakers", 2);
   activate (window, speakers, "page.context-menu");
   menu = shown_popover (GTK_WIDGET (speakers));
   g_assert_nonnull (menu);
@@ -1634,23 +881,23 @@ test_context_menu (Fixture       *fixture,
   button = find_menu_button (menu, "Remove from Speakers");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  settle (window);
+  lectern_test_settle (window);
   g_assert_false (gtk_widget_get_visible (menu));
   order = file_order (fixture->path, LECTERN_ROLE_SPEAKER);
   g_assert_null (strstr (order, "Natalia Vassilieva"));
 
   /* the People list has no order: no moves in its menu */
-  show_page (window, "people");
-  select_row (window, "people", 0);
+  lectern_test_show_page (window, "people");
+  lectern_test_select_row (window, "people", 0);
   activate (window, people, "page.context-menu");
   menu = shown_popover (GTK_WIDGET (people));
   g_assert_nonnull (menu);
   g_assert_null (find_menu_button (menu, "Move Up"));
   g_assert_nonnull (find_menu_button (menu, "Remove Person"));
   gtk_popover_popdown (GTK_POPOVER (menu));
-  settle (window);
+  lectern_test_settle (window);
 
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 /* The entry of the "Add …" dialog now open, and the label under it. */
@@ -1658,7 +905,7 @@ static AdwMessageDialog *
 add_dialog (GtkEditable **entry,
             GtkWidget   **hint)
 {
-  AdwMessageDialog *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  AdwMessageDialog *dialog = lectern_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   GtkWidget *box;
 
   g_assert_nonnull (dialog);
@@ -1679,17 +926,17 @@ static void
 test_add_dialog (Fixture       *fixture,
                  gconstpointer  data)
 {
-  LecternWindow *window = open_window (fixture->path);
-  LecternListPage *speakers = list_page (window, "speakers");
-  LecternListPage *sponsors = list_page (window, "sponsors");
-  guint n_people = g_list_model_get_n_items (lectern_list_page_get_items (list_page (window, "people")));
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
+  LecternListPage *speakers = lectern_test_list_page (window, "speakers");
+  LecternListPage *sponsors = lectern_test_list_page (window, "sponsors");
+  guint n_people = g_list_model_get_n_items (lectern_list_page_get_items (lectern_test_list_page (window, "people")));
   guint n_sponsors = g_list_model_get_n_items (lectern_list_page_get_items (sponsors));
   g_autofree char *order = NULL;
   AdwMessageDialog *dialog;
   GtkEditable *entry;
   GtkWidget *hint;
 
-  show_page (window, "speakers");
+  lectern_test_show_page (window, "speakers");
   activate (window, speakers, "page.add");
   dialog = add_dialog (&entry, &hint);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
@@ -1702,22 +949,22 @@ test_add_dialog (Fixture       *fixture,
 
   adw_message_dialog_response (dialog, "add");
   gtk_window_close (GTK_WINDOW (dialog));
-  settle (window);
+  lectern_test_settle (window);
   order = file_order (fixture->path, LECTERN_ROLE_SPEAKER);
   g_assert_true (g_str_has_suffix (order, ", Dan Fu"));
-  g_assert_cmpuint (g_list_model_get_n_items (lectern_list_page_get_items (list_page (window, "people"))),
+  g_assert_cmpuint (g_list_model_get_n_items (lectern_list_page_get_items (lectern_test_list_page (window, "people"))),
                     ==, n_people);
 
-  show_page (window, "sponsors");
+  lectern_test_show_page (window, "sponsors");
   activate (window, sponsors, "page.add");
   dialog = add_dialog (&entry, NULL);
   gtk_editable_set_text (entry, "Lambda");
   g_signal_emit_by_name (entry, "activate");
-  settle (window);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  lectern_test_settle (window);
+  g_assert_null (lectern_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpuint (g_list_model_get_n_items (lectern_list_page_get_items (sponsors)), ==, n_sponsors + 1);
 
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 /* An undo that would revert a colleague's later change is refused, with
@@ -1727,15 +974,15 @@ static void
 test_undo_refused (Fixture       *fixture,
                    gconstpointer  data)
 {
-  LecternWindow *window = open_window (fixture->path);
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
   g_autoptr(LecternStore) other = NULL;
   g_autoptr(LecternPerson) theirs = NULL;
   g_autoptr(LecternPerson) person = NULL;
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
 
-  select_row (window, "speakers", 0);
-  type_into (window, person_editor_child (window, "speakers", "affiliation_row"), "MSR Redmond");
+  lectern_test_select_row (window, "speakers", 0);
+  type_into (window, lectern_test_person_editor_child (window, "speakers", "affiliation_row"), "MSR Redmond");
 
   other = lectern_store_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -1745,17 +992,17 @@ test_undo_refused (Fixture       *fixture,
   lectern_store_update_person (other, theirs, &error);
   g_assert_no_error (error);
   lectern_store_poll_changes (lectern_window_get_store (window));
-  settle (window);
+  lectern_test_settle (window);
 
   activate (window, window, "win.undo");
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = lectern_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Cannot Undo"));
 
   person = file_person (fixture->path, "Deepak Narayanan");
   g_assert_cmpstr (lectern_person_get_affiliation (person), ==, "Stanford");
 
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 /* Tests: reordering */
@@ -1766,8 +1013,8 @@ test_undo_refused (Fixture       *fixture,
 static char *
 reorder_by_drop (Fixture *fixture)
 {
-  LecternWindow *window = open_window (fixture->path);
-  LecternListPage *speakers = list_page (window, "speakers");
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
+  LecternListPage *speakers = lectern_test_list_page (window, "speakers");
   GListModel *model = shown_rows (window, "speakers");
   g_autoptr(LecternCard) dragged = NULL;
   g_autoptr(LecternCard) target = NULL;
@@ -1776,7 +1023,7 @@ reorder_by_drop (Fixture *fixture)
   LecternListRow *row;
   gboolean handled = FALSE;
 
-  show_page (window, "speakers");
+  lectern_test_show_page (window, "speakers");
   dragged = g_list_model_get_item (model, 0);
   target = g_list_model_get_item (model, 2);
 
@@ -1806,13 +1053,13 @@ reorder_by_drop (Fixture *fixture)
   g_value_set_object (&value, dragged);
   g_signal_emit_by_name (drop_target, "drop", &value, 10.0, 10.0, &handled);
   g_assert_true (handled);
-  settle (window);
+  lectern_test_settle (window);
 
   /* The dragged row is selected, at its new place. */
   g_assert_cmpuint (gtk_single_selection_get_selected (lectern_list_page_get_selection (speakers)), ==, 2);
   g_assert_cmpstr (card_name (model, 2), ==, "Deepak Narayanan");
 
-  close_window (window);
+  lectern_test_close_window (window);
   return file_order (fixture->path, LECTERN_ROLE_SPEAKER);
 }
 
@@ -1820,11 +1067,11 @@ reorder_by_drop (Fixture *fixture)
 static char *
 reorder_by_keyboard (Fixture *fixture)
 {
-  LecternWindow *window = open_window (fixture->path);
-  LecternListPage *speakers = list_page (window, "speakers");
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
+  LecternListPage *speakers = lectern_test_list_page (window, "speakers");
   GListModel *model = shown_rows (window, "speakers");
 
-  select_row (window, "speakers", 0);
+  lectern_test_select_row (window, "speakers", 0);
   activate (window, speakers, "page.move-down");
   g_assert_cmpuint (gtk_single_selection_get_selected (lectern_list_page_get_selection (speakers)), ==, 1);
   activate (window, speakers, "page.move-down");
@@ -1841,7 +1088,7 @@ reorder_by_keyboard (Fixture *fixture)
     g_assert_true (focus == gtk_widget_get_parent (GTK_WIDGET (row)));
   }
 
-  close_window (window);
+  lectern_test_close_window (window);
   return file_order (fixture->path, LECTERN_ROLE_SPEAKER);
 }
 
@@ -1854,9 +1101,9 @@ test_reorder_drop_and_keyboard (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   Fixture second = { 0 };
 
-  fixture_setup (&second, NULL);
+  lectern_test_demo_set_up (&second, NULL);
   by_keyboard = reorder_by_keyboard (&second);
-  fixture_teardown (&second, NULL);
+  lectern_test_workshop_tear_down (&second, NULL);
 
   g_assert_cmpstr (by_drop, ==,
                    "Ce Zhang, Natalia Vassilieva, Deepak Narayanan, Tim Dettmers, "
@@ -1871,8 +1118,8 @@ static void
 test_reorder_refused (Fixture       *fixture,
                       gconstpointer  data)
 {
-  LecternWindow *window = open_window (fixture->path);
-  LecternListPage *speakers = list_page (window, "speakers");
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
+  LecternListPage *speakers = lectern_test_list_page (window, "speakers");
   g_autofree char *original = file_order (fixture->path, LECTERN_ROLE_SPEAKER);
   g_autofree char *order = NULL;
   g_autoptr(LecternCard) organizer = NULL;
@@ -1881,7 +1128,7 @@ test_reorder_refused (Fixture       *fixture,
   GtkDropTarget *drop_target;
   gboolean handled = TRUE;
 
-  show_page (window, "speakers");
+  lectern_test_show_page (window, "speakers");
   organizer = g_list_model_get_item (shown_rows (window, "organizers"), 0);
   target = g_list_model_get_item (shown_rows (window, "speakers"), 1);
   drop_target = find_controller (GTK_WIDGET (find_row (speakers, lectern_card_get_id (target))),
@@ -1891,12 +1138,12 @@ test_reorder_refused (Fixture       *fixture,
   g_value_set_object (&value, organizer);
   g_signal_emit_by_name (drop_target, "drop", &value, 10.0, 10.0, &handled);
   g_assert_false (handled);
-  settle (window);
+  lectern_test_settle (window);
 
   order = file_order (fixture->path, LECTERN_ROLE_SPEAKER);
   g_assert_cmpstr (order, ==, original);
 
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 static void
@@ -1913,24 +1160,24 @@ static void
 test_move_to_position (Fixture       *fixture,
                        gconstpointer  data)
 {
-  LecternWindow *window = open_window (fixture->path);
-  LecternListPage *speakers = list_page (window, "speakers");
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
+  LecternListPage *speakers = lectern_test_list_page (window, "speakers");
   AdwMessageDialog *dialog;
   g_autofree char *order = NULL;
 
-  select_row (window, "speakers", 6);
+  lectern_test_select_row (window, "speakers", 6);
   activate (window, speakers, "page.move-to");
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = lectern_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (adw_message_dialog_get_extra_child (dialog))), ==, 7);
   move_to_response (dialog, 1);
-  settle (window);
+  lectern_test_settle (window);
 
   order = file_order (fixture->path, LECTERN_ROLE_SPEAKER);
   g_assert_true (g_str_has_prefix (order, "Philippe Tillet, Deepak Narayanan, "));
   g_assert_cmpuint (gtk_single_selection_get_selected (lectern_list_page_get_selection (speakers)), ==, 0);
 
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 /* Tests: search, filter, photos, roles */
@@ -1939,17 +1186,17 @@ static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
 {
-  LecternWindow *window = open_window (fixture->path);
-  LecternListPage *speakers = list_page (window, "speakers");
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
+  LecternListPage *speakers = lectern_test_list_page (window, "speakers");
   GListModel *model = shown_rows (window, "speakers");
-  GtkSearchBar *bar = template_child (speakers, LECTERN_TYPE_LIST_PAGE, "search_bar");
+  GtkSearchBar *bar = lectern_test_template_child (speakers, LECTERN_TYPE_LIST_PAGE, "search_bar");
 
-  show_page (window, "speakers");
+  lectern_test_show_page (window, "speakers");
   activate (window, window, "win.search");
   g_assert_true (gtk_search_bar_get_search_mode (bar));
 
   lectern_list_page_set_query (speakers, "natalia", LECTERN_ANY_STATUS);
-  settle (window);
+  lectern_test_settle (window);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
   g_assert_cmpstr (card_name (model, 0), ==, "Natalia Vassilieva");
 
@@ -1960,7 +1207,7 @@ test_search (Fixture       *fixture,
   /* By status: nobody is confirmed yet */
   lectern_list_page_set_query (speakers, "", LECTERN_STATUS_CONFIRMED);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (speakers, LECTERN_TYPE_LIST_PAGE, "list_stack")),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (lectern_test_template_child (speakers, LECTERN_TYPE_LIST_PAGE, "list_stack")),
                    ==, "no-results");
   lectern_list_page_set_query (speakers, "", LECTERN_STATUS_NONE);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_SPEAKERS);
@@ -1970,14 +1217,14 @@ test_search (Fixture       *fixture,
   g_assert_false (gtk_search_bar_get_search_mode (bar));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_SPEAKERS);
 
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 static guint
 badge (LecternWindow *window,
        const char    *name)
 {
-  AdwViewStack *stack = template_child (window, LECTERN_TYPE_WINDOW, "view_stack");
+  AdwViewStack *stack = lectern_test_template_child (window, LECTERN_TYPE_WINDOW, "view_stack");
   GtkWidget *child = adw_view_stack_get_child_by_name (stack, name);
 
   return adw_view_stack_page_get_badge_number (adw_view_stack_get_page (stack, child));
@@ -1991,36 +1238,36 @@ static void
 test_search_across (Fixture       *fixture,
                     gconstpointer  data)
 {
-  LecternWindow *window = open_window (fixture->path);
-  LecternListPage *speakers = list_page (window, "speakers");
-  LecternListPage *sponsors = list_page (window, "sponsors");
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
+  LecternListPage *speakers = lectern_test_list_page (window, "speakers");
+  LecternListPage *sponsors = lectern_test_list_page (window, "sponsors");
   const char *names[] = { "speakers", "panelists", "organizers", "people", "sponsors" };
 
-  show_page (window, "speakers");
+  lectern_test_show_page (window, "speakers");
   g_assert_cmpuint (badge (window, "speakers"), ==, 0);
   activate (window, window, "win.search");
   lectern_list_page_set_query (speakers, "together", LECTERN_ANY_STATUS);
-  settle (window);
+  lectern_test_settle (window);
 
   /* the other lists' search bars opened without taking the keyboard */
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
-                                         template_child (speakers, LECTERN_TYPE_LIST_PAGE, "search_entry")));
+                                         lectern_test_template_child (speakers, LECTERN_TYPE_LIST_PAGE, "search_entry")));
   g_assert_cmpuint (badge (window, "speakers"), ==, 1);    /* Ce Zhang */
   g_assert_cmpuint (badge (window, "sponsors"), ==, 1);    /* Together */
   g_assert_cmpuint (badge (window, "people"), >=, 4);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_assert_cmpuint (badge (window, names[i]), ==,
-                      lectern_list_page_get_n_matches (list_page (window, names[i])));
+                      lectern_list_page_get_n_matches (lectern_test_list_page (window, names[i])));
 
   /* the sponsors are already searched, with the same text */
-  show_page (window, "sponsors");
+  lectern_test_show_page (window, "sponsors");
   g_assert_true (lectern_list_page_get_search_mode (sponsors));
   g_assert_cmpstr (lectern_list_page_get_query (sponsors), ==, "together");
   g_assert_cmpuint (lectern_list_page_get_n_matches (sponsors), ==, 1);
 
   /* typed there, it goes back to the speakers */
   lectern_list_page_set_search_text (sponsors, "openai");
-  settle (window);
+  lectern_test_settle (window);
   g_assert_cmpstr (lectern_list_page_get_query (speakers), ==, "openai");
   g_assert_cmpuint (badge (window, "speakers"), ==, 2);
   g_assert_cmpuint (badge (window, "sponsors"), ==, 0);
@@ -2032,11 +1279,11 @@ test_search_across (Fixture       *fixture,
   g_assert_cmpuint (lectern_list_page_get_n_matches (speakers), ==, N_SPEAKERS);
   g_assert_cmpuint (lectern_list_page_get_n_matches (sponsors), ==,
                     g_list_model_get_n_items (lectern_list_page_get_items (sponsors)));
-  settle (window);
+  lectern_test_settle (window);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_assert_cmpuint (badge (window, names[i]), ==, 0);
 
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 /* A search, or its end, shows the rows from the first: not wherever the
@@ -2047,8 +1294,8 @@ static void
 test_search_scroll (Fixture       *fixture,
                     gconstpointer  data)
 {
-  LecternWindow *window = open_window (fixture->path);
-  LecternListPage *people = list_page (window, "people");
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
+  LecternListPage *people = lectern_test_list_page (window, "people");
   GtkWidget *view = GTK_WIDGET (lectern_list_page_get_list_view (people));
   GtkAdjustment *adjustment;
   g_autoptr(LecternStore) store = lectern_store_open (fixture->path, NULL);
@@ -2066,22 +1313,22 @@ test_search_scroll (Fixture       *fixture,
   g_assert_true (lectern_store_commit (store, &error));
   lectern_window_reload (window);
 
-  show_page (window, "people");
+  lectern_test_show_page (window, "people");
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, 2 * gtk_adjustment_get_page_size (adjustment));
 
   lectern_list_page_set_query (people, "person 2", LECTERN_ANY_STATUS);
-  settle (window);
+  lectern_test_settle (window);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-  settle (window);
+  lectern_test_settle (window);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
 
   lectern_list_page_set_search_mode (people, FALSE);
-  settle (window);
+  lectern_test_settle (window);
   g_assert_cmpuint (lectern_list_page_get_n_matches (people), >, 300);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
 
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 typedef struct
@@ -2145,14 +1392,14 @@ load_photo (LecternWindow      *window,
   result->chosen = result->refused = 0;
   lectern_image_picker_load_file (picker, file);
   g_assert_true (lectern_test_wait_until (picker_done (result), 5000));
-  settle (window);
+  lectern_test_settle (window);
 }
 
 static void
 test_photo (Fixture       *fixture,
             gconstpointer  data)
 {
-  LecternWindow *window = open_window (fixture->path);
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
   g_autofree char *small = write_image (fixture->dir, "small.png", 300, 600);
   g_autofree char *good = write_image (fixture->dir, "good.png", 640, 480);
   g_autofree char *text = g_build_filename (fixture->dir, "notes.png", NULL);
@@ -2166,8 +1413,8 @@ test_photo (Fixture       *fixture,
   g_file_set_contents (text, "not an image", -1, &error);
   g_assert_no_error (error);
 
-  select_row (window, "speakers", 3);
-  picker = person_editor_child (window, "speakers", "photo_picker");
+  lectern_test_select_row (window, "speakers", 3);
+  picker = lectern_test_person_editor_child (window, "speakers", "photo_picker");
   g_signal_connect (picker, "image-chosen", G_CALLBACK (picker_chosen_cb), &result);
   g_signal_connect (picker, "refused", G_CALLBACK (picker_refused_cb), &result);
 
@@ -2175,16 +1422,16 @@ test_photo (Fixture       *fixture,
   load_photo (window, picker, small, &result);
   g_assert_cmpint (result.refused, ==, 1);
   g_assert_error (result.error, LECTERN_IMAGE_PICKER_ERROR, LECTERN_IMAGE_PICKER_ERROR_TOO_SMALL);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = lectern_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Photo Too Small");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "300 × 600"));
-  close_dialogs ();
+  lectern_test_close_dialogs ();
 
   /* Not an image */
   load_photo (window, picker, text, &result);
   g_assert_error (result.error, LECTERN_IMAGE_PICKER_ERROR, LECTERN_IMAGE_PICKER_ERROR_NOT_AN_IMAGE);
-  close_dialogs ();
+  lectern_test_close_dialogs ();
 
   person = file_person (fixture->path, "Tim Dettmers");
   g_assert_null (lectern_person_get_photo (person));
@@ -2203,7 +1450,7 @@ test_photo (Fixture       *fixture,
 
   g_signal_handlers_disconnect_by_data (picker, &result);
   g_clear_error (&result.error);
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 /* A file dropped on the editor goes to the photo. */
@@ -2211,7 +1458,7 @@ static void
 test_photo_drop (Fixture       *fixture,
                  gconstpointer  data)
 {
-  LecternWindow *window = open_window (fixture->path);
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
   g_autofree char *good = write_image (fixture->dir, "good.png", 500, 500);
   g_autoptr(GFile) file = g_file_new_for_path (good);
   g_autoptr(LecternPerson) person = NULL;
@@ -2223,9 +1470,9 @@ test_photo_drop (Fixture       *fixture,
   GSList list = { file, NULL };
   gboolean handled = FALSE;
 
-  select_row (window, "speakers", 4);
-  editor = lectern_list_page_get_editor (list_page (window, "speakers"));
-  picker = person_editor_child (window, "speakers", "photo_picker");
+  lectern_test_select_row (window, "speakers", 4);
+  editor = lectern_list_page_get_editor (lectern_test_list_page (window, "speakers"));
+  picker = lectern_test_person_editor_child (window, "speakers", "photo_picker");
   g_signal_connect (picker, "image-chosen", G_CALLBACK (picker_chosen_cb), &result);
 
   target = find_controller (editor, GTK_TYPE_DROP_TARGET);
@@ -2235,20 +1482,20 @@ test_photo_drop (Fixture       *fixture,
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
   g_assert_true (handled);
   g_assert_true (lectern_test_wait_until (picker_done (&result), 5000));
-  settle (window);
+  lectern_test_settle (window);
 
   person = file_person (fixture->path, "Aakanksha Chowdhery");
   g_assert_nonnull (lectern_person_get_photo (person));
 
   g_signal_handlers_disconnect_by_data (picker, &result);
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 static void
 test_roles (Fixture       *fixture,
             gconstpointer  data)
 {
-  LecternWindow *window = open_window (fixture->path);
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
   GtkSwitch *organizer;
   GtkSwitch *speaker;
   g_autofree char *order = NULL;
@@ -2256,20 +1503,20 @@ test_roles (Fixture       *fixture,
   /* Deepak Narayanan becomes an organizer too, then stops being a
    * speaker: his speaker card is hidden, not removed.
    */
-  select_row (window, "speakers", 0);
-  organizer = person_editor_child (window, "speakers", "organizer_switch");
-  speaker = person_editor_child (window, "speakers", "speaker_switch");
+  lectern_test_select_row (window, "speakers", 0);
+  organizer = lectern_test_person_editor_child (window, "speakers", "organizer_switch");
+  speaker = lectern_test_person_editor_child (window, "speakers", "speaker_switch");
   g_assert_true (gtk_switch_get_active (speaker));
   g_assert_false (gtk_switch_get_active (organizer));
 
   gtk_switch_set_active (organizer, TRUE);
-  settle (window);
+  lectern_test_settle (window);
   order = file_order (fixture->path, LECTERN_ROLE_ORGANIZER);
   g_assert_true (g_str_has_suffix (order, ", Deepak Narayanan"));
   g_assert_cmpuint (g_list_model_get_n_items (shown_rows (window, "organizers")), ==, 8);
 
   gtk_switch_set_active (speaker, FALSE);
-  settle (window);
+  lectern_test_settle (window);
   g_assert_cmpuint (g_list_model_get_n_items (shown_rows (window, "speakers")), ==, N_SPEAKERS);
   {
     g_autoptr(LecternCard) card = g_list_model_get_item (shown_rows (window, "speakers"), 0);
@@ -2277,31 +1524,31 @@ test_roles (Fixture       *fixture,
     g_assert_true (lectern_card_get_archived (card));
   }
 
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 static void
 test_sponsors (Fixture       *fixture,
                gconstpointer  data)
 {
-  LecternWindow *window = open_window (fixture->path);
-  LecternListPage *sponsors = list_page (window, "sponsors");
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
+  LecternListPage *sponsors = lectern_test_list_page (window, "sponsors");
   GListModel *model = shown_rows (window, "sponsors");
   g_autoptr(LecternStore) other = NULL;
   g_autoptr(GListModel) in_file = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *editor;
 
-  show_page (window, "sponsors");
+  lectern_test_show_page (window, "sponsors");
   g_assert_true (lectern_sponsors_page_add_sponsor (LECTERN_SPONSORS_PAGE (sponsors), "Lambda", &error));
   g_assert_no_error (error);
-  settle (window);
+  lectern_test_settle (window);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
   g_assert_cmpuint (gtk_single_selection_get_selected (lectern_list_page_get_selection (sponsors)), ==, 1);
 
   editor = lectern_list_page_get_editor (sponsors);
-  type_into (window, template_child (editor, LECTERN_TYPE_SPONSOR_EDITOR, "url_row"), "https://lambdalabs.com");
-  type_into (window, template_child (editor, LECTERN_TYPE_SPONSOR_EDITOR, "tier_row"), "Gold");
+  type_into (window, lectern_test_template_child (editor, LECTERN_TYPE_SPONSOR_EDITOR, "url_row"), "https://lambdalabs.com");
+  type_into (window, lectern_test_template_child (editor, LECTERN_TYPE_SPONSOR_EDITOR, "tier_row"), "Gold");
   activate (window, sponsors, "page.move-up");
 
   other = lectern_store_open (fixture->path, &error);
@@ -2316,7 +1563,7 @@ test_sponsors (Fixture       *fixture,
     g_assert_cmpstr (lectern_sponsor_get_tier (first), ==, "Gold");
   }
 
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 /* Tests: read-only files */
@@ -2325,9 +1572,9 @@ static void
 check_read_only (const char *path,
                  const char *reason_part)
 {
-  LecternWindow *window = open_window (path);
-  GtkRevealer *revealer = template_child (window, LECTERN_TYPE_WINDOW, "read_only_revealer");
-  GtkLabel *label = template_child (window, LECTERN_TYPE_WINDOW, "read_only_label");
+  LecternWindow *window = lectern_test_open_window (app, path);
+  GtkRevealer *revealer = lectern_test_template_child (window, LECTERN_TYPE_WINDOW, "read_only_revealer");
+  GtkLabel *label = lectern_test_template_child (window, LECTERN_TYPE_WINDOW, "read_only_label");
 
   g_assert_true (lectern_store_get_read_only (lectern_window_get_store (window)));
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
@@ -2338,15 +1585,15 @@ check_read_only (const char *path,
 
   /* Still shows the workshop, but nothing can be changed. */
   g_assert_cmpuint (g_list_model_get_n_items (shown_rows (window, "speakers")), ==, N_SPEAKERS);
-  select_row (window, "speakers", 0);
-  g_assert_false (gtk_editable_get_editable (person_editor_child (window, "speakers", "name_row")));
+  lectern_test_select_row (window, "speakers", 0);
+  g_assert_false (gtk_editable_get_editable (lectern_test_person_editor_child (window, "speakers", "name_row")));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (list_page (window, "speakers")), "page.move-down", NULL);
-  settle (window);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_widget_activate_action (GTK_WIDGET (lectern_test_list_page (window, "speakers")), "page.move-down", NULL);
+  lectern_test_settle (window);
+  g_assert_null (lectern_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (card_name (shown_rows (window, "speakers"), 0), ==, demo_speakers[0]);
 
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 static void
@@ -2403,7 +1650,7 @@ test_open_twice (Fixture       *fixture,
   /* The same file again: the same window. */
   g_assert_true (lectern_application_open_file (app, file) == window);
 
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 static void
@@ -2453,7 +1700,7 @@ test_open_foreign_file (Fixture       *fixture,
   g_object_ref (dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (response_cb), &response);
   gtk_window_close (GTK_WINDOW (dialog));
-  flush_main_context ();
+  lectern_test_flush ();
   g_assert_cmpstr (response, ==, "close");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
@@ -2464,7 +1711,7 @@ static void
 test_actions (Fixture       *fixture,
               gconstpointer  data)
 {
-  LecternWindow *window = open_window (fixture->path);
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
   AdwAboutWindow *about = NULL;
   GtkWidget *overlay;
 
@@ -2479,22 +1726,22 @@ test_actions (Fixture       *fixture,
   /* Nothing to undo in a new window; Add only where there is a list. */
   g_assert_false (lectern_store_can_undo (lectern_window_get_store (window)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add", NULL);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  show_page (window, "speakers");
+  g_assert_null (lectern_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  lectern_test_show_page (window, "speakers");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add", NULL);
-  g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  close_dialogs ();
-  show_page (window, "schedule");
-  show_page (window, "people");
-  show_page (window, "event");
+  g_assert_nonnull (lectern_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  lectern_test_close_dialogs ();
+  lectern_test_show_page (window, "schedule");
+  lectern_test_show_page (window, "people");
+  lectern_test_show_page (window, "event");
 
   /* Icon-only buttons have accessible names. */
-  gtk_test_accessible_assert_property (template_child (window, LECTERN_TYPE_WINDOW, "add_button"),
+  gtk_test_accessible_assert_property (lectern_test_template_child (window, LECTERN_TYPE_WINDOW, "add_button"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Add");
 
   /* The about window builds and shows. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  about = lectern_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == GTK_WINDOW (window));
   g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Lectern");
@@ -2502,7 +1749,7 @@ test_actions (Fixture       *fixture,
   g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
   gtk_window_destroy (GTK_WINDOW (about));
 
-  close_window (window);
+  lectern_test_close_window (window);
 }
 
 int
@@ -2517,19 +1764,12 @@ main (int   argc,
   app = lectern_test_gui_new_app ();
 
 #define ADD(name, func) \
-  g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add (name, Fixture, NULL, lectern_test_demo_set_up, func, lectern_test_workshop_tear_down)
 
   ADD ("/window/event-page", test_event_page);
   ADD ("/window/speakers", test_speakers);
   ADD ("/window/panelists-organizers-sponsors", test_panelists_and_organizers);
   ADD ("/window/people", test_people);
-  ADD ("/window/schedule", test_schedule);
-  ADD ("/window/schedule/colleague", test_schedule_colleague);
-  ADD ("/window/schedule/days", test_schedule_days);
-  ADD ("/window/schedule/dialogs", test_schedule_dialogs);
-  ADD ("/window/schedule/editor", test_schedule_editor);
-  ADD ("/window/schedule/settings", test_schedule_settings);
-  ADD ("/window/schedule/availability", test_schedule_availability);
   ADD ("/window/edit/event", test_edit_event);
   ADD ("/window/edit/person", test_edit_person);
   ADD ("/window/edit/saved-on-close", test_edit_saved_on_close);
