@@ -46,6 +46,9 @@ test_schedule (Fixture       *fixture,
   schedule = lectern_schedule_page_get_schedule (page);
   g_assert_nonnull (schedule);
 
+  /* the ruler's time zone, said above it */
+  g_assert_true (lectern_test_has_mapped_label (GTK_WIDGET (page), "Times in Pacific/Honolulu (UTC-10)"));
+
   /* a card per slot of the day, each named for a screen reader */
   slots = lectern_store_list_slots (lectern_window_get_store (window), 0, &error);
   g_assert_no_error (error);

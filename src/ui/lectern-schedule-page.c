@@ -13,11 +13,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "lectern-schedule-dialogs.h"
 #include "lectern-schedule-ops.h"
 #include "lectern-schedule-page.h"
 #include "lectern-slot-card.h"
+#include "lectern-site-text.h"
 #include "lectern-slot-editor.h"
 #include "lectern-timeline.h"
 #include "lectern-ui-util.h"
@@ -33,6 +35,7 @@ struct _LecternSchedulePage
   GtkStack          *pool_stack;
   GtkListView       *pool_view;
   GtkBox            *day_tabs;
+  GtkLabel          *zone_label;
   LecternTimeline   *timeline;
   GtkWidget         *editor_separator;
   LecternSlotEditor *slot_editor;
@@ -286,6 +289,40 @@ rebuild_day_tabs (LecternSchedulePage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->day_tabs), n > 1);
 }
 
+/* "Times in Pacific/Honolulu (UTC−10)": the zone of the ruler, for the
+ * organizers who are elsewhere (its offset on the first day shown). */
+static void
+update_zone_label (LecternSchedulePage *self,
+                   GListModel          *days)
+{
+  g_autoptr(LecternEvent) event = lectern_store_get_event (self->store, NULL);
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GDateTime) noon = NULL;
+  g_autofree char *offset = NULL;
+  g_autofree char *text = NULL;
+  const char *name = event ? lectern_event_get_timezone (event) : NULL;
+  int y = 2000, m = 1, d = 1;
+
+  if (lectern_ui_is_empty (name) || !(zone = g_time_zone_new_identifier (name)))
+    {
+      gtk_label_set_text (self->zone_label, "");
+      return;
+    }
+
+  for (guint i = 0; days != NULL && i < g_list_model_get_n_items (days); i++)
+    {
+      g_autoptr(LecternDay) day = g_list_model_get_item (days, i);
+
+      if (lectern_day_get_id (day) == self->day_id)
+        sscanf (lectern_day_get_date (day), "%4d-%2d-%2d", &y, &m, &d);
+    }
+  noon = g_date_time_new (zone, y, m, d, 12, 0, 0);
+  offset = noon ? lectern_site_format_utc_offset (g_date_time_get_utc_offset (noon) / G_USEC_PER_SEC) : g_strdup ("");
+  /* Translators: the time zone of the timeline's ruler, and its offset */
+  text = g_strdup_printf (_("Times in %s (%s)"), name, offset);
+  gtk_label_set_text (self->zone_label, text);
+}
+
 /* ------------------------------------------------------------------ */
 /* GObject                                                             */
 
@@ -368,6 +405,7 @@ lectern_schedule_page_class_init (LecternSchedulePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LecternSchedulePage, pool_stack);
   gtk_widget_class_bind_template_child (widget_class, LecternSchedulePage, pool_view);
   gtk_widget_class_bind_template_child (widget_class, LecternSchedulePage, day_tabs);
+  gtk_widget_class_bind_template_child (widget_class, LecternSchedulePage, zone_label);
   gtk_widget_class_bind_template_child (widget_class, LecternSchedulePage, timeline);
   gtk_widget_class_bind_template_child (widget_class, LecternSchedulePage, editor_separator);
   gtk_widget_class_bind_template_child (widget_class, LecternSchedulePage, slot_editor);
@@ -499,6 +537,7 @@ lectern_schedule_page_reload (LecternSchedulePage  *self,
     }
 
   rebuild_day_tabs (self, days);
+  update_zone_label (self, days);
   if (n_days > 0 && lectern_timeline_get_day_id (self->timeline) != self->day_id)
     show_day (self, self->day_id);
   else
