@@ -158,21 +158,22 @@ for view in "${VIEWS[@]}"; do
   sleep 1   # the first frames: lists, avatars, fonts
   crop=$(window_geometry "$window")
 
-  # The timeline: 8:00 is 64 px below the window's top, 2 px a minute,
+  # The timeline: 8:00 is 84 px below the window's top (under the time
+  # zone line), 2 px a minute,
   # the cards from 348 px (see lectern-timeline.c).
   eval "$(xdotool getwindowgeometry --shell "$window")"
   case "$name" in
     schedule-editor)
-      xdotool mousemove $((X + 600)) $((Y + 64 + 130)) click 1
+      xdotool mousemove $((X + 600)) $((Y + 84 + 130)) click 1
       xdotool mousemove 1279 799
       sleep 1 ;;
     schedule-drag)
       # "Using Megatron…" (9:00) grabbed and held over 9:40
-      xdotool mousemove $((X + 600)) $((Y + 64 + 130))
+      xdotool mousemove $((X + 600)) $((Y + 84 + 130))
       sleep 0.3
       xdotool mousedown 1
       for dy in $(seq 5 5 80); do
-        xdotool mousemove $((X + 600)) $((Y + 64 + 130 + dy))
+        xdotool mousemove $((X + 600)) $((Y + 84 + 130 + dy))
         sleep 0.03
       done
       sleep 1 ;;

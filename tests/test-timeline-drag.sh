@@ -11,8 +11,9 @@
 # then quits with Ctrl+Q and reads both back from the file with sqlite3.
 #
 # The timeline's geometry (lectern-timeline.c): 2 px a minute, its top 12 px
-# below the header bar's 52 px, from 8:00 (the day's first visible hour);
-# the pool is 260 px wide on the left.
+# below the line that names the time zone (20 px) under the header bar's
+# 52 px, from 8:00 (the day's first visible hour); the pool is 260 px wide
+# on the left.
 #
 # Needs a display like the other GUI tests: without one it is skipped, or
 # fails when LECTERN_REQUIRE_DISPLAY=1 (CI). Needs xdotool, xvfb-run and
@@ -63,7 +64,7 @@ wait_for () {
 start_lectern schedule
 
 eval "$(xdotool getwindowgeometry --shell "$window")"
-top=$((Y + 52 + 12))          # 8:00 on the screen
+top=$((Y + 52 + 20 + 12))     # 8:00 on the screen, under the time zone line
 at () { echo $((top + ($1 - 480) * 2)); }
 x=$((X + 700))
 
