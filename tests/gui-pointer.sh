@@ -57,7 +57,7 @@ fail () {
 }
 
 start_lectern () {
-  env GSETTINGS_BACKEND=memory XDG_DATA_HOME="$workdir/data" XDG_CONFIG_HOME="$workdir/config" \
+  env -u GTK_A11Y GSETTINGS_BACKEND=memory XDG_DATA_HOME="$workdir/data" XDG_CONFIG_HOME="$workdir/config" \
       LECTERN_INITIAL_PAGE="$1" \
       "$LECTERN_BIN" "$file" >"$workdir/app.log" 2>&1 &
   app_pid=$!
