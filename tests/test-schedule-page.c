@@ -613,6 +613,51 @@ test_schedule_availability (Fixture       *fixture,
 }
 
 
+/* The card's menu: swap with the next slot, close the day's gaps, move
+ * the whole session. */
+static void
+test_schedule_menu (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
+  LecternSchedulePage *page = LECTERN_SCHEDULE_PAGE (lectern_window_get_page (window, "schedule"));
+  LecternTimeline *timeline = lectern_schedule_page_get_timeline (page);
+  LecternSchedule *schedule;
+  AdwMessageDialog *dialog;
+  LecternSlot *megatron;
+  const char *gaps = "SELECT COUNT (*) FROM (SELECT start, LAG (start + duration) OVER (ORDER BY start) AS prev_end"
+                     " FROM slot WHERE day_id IS NOT NULL) WHERE prev_end IS NOT NULL AND start != prev_end";
+
+  lectern_test_show_page (window, "schedule");
+  schedule = lectern_schedule_page_get_schedule (page);
+  megatron = schedule_slot (schedule, "Using Megatron to Train Large Language Models");
+  gtk_widget_grab_focus (lectern_timeline_find_card (timeline, lectern_slot_get_id (megatron)));
+
+  /* swapped with the next talk of the room: they stay neighbours */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.swap-next", NULL));
+  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT start FROM slot WHERE title = 'Distributed Systems for Decentralized AI'"), ==, 540);
+  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT start FROM slot WHERE title = 'Using Megatron to Train Large Language Models'"), ==, 560);
+
+  /* the day's gaps closed: the happy hour follows the awards */
+  g_assert_cmpint (lectern_test_sql_int (fixture->path, gaps), >, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.compact", NULL));
+  g_assert_cmpint (lectern_test_sql_int (fixture->path, gaps), ==, 0);
+
+  /* the whole session to 2:00pm, its talks keeping their offsets */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.move-session", NULL));
+  dialog = lectern_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Move the Session “Session I: Large-Scale Distributed Pretraining”");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_row (dialog, "Start (such as 9:30am or 14:05)")), "2:00pm");
+  adw_message_dialog_response (dialog, "move");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  lectern_test_flush ();
+  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT MIN (s.start) FROM slot s JOIN session n ON n.id = s.session_id WHERE n.title LIKE 'Session I:%'"), ==, 840);
+  g_assert_cmpint (lectern_test_sql_int (fixture->path, "SELECT start FROM slot WHERE title = 'Using Megatron to Train Large Language Models'"), ==, 860);
+
+  lectern_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -634,6 +679,7 @@ main (int   argc,
   ADD ("/schedule-page/editor", test_schedule_editor);
   ADD ("/schedule-page/settings", test_schedule_settings);
   ADD ("/schedule-page/availability", test_schedule_availability);
+  ADD ("/schedule-page/menu", test_schedule_menu);
 
 #undef ADD
 

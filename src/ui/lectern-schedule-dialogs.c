@@ -247,6 +247,104 @@ lectern_schedule_move_to_dialog_new (GtkWidget       *parent,
 }
 
 /* ------------------------------------------------------------------ */
+/* Move the Session To…                                                */
+
+static void
+move_session_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          Dialog           *d)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternSchedulePlan) plan = NULL;
+  GtkWidget *parent = GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  LecternSession *session = g_object_get_data (G_OBJECT (dialog), "session");
+  int start;
+
+  if (g_strcmp0 (response, "move") != 0 ||
+      !lectern_parse_time (gtk_editable_get_text (GTK_EDITABLE (d->start_row)), &start))
+    return;
+
+  /* each slot keeps its room */
+  plan = lectern_schedule_plan_move_session (lectern_schedule_get_scheduled (d->schedule), session,
+                                             selected_id (d->day_row, d->day_ids), -1, start, &error);
+  if (plan == NULL || !lectern_schedule_apply (d->schedule, plan, &error))
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+
+      adw_toast_set_timeout (toast, 0);
+      lectern_ui_toast (parent, toast);
+      return;
+    }
+
+  if (lectern_schedule_plan_get_n_moves (plan) > 0)
+    lectern_ui_toast_undo (parent, lectern_schedule_plan_get_label (plan));
+}
+
+/**
+ * lectern_schedule_move_session_dialog_new:
+ * @session: the session whose slots move together, keeping their offsets
+ *   from its first and their rooms
+ *
+ * Returns: (transfer none): the dialog, presented
+ */
+GtkWidget *
+lectern_schedule_move_session_dialog_new (GtkWidget       *parent,
+                                          LecternSchedule *schedule,
+                                          LecternSession  *session,
+                                          gint64           day_id)
+{
+  Dialog *d = g_new0 (Dialog, 1);
+  GtkRoot *root = gtk_widget_get_root (parent);
+  GListModel *scheduled = lectern_schedule_get_scheduled (schedule);
+  g_autofree char *heading = NULL;
+  g_autofree char *time = NULL;
+  GtkWidget *dialog, *list;
+  int first = 9 * 60;
+
+  d->schedule = g_object_ref (schedule);
+
+  for (guint i = 0, found = 0; i < g_list_model_get_n_items (scheduled); i++)
+    {
+      g_autoptr(LecternSlot) slot = g_list_model_get_item (scheduled, i);
+
+      if (lectern_slot_get_session_id (slot) != lectern_session_get_id (session))
+        continue;
+      first = found++ ? MIN (first, lectern_slot_get_start (slot)) : lectern_slot_get_start (slot);
+    }
+
+  heading = g_strdup_printf (_("Move the Session “%s”"), lectern_session_get_title (session));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   _("Its slots move together, each keeping its room and its time after the first."));
+  g_object_set_data_full (G_OBJECT (dialog), "session", g_object_ref (session), g_object_unref);
+
+  list = boxed_list ();
+  add_place_rows (d, list, day_id, 0);
+  gtk_widget_set_visible (GTK_WIDGET (d->room_row), FALSE);
+
+  d->start_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->start_row), _("Start (such as 9:30am or 14:05)"));
+  time = lectern_format_time (first);
+  gtk_editable_set_text (GTK_EDITABLE (d->start_row), time);
+  adw_entry_row_set_activates_default (d->start_row, TRUE);
+  g_signal_connect (d->start_row, "changed", G_CALLBACK (move_start_changed_cb), dialog);
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (d->start_row));
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "move", _("_Move"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "move", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "move");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (move_session_response_cb), d, dialog_closure_free, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (d->start_row));
+  return dialog;
+}
+
+/* ------------------------------------------------------------------ */
 /* New Slot                                                            */
 
 static void

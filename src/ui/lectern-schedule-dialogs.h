@@ -14,6 +14,10 @@ GtkWidget *lectern_schedule_move_to_dialog_new  (GtkWidget       *parent,
                                                  LecternSchedule *schedule,
                                                  LecternSlot     *slot,
                                                  gint64           day_id);
+GtkWidget *lectern_schedule_move_session_dialog_new (GtkWidget       *parent,
+                                                     LecternSchedule *schedule,
+                                                     LecternSession  *session,
+                                                     gint64           day_id);
 GtkWidget *lectern_schedule_new_slot_dialog_new (GtkWidget       *parent,
                                                  LecternSchedule *schedule,
                                                  gint64           day_id);

@@ -276,6 +276,110 @@ move_to_action (GtkWidget  *widget,
     lectern_schedule_move_to_dialog_new (widget, self->schedule, self->selected, self->day_id);
 }
 
+/* The next slot in the selected one's room, by start. */
+static LecternSlot *
+next_in_room (LecternTimeline *self,
+              LecternSlot     *slot)
+{
+  LecternSlot *next = NULL;
+  guint n = self->model ? g_list_model_get_n_items (self->model) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LecternSlot) item = g_list_model_get_item (self->model, i);
+
+      if (item == slot || lectern_slot_get_room_id (item) != lectern_slot_get_room_id (slot) ||
+          lectern_slot_get_start (item) < lectern_slot_get_start (slot) ||
+          (lectern_slot_get_start (item) == lectern_slot_get_start (slot) &&
+           lectern_slot_get_id (item) < lectern_slot_get_id (slot)))
+        continue;
+      if (next == NULL || lectern_slot_get_start (item) < lectern_slot_get_start (next))
+        next = item;   /* the model keeps it */
+    }
+
+  return next;
+}
+
+/**
+ * lectern_timeline_swap_selected:
+ *
+ * The selected slot and the next one in its room trade places (they
+ * stay neighbours): what reordering two talks is.
+ */
+gboolean
+lectern_timeline_swap_selected (LecternTimeline *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternSchedulePlan) plan = NULL;
+  LecternSlot *next;
+
+  g_return_val_if_fail (LECTERN_IS_TIMELINE (self), FALSE);
+
+  if (self->selected == NULL || self->schedule == NULL)
+    return FALSE;
+
+  next = next_in_room (self, self->selected);
+  if (next == NULL)
+    {
+      g_set_error (&error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID,
+                   _("No slot comes after it in its room."));
+      return _lectern_timeline_apply (self, NULL, g_steal_pointer (&error));
+    }
+
+  plan = lectern_schedule_plan_swap (lectern_schedule_get_scheduled (self->schedule), self->selected, next, &error);
+  return _lectern_timeline_apply (self, plan, g_steal_pointer (&error));
+}
+
+/* Closes the gaps between the day's slots, room by room. */
+gboolean
+lectern_timeline_compact (LecternTimeline *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternSchedulePlan) plan = NULL;
+
+  g_return_val_if_fail (LECTERN_IS_TIMELINE (self), FALSE);
+
+  if (self->schedule == NULL || self->day_id <= 0)
+    return FALSE;
+
+  plan = lectern_schedule_plan_compact (lectern_schedule_get_scheduled (self->schedule), self->day_id, 0, &error);
+  return _lectern_timeline_apply (self, plan, g_steal_pointer (&error));
+}
+
+static void
+swap_next_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  lectern_timeline_swap_selected (LECTERN_TIMELINE (widget));
+}
+
+static void
+compact_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  lectern_timeline_compact (LECTERN_TIMELINE (widget));
+}
+
+static void
+move_session_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LecternTimeline *self = LECTERN_TIMELINE (widget);
+  gint64 session_id;
+  LecternSession *session;
+
+  if (self->selected == NULL || self->schedule == NULL)
+    return;
+
+  session_id = lectern_slot_get_session_id (self->selected);
+  session = session_id > 0 ? g_hash_table_lookup (self->sessions, &session_id) : NULL;
+  if (session != NULL)
+    lectern_schedule_move_session_dialog_new (widget, self->schedule, session, self->day_id);
+}
+
 static void
 unschedule_action (GtkWidget  *widget,
                    const char *action_name,
@@ -293,8 +397,15 @@ show_menu (LecternTimeline *self,
   g_autoptr(GMenu) menu = g_menu_new ();
   GtkWidget *popover;
 
+  g_autoptr(GMenu) day = g_menu_new ();
+
   g_menu_append (menu, _("_Move To…"), "timeline.move-to");
+  g_menu_append (menu, _("_Swap with the Next Slot"), "timeline.swap-next");
   g_menu_append (menu, _("_Unschedule"), "timeline.unschedule");
+  if (self->selected != NULL && lectern_slot_get_session_id (self->selected) > 0)
+    g_menu_append (day, _("Move the _Session To…"), "timeline.move-session");
+  g_menu_append (day, _("_Close the Gaps in the Day"), "timeline.compact");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (day));
   popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
   gtk_widget_set_parent (popover, GTK_WIDGET (self));
   gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
@@ -953,6 +1064,9 @@ lectern_timeline_class_init (LecternTimelineClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, menu_key_cb, NULL);
   gtk_widget_class_install_action (widget_class, "timeline.move-to", NULL, move_to_action);
   gtk_widget_class_install_action (widget_class, "timeline.unschedule", NULL, unschedule_action);
+  gtk_widget_class_install_action (widget_class, "timeline.swap-next", NULL, swap_next_action);
+  gtk_widget_class_install_action (widget_class, "timeline.compact", NULL, compact_action);
+  gtk_widget_class_install_action (widget_class, "timeline.move-session", NULL, move_session_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "timeline.move-to", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "timeline");

@@ -45,5 +45,7 @@ gboolean     lectern_timeline_move_selected    (LecternTimeline *self,
                                                 int              steps,
                                                 gboolean         resize);
 gboolean     lectern_timeline_unschedule_selected (LecternTimeline *self);
+gboolean     lectern_timeline_swap_selected    (LecternTimeline *self);
+gboolean     lectern_timeline_compact          (LecternTimeline *self);
 
 G_END_DECLS
