@@ -253,11 +253,20 @@ test_conflict (Fixture       *f,
   g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_CONFLICT);
 }
 
-static void
-count_changed (LecternStore *store,
-               guint        *count)
+typedef struct
 {
-  (*count)++;
+  guint           count;
+  LecternChanges *last;
+} Changed;
+
+static void
+count_changed (LecternStore   *store,
+               LecternChanges *changes,
+               Changed        *changed)
+{
+  changed->count++;
+  g_clear_pointer (&changed->last, lectern_changes_unref);
+  changed->last = lectern_changes_ref (changes);
 }
 
 /* A commit by another connection is noticed; our own is not. */
@@ -271,7 +280,7 @@ test_external_change (Fixture       *f,
   g_autoptr(LecternPerson) p1 = NULL;
   g_autoptr(LecternPerson) p2 = NULL;
   g_autoptr(GListModel) people = NULL;
-  guint changed = 0;
+  Changed changed = { 0, NULL };
 
   mine = lectern_store_create (f->path, "Shared", &error);
   g_assert_no_error (error);
@@ -283,12 +292,46 @@ test_external_change (Fixture       *f,
   g_assert_false (lectern_store_poll_changes (mine));
   p1 = lectern_test_add_person (mine, "Mine", NULL);
   g_assert_false (lectern_store_poll_changes (mine));
-  g_assert_cmpuint (changed, ==, 0);
+  g_assert_cmpuint (changed.count, ==, 0);
 
   p2 = lectern_test_add_person (theirs, "Theirs", NULL);
   g_assert_true (lectern_store_poll_changes (mine));
-  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (changed.count, ==, 1);
   g_assert_false (lectern_store_poll_changes (mine));
+
+  /* the change says what it touched: their person, and no slot */
+  g_assert_false (lectern_changes_is_everything (changed.last));
+  g_assert_true (lectern_changes_touches_row (changed.last, "person", lectern_person_get_id (p2)));
+  g_assert_false (lectern_changes_touches_row (changed.last, "person", lectern_person_get_id (p1)));
+  g_assert_false (lectern_changes_touches (changed.last, "slot"));
+  g_assert_false (lectern_changes_touches_any (changed.last, lectern_changes_schedule_tables) &&
+                  !lectern_changes_touches (changed.last, "person"));
+  {
+    g_autofree char *text = lectern_changes_to_string (changed.last);
+    g_autofree char *expected = g_strdup_printf ("person %" G_GINT64_FORMAT,
+                                                 lectern_person_get_id (p2));
+
+    g_assert_cmpstr (text, ==, expected);
+  }
+
+  /* their undo is seen as the rows it wrote */
+  g_assert_true (lectern_store_undo (theirs, &error));
+  g_assert_no_error (error);
+  g_assert_true (lectern_store_poll_changes (mine));
+  g_assert_cmpuint (changed.count, ==, 2);
+  g_assert_false (lectern_changes_is_everything (changed.last));
+  g_assert_true (lectern_changes_touches_row (changed.last, "person", lectern_person_get_id (p2)));
+  g_assert_false (lectern_changes_touches_row (changed.last, "person", lectern_person_get_id (p1)));
+  g_assert_true (lectern_store_redo (theirs, &error));
+  g_assert_no_error (error);
+  g_assert_true (lectern_store_poll_changes (mine));
+  g_assert_true (lectern_changes_touches_row (changed.last, "person", lectern_person_get_id (p2)));
+
+  /* a write that left no step (another program's) may have touched anything */
+  lectern_test_sql_exec (f->path, "UPDATE event SET venue = 'Elsewhere'");
+  g_assert_true (lectern_store_poll_changes (mine));
+  g_assert_true (lectern_changes_is_everything (changed.last));
+  changed.count = 1;
 
   people = lectern_store_list_people (mine, &error);
   g_assert_no_error (error);
@@ -298,8 +341,8 @@ test_external_change (Fixture       *f,
   lectern_store_watch (mine, 50);
   g_clear_object (&p2);
   p2 = lectern_test_add_person (theirs, "Theirs again", NULL);
-  lectern_test_wait_until (changed >= 2, 5000);
-  g_assert_cmpuint (changed, ==, 2);
+  lectern_test_wait_until (changed.count >= 2, 5000);
+  g_assert_cmpuint (changed.count, ==, 2);
   lectern_store_watch (mine, 0);
 
   /* with a poll only once a minute, the file monitor sees a colleague's
@@ -310,13 +353,14 @@ test_external_change (Fixture       *f,
     g_autoptr(LecternPerson) p4 = NULL;
     gint64 start = g_get_monotonic_time ();
 
-    g_assert_true (lectern_test_wait_until (changed >= 3, 500));
+    g_assert_true (lectern_test_wait_until (changed.count >= 3, 500));
     g_test_message ("seen after %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
     p4 = lectern_test_add_person (mine, "Mine again", NULL);
     lectern_test_wait_until (FALSE, 200);
-    g_assert_cmpuint (changed, ==, 3);
+    g_assert_cmpuint (changed.count, ==, 3);
   }
   lectern_store_watch (mine, 0);
+  g_clear_pointer (&changed.last, lectern_changes_unref);
 }
 
 /* Slugs are safe file names, unique across cards and sponsors. */

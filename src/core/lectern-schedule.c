@@ -186,9 +186,14 @@ same_people (LecternSlot *a,
 
 static void
 on_store_changed (LecternStore    *store,
+                  LecternChanges  *changes,
                   LecternSchedule *self)
 {
   g_autoptr(GError) error = NULL;
+
+  /* a card or a photo changed: nothing the schedule shows */
+  if (!lectern_changes_touches_any (changes, lectern_changes_schedule_tables))
+    return;
 
   if (!lectern_schedule_reload (self, &error))
     g_warning ("Could not read the schedule again: %s", error->message);

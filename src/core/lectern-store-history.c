@@ -177,6 +177,125 @@ note_stepped_rows (LecternStore *self,
   sqlite3changeset_finalize (iter);
 }
 
+/* Adds every row @changeset writes (inserts, updates, deletes) to
+ * @changes: by its first key column when that is a number, else its
+ * whole table. */
+static void
+add_changeset_rows (LecternChanges *changes,
+                    const void     *changeset,
+                    int             size)
+{
+  sqlite3_changeset_iter *iter = NULL;
+
+  if (size == 0 || sqlite3changeset_start (&iter, size, (void *) changeset) != SQLITE_OK)
+    return;
+
+  while (sqlite3changeset_next (iter) == SQLITE_ROW)
+    {
+      const char *table = NULL;
+      unsigned char *pk = NULL;
+      sqlite3_value *value = NULL;
+      int n_columns, op, indirect, column;
+
+      if (sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect) != SQLITE_OK ||
+          sqlite3changeset_pk (iter, &pk, &n_columns) != SQLITE_OK)
+        continue;
+
+      for (column = 0; column < n_columns && !pk[column]; column++)
+        ;
+      if (column < n_columns &&
+          (op == SQLITE_INSERT ? sqlite3changeset_new (iter, column, &value)
+                               : sqlite3changeset_old (iter, column, &value)) == SQLITE_OK &&
+          value != NULL && sqlite3_value_type (value) == SQLITE_INTEGER)
+        lectern_changes_add_row (changes, table, sqlite3_value_int64 (value));
+      else
+        lectern_changes_add_table (changes, table);
+    }
+
+  sqlite3changeset_finalize (iter);
+}
+
+/* Remembers the history as it is now (each step's id and whether it is
+ * undone), for _lectern_store_collect_changes(). */
+void
+_lectern_store_note_steps (LecternStore *self)
+{
+  sqlite3_stmt *stmt;
+
+  g_hash_table_remove_all (self->seen_steps);
+  if (self->schema_version < HISTORY_SCHEMA_VERSION ||
+      sqlite3_prepare_v2 (self->db, "SELECT id, undone FROM history", -1, &stmt, NULL) != SQLITE_OK)
+    return;
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    _lectern_store_note_step (self, sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1) != 0);
+  sqlite3_finalize (stmt);
+}
+
+void
+_lectern_store_note_step (LecternStore *self,
+                          gint64        id,
+                          gboolean      undone)
+{
+  g_hash_table_insert (self->seen_steps, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (undone));
+}
+
+/* What other connections changed since the history was last noted, read
+ * from the history itself: each step is one commit's changeset, and an
+ * undo or a redo stores what it did as its step's changeset. So the new
+ * steps, and the steps whose undone flag flipped, name every row that
+ * changed. A change that left no trace there (written by another
+ * program, or into a file without history) is reported as everything.
+ */
+LecternChanges *
+_lectern_store_collect_changes (LecternStore *self)
+{
+  g_autoptr(LecternChanges) changes = lectern_changes_new ();
+  g_autoptr(GArray) stepped = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) now = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (self->schema_version < HISTORY_SCHEMA_VERSION ||
+      sqlite3_prepare_v2 (self->db, "SELECT id, undone FROM history", -1, &stmt, NULL) != SQLITE_OK)
+    return lectern_changes_new_everything ();
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gboolean undone = sqlite3_column_int (stmt, 1) != 0;
+      gpointer seen;
+
+      if (!g_hash_table_lookup_extended (self->seen_steps, &id, NULL, &seen) ||
+          GPOINTER_TO_INT (seen) != undone)
+        g_array_append_val (stepped, id);
+    }
+  ok = sqlite3_finalize (stmt) == SQLITE_OK;
+
+  if (ok && stepped->len > 0 &&
+      sqlite3_prepare_v2 (self->db, "SELECT changeset FROM history WHERE id = ?", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      for (guint i = 0; i < stepped->len; i++)
+        {
+          sqlite3_bind_int64 (stmt, 1, g_array_index (stepped, gint64, i));
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            add_changeset_rows (changes, sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+          sqlite3_reset (stmt);
+        }
+      sqlite3_finalize (stmt);
+    }
+  else if (ok && stepped->len > 0)
+    ok = FALSE;
+
+  _lectern_store_note_steps (self);
+
+  /* the file changed, yet no step says how */
+  if (!ok || lectern_changes_is_empty (changes))
+    return lectern_changes_new_everything ();
+
+  return g_steal_pointer (&changes);
+}
+
 typedef struct
 {
   gboolean  conflicted;
@@ -442,15 +561,21 @@ out:
     g_warning ("Could not turn foreign keys back on");
 
   sqlite3_free (inverse);
-  sqlite3_free (done);
   g_free (conflict.table);
 
   if (ok)
     {
+      g_autoptr(LecternChanges) changes = lectern_changes_new ();
+
       /* the views show rows that changed under them, as after a colleague's edit */
-      _lectern_store_emit_changed (self);
+      add_changeset_rows (changes, done, n_done);
+      sqlite3_free (done);
+      _lectern_store_note_step (self, step_id, !redo);
+      _lectern_store_emit_changed (self, changes);
       _lectern_store_emit_history_changed (self);
     }
+  else
+    sqlite3_free (done);
 
   return ok;
 }

@@ -51,6 +51,7 @@ struct _LecternStore
   guint            n_other_labels;     /* edits with another label */
   gint64           txn_rev;            /* the rev this transaction writes */
   GArray          *stepped;            /* SteppedRow: what the last undo/redo wrote */
+  GHashTable      *seen_steps;         /* history id -> undone, as last seen (see collect_changes) */
 };
 
 /* A row the last undo or redo put back or changed. */
@@ -63,6 +64,15 @@ typedef struct
 
 /* The schema version that brought the history and the counters. */
 #define HISTORY_SCHEMA_VERSION 3
+
+/* history: what other connections changed since the last look */
+void            _lectern_store_note_steps          (LecternStore     *self);
+void            _lectern_store_note_step           (LecternStore     *self,
+                                                    gint64            id,
+                                                    gboolean          undone);
+LecternChanges *_lectern_store_collect_changes     (LecternStore     *self);
+void            _lectern_store_emit_changed        (LecternStore     *self,
+                                                    LecternChanges   *changes);
 
 /* SQLite helpers */
 gboolean      _lectern_store_set_error_from_db    (LecternStore     *self,
@@ -154,7 +164,6 @@ gboolean      _lectern_store_step_at_rev          (LecternStore     *self,
                                                    GError          **error);
 
 /* The object */
-void          _lectern_store_emit_changed         (LecternStore     *self);
 void          _lectern_store_emit_history_changed (LecternStore     *self);
 char         *_lectern_store_default_actor        (void);
 

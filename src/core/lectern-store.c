@@ -764,6 +764,8 @@ record_step (LecternStore  *self,
   _lectern_store_bind_text (stmt, 4, created);
   if (!_lectern_store_step_done (self, stmt, error))
     return FALSE;
+  /* our own step: not a change to report at the next look */
+  _lectern_store_note_step (self, sqlite3_last_insert_rowid (self->db), FALSE);
 
   if (!(stmt = _lectern_store_prepare (self,
                                        "DELETE FROM history WHERE actor = ?1 AND id NOT IN"
@@ -1027,6 +1029,7 @@ lectern_store_finalize (GObject *object)
   g_clear_pointer (&self->read_only_reason, g_free);
   g_clear_pointer (&self->backup_path, g_free);
   g_clear_pointer (&self->stepped, g_array_unref);
+  g_clear_pointer (&self->seen_steps, g_hash_table_unref);
 
   G_OBJECT_CLASS (lectern_store_parent_class)->finalize (object);
 }
@@ -1041,13 +1044,18 @@ lectern_store_class_init (LecternStoreClass *klass)
   /**
    * LecternStore::changed:
    *
-   * Another process changed the file; models should be re-read.
+   * @changes: what changed: the tables, and their rows
+   *
+   * Another process changed the file, or an undo or a redo did: the
+   * views read again what @changes touches (everything, when the change
+   * left no step in the history, such as a write by another program).
    */
   signals[CHANGED] = g_signal_new ("changed",
                                    G_TYPE_FROM_CLASS (klass),
                                    G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL,
-                                   G_TYPE_NONE, 0);
+                                   G_TYPE_NONE, 1,
+                                   LECTERN_TYPE_CHANGES | G_SIGNAL_TYPE_STATIC_SCOPE);
 
   /**
    * LecternStore::history-changed:
@@ -1064,9 +1072,10 @@ lectern_store_class_init (LecternStoreClass *klass)
 
 /* The other parts emit the signals through these. */
 void
-_lectern_store_emit_changed (LecternStore *self)
+_lectern_store_emit_changed (LecternStore   *self,
+                             LecternChanges *changes)
 {
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, signals[CHANGED], 0, changes);
 }
 
 void
@@ -1086,6 +1095,7 @@ lectern_store_init (LecternStore *self)
 {
   self->actor = _lectern_store_default_actor ();
   self->stepped = g_array_new (FALSE, FALSE, sizeof (SteppedRow));
+  self->seen_steps = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 static gboolean
@@ -1267,6 +1277,7 @@ lectern_store_open (const char  *path,
 
   self->schema_version = version;
   self->data_version = _lectern_store_query_int (self, "PRAGMA data_version", 0);
+  _lectern_store_note_steps (self);
 
   return g_steal_pointer (&self);
 }
@@ -1348,6 +1359,7 @@ _lectern_store_create_at_version (const char  *path,
 
   self->schema_version = version;
   self->data_version = _lectern_store_query_int (self, "PRAGMA data_version", 0);
+  _lectern_store_note_steps (self);
 
   return g_steal_pointer (&self);
 }
@@ -1439,8 +1451,19 @@ lectern_store_poll_changes (LecternStore *self)
   if (version == self->data_version)
     return FALSE;
 
-  self->data_version = version;
-  g_signal_emit (self, signals[CHANGED], 0);
+  /* the version and the history from one snapshot: a commit that lands
+   * in between is not taken for a write from outside Lectern later */
+  {
+    g_autoptr(LecternChanges) changes = NULL;
+    gboolean snapshot = _lectern_store_exec (self, "BEGIN", NULL);
+
+    self->data_version = _lectern_store_query_int (self, "PRAGMA data_version", version);
+    changes = _lectern_store_collect_changes (self);
+    if (snapshot)
+      _lectern_store_exec (self, "COMMIT", NULL);
+
+    g_signal_emit (self, signals[CHANGED], 0, changes);
+  }
   g_signal_emit (self, signals[HISTORY_CHANGED], 0);
 
   return TRUE;

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "lectern-card.h"
+#include "lectern-changes.h"
 #include "lectern-day.h"
 #include "lectern-event.h"
 #include "lectern-person.h"

@@ -99,23 +99,15 @@ visible_list_page (LecternWindow *self)
   return LECTERN_IS_LIST_PAGE (child) ? LECTERN_LIST_PAGE (child) : NULL;
 }
 
-static gboolean
-reload (LecternWindow  *self,
-        GError        **error)
+static void reload_changes (LecternWindow  *self,
+                            LecternChanges *changes);
+
+static void
+update_title (LecternWindow *self)
 {
-  LecternListPage *lists[] = {
-    self->speakers_page, self->panelists_page, self->organizers_page,
-    self->people_page, self->sponsors_page,
-  };
-  LecternEvent *event;
+  LecternEvent *event = lectern_event_page_get_event (self->event_page);
   const char *title = NULL;
 
-  g_assert (LECTERN_IS_WINDOW (self));
-
-  if (!lectern_event_page_reload (self->event_page, error))
-    return FALSE;
-
-  event = lectern_event_page_get_event (self->event_page);
   if (event != NULL)
     title = lectern_event_get_name (event);
   if (lectern_ui_is_empty (title) && event != NULL)
@@ -125,12 +117,38 @@ reload (LecternWindow  *self,
 
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_view_switcher_title_set_title (self->switcher_title, title);
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    {
-      if (!lectern_list_page_reload (lists[i], error))
-        return FALSE;
-    }
+/* Reads again the pages that show what @changes touches: a slot a
+ * colleague moved does not re-read the people. The Event page is always
+ * read: its readiness panel covers the whole workshop. */
+static gboolean
+reload (LecternWindow   *self,
+        LecternChanges  *changes,
+        GError         **error)
+{
+  LecternListPage *lists[] = {
+    self->speakers_page, self->panelists_page, self->organizers_page,
+    self->people_page, self->sponsors_page,
+  };
+
+  g_assert (LECTERN_IS_WINDOW (self));
+
+  if (!lectern_event_page_reload (self->event_page, error))
+    return FALSE;
+
+  if (lectern_changes_touches (changes, "event"))
+    update_title (self);
+
+  if (lectern_changes_touches_any (changes, lectern_changes_directory_tables))
+    for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+      {
+        if (!lectern_list_page_reload (lists[i], error))
+          return FALSE;
+      }
+
+  if (!lectern_changes_touches_any (changes, lectern_changes_schedule_tables))
+    return TRUE;
 
   return lectern_schedule_page_reload (self->schedule_page, error);
 }
@@ -198,12 +216,13 @@ update_page_actions (LecternWindow *self)
 /* Signal callbacks */
 
 static void
-store_changed_cb (LecternWindow *self,
-                  LecternStore  *store)
+store_changed_cb (LecternWindow  *self,
+                  LecternChanges *changes,
+                  LecternStore   *store)
 {
   g_assert (LECTERN_IS_WINDOW (self));
 
-  lectern_window_reload (self);
+  reload_changes (self, changes);
 
   /* Undo and Redo change the file too, but the organizer knows. */
   if (self->undoing)
@@ -941,15 +960,24 @@ lectern_window_get_page (LecternWindow *self,
 void
 lectern_window_reload (LecternWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
+  g_autoptr(LecternChanges) everything = lectern_changes_new_everything ();
 
   g_return_if_fail (LECTERN_IS_WINDOW (self));
+
+  reload_changes (self, everything);
+}
+
+static void
+reload_changes (LecternWindow  *self,
+                LecternChanges *changes)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
 
   lectern_ui_begin_reload (self->store);
-  ok = reload (self, &error);
+  ok = reload (self, changes, &error);
   lectern_ui_end_reload (self->store);
 
   if (!ok)
