@@ -338,7 +338,7 @@ test_add_edit_remove (Fixture       *f,
 
   ce = lectern_test_add_person (store, "Ce Zhang", "ETH Zürich");
   s1 = snapshot (store);
-  ASSERT_UNDO_LABEL (store, "Add Ce Zhang");
+  ASSERT_UNDO_LABEL (store, "Add “Ce Zhang”");
 
   edited = lectern_store_get_person (store, lectern_person_get_id (ce), &error);
   g_assert_no_error (error);
@@ -348,7 +348,7 @@ test_add_edit_remove (Fixture       *f,
   g_assert_true (lectern_store_update_person (store, edited, &error));
   g_assert_no_error (error);
   s2 = snapshot (store);
-  ASSERT_UNDO_LABEL (store, "Edit Ce Zhang");
+  ASSERT_UNDO_LABEL (store, "Edit “Ce Zhang”");
 
   event = lectern_store_get_event (store, &error);
   g_assert_no_error (error);
@@ -361,7 +361,7 @@ test_add_edit_remove (Fixture       *f,
   g_assert_true (lectern_store_remove_person (store, edited, &error));
   g_assert_no_error (error);
   s4 = snapshot (store);
-  ASSERT_UNDO_LABEL (store, "Remove Ce Zhang");
+  ASSERT_UNDO_LABEL (store, "Remove “Ce Zhang”");
   g_assert_false (lectern_store_can_redo (store));
 
   g_assert_cmpstr (s0, !=, s1);
@@ -371,7 +371,7 @@ test_add_edit_remove (Fixture       *f,
 
   undo_ok (store);
   ASSERT_SNAPSHOT (store, s3);
-  ASSERT_REDO_LABEL (store, "Remove Ce Zhang");
+  ASSERT_REDO_LABEL (store, "Remove “Ce Zhang”");
   /* the undo says which rows it put back, for the views to show */
   assert_stepped (store, "person", lectern_person_get_id (ce));
   assert_stepped (store, "sponsor", 0);
@@ -385,7 +385,7 @@ test_add_edit_remove (Fixture       *f,
   undo_ok (store);
   ASSERT_SNAPSHOT (store, s0);
   g_assert_false (lectern_store_can_undo (store));
-  ASSERT_REDO_LABEL (store, "Add Ce Zhang");
+  ASSERT_REDO_LABEL (store, "Add “Ce Zhang”");
 
   redo_ok (store);
   ASSERT_SNAPSHOT (store, s1);
@@ -443,13 +443,13 @@ test_cascades (Fixture       *f,
   }
   g_assert_true (lectern_store_remove_sponsor (store, sponsor, &error));
   g_assert_no_error (error);
-  ASSERT_UNDO_LABEL (store, "Remove Together AI");
+  ASSERT_UNDO_LABEL (store, "Remove “Together AI”");
   g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM slot WHERE sponsor_id IS NULL"), ==, 1);
 
   card = find_card (store, "percy");
   g_assert_true (lectern_store_remove_card (store, card, &error));
   g_assert_no_error (error);
-  ASSERT_UNDO_LABEL (store, "Remove Percy Liang");
+  ASSERT_UNDO_LABEL (store, "Remove “Percy Liang” from Speakers");
   after = snapshot (store);
 
   undo_ok (store);
@@ -487,7 +487,7 @@ test_reorder (Fixture       *f,
   g_assert_cmpint (lectern_card_get_position (tri), ==, 2);
   g_assert_true (lectern_store_move_card (store, tri, 0, &error));
   g_assert_no_error (error);
-  ASSERT_UNDO_LABEL (store, "Move Tri Dao");
+  ASSERT_UNDO_LABEL (store, "Move “Tri Dao”");
   after = snapshot (store);
   g_assert_cmpstr (before, !=, after);
   g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM history WHERE actor = 'alice'"), ==, 1);
@@ -526,7 +526,7 @@ test_reopen (Fixture       *f,
 
   store = open_as (f->path, "alice");
   g_assert_true (lectern_store_can_undo (store));
-  ASSERT_UNDO_LABEL (store, "Add Ce Zhang");
+  ASSERT_UNDO_LABEL (store, "Add “Ce Zhang”");
   undo_ok (store);
   ASSERT_SNAPSHOT (store, before);
   g_clear_object (&store);
@@ -600,14 +600,14 @@ test_two_actors (Fixture       *f,
   g_assert_cmpuint (alice_history, ==, 3);
   alice_changed = 0;
 
-  ASSERT_UNDO_LABEL (alice, "Add Alice Two");
-  ASSERT_UNDO_LABEL (bob, "Edit Percy Liang");
+  ASSERT_UNDO_LABEL (alice, "Add “Alice Two”");
+  ASSERT_UNDO_LABEL (bob, "Edit “Percy Liang”");
   with_everything = snapshot (alice);
 
   undo_ok (alice);
   g_assert_cmpuint (alice_changed, ==, 1);
   g_assert_cmpuint (alice_history, ==, 4);
-  ASSERT_UNDO_LABEL (alice, "Add Alice One");
+  ASSERT_UNDO_LABEL (alice, "Add “Alice One”");
   undo_ok (alice);
   g_assert_false (lectern_store_can_undo (alice));
 
@@ -621,9 +621,9 @@ test_two_actors (Fixture       *f,
   g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM person WHERE name LIKE 'Alice%'"), ==, 0);
 
   /* Bob's own history is untouched by Alice's undos */
-  ASSERT_UNDO_LABEL (bob, "Edit Percy Liang");
+  ASSERT_UNDO_LABEL (bob, "Edit “Percy Liang”");
   undo_ok (bob);
-  ASSERT_UNDO_LABEL (bob, "Add Bob One");
+  ASSERT_UNDO_LABEL (bob, "Add “Bob One”");
   undo_ok (bob);
   g_clear_object (&percy);
   percy = lectern_test_find_person (bob, "Percy Liang");
@@ -675,7 +675,7 @@ test_conflict (Fixture       *f,
 
   g_assert_false (lectern_store_undo (alice, &error));
   g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_CONFLICT);
-  g_assert_nonnull (strstr (error->message, "Cannot undo “Edit Percy Liang”"));
+  g_assert_nonnull (strstr (error->message, "Cannot undo this step (Edit “Percy Liang”)"));
   g_clear_error (&error);
 
   ASSERT_SNAPSHOT (alice, both);
@@ -685,7 +685,7 @@ test_conflict (Fixture       *f,
   g_assert_cmpint (lectern_person_get_rev (now), ==, lectern_person_get_rev (b));
 
   /* the step is still Alice's to undo (it was not marked undone) */
-  ASSERT_UNDO_LABEL (alice, "Edit Percy Liang");
+  ASSERT_UNDO_LABEL (alice, "Edit “Percy Liang”");
   g_assert_false (lectern_store_can_redo (alice));
 
   /* Alice adds a person, Bob gives them a card: undoing the addition
@@ -700,7 +700,7 @@ test_conflict (Fixture       *f,
 
   g_assert_false (lectern_store_undo (alice, &error));
   g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_CONFLICT);
-  g_assert_nonnull (strstr (error->message, "Add Ce Zhang"));
+  g_assert_nonnull (strstr (error->message, "Add “Ce Zhang”"));
   g_clear_error (&error);
   ASSERT_SNAPSHOT (alice, both);
   problems = lectern_store_check (alice, &error);
@@ -731,7 +731,7 @@ test_conflict (Fixture       *f,
   org = lectern_store_add_card (alice, now, LECTERN_ROLE_ORGANIZER, "pl", &error);
   g_assert_no_error (error);
   undo_ok (alice);
-  ASSERT_REDO_LABEL (alice, "Add Percy Liang");
+  ASSERT_REDO_LABEL (alice, "Add “Percy Liang”");
   {
     g_autoptr(LecternPerson) dan = lectern_test_add_person (bob, "Dan Fu", NULL);
 
@@ -742,7 +742,7 @@ test_conflict (Fixture       *f,
   both = snapshot (alice);
   g_assert_false (lectern_store_redo (alice, &error));
   g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_CONFLICT);
-  g_assert_nonnull (strstr (error->message, "Cannot redo “Add Percy Liang”"));
+  g_assert_nonnull (strstr (error->message, "Cannot redo this step (Add “Percy Liang”)"));
   g_clear_error (&error);
   ASSERT_SNAPSHOT (alice, both);
   g_assert_true (lectern_store_can_redo (alice));
@@ -778,9 +778,9 @@ test_redo_truncated (Fixture       *f,
   g_assert_true (lectern_store_can_redo (bob));
 
   undo_ok (store);
-  ASSERT_REDO_LABEL (store, "Add Two");
+  ASSERT_REDO_LABEL (store, "Add “Two”");
   undo_ok (store);
-  ASSERT_REDO_LABEL (store, "Add One");
+  ASSERT_REDO_LABEL (store, "Add “One”");
 
   p3 = lectern_test_add_person (store, "Three", NULL);
   g_assert_false (lectern_store_can_redo (store));
@@ -789,7 +789,7 @@ test_redo_truncated (Fixture       *f,
   g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  ASSERT_UNDO_LABEL (store, "Add Three");
+  ASSERT_UNDO_LABEL (store, "Add “Three”");
   undo_ok (store);
   g_assert_false (lectern_store_can_undo (store));
   g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM history WHERE actor = 'alice'"), ==, 1);
@@ -956,7 +956,7 @@ test_actions (Fixture       *f,
   card = lectern_store_add_card (store, p, LECTERN_ROLE_ORGANIZER, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (lectern_store_commit (store, &error));
-  ASSERT_UNDO_LABEL (store, "Add Simran Arora");
+  ASSERT_UNDO_LABEL (store, "Add “Simran Arora”");
 
   g_assert_true (lectern_store_begin (store, &error));
   r = lectern_test_add_person (store, "Avanika Narayan", NULL);
@@ -964,7 +964,7 @@ test_actions (Fixture       *f,
   lectern_event_set_room (event, "Hall A");
   g_assert_true (lectern_store_update_event (store, event, &error));
   g_assert_true (lectern_store_commit (store, &error));
-  ASSERT_UNDO_LABEL (store, "Add Avanika Narayan and 1 other change");
+  ASSERT_UNDO_LABEL (store, "Add “Avanika Narayan” and 1 other change");
 
   /* a rolled-back action is no step */
   history_changed = 0;
@@ -972,13 +972,13 @@ test_actions (Fixture       *f,
   g_clear_object (&r);
   r = lectern_test_add_person (store, "Rolled Back", NULL);
   lectern_store_rollback (store);
-  ASSERT_UNDO_LABEL (store, "Add Avanika Narayan and 1 other change");
+  ASSERT_UNDO_LABEL (store, "Add “Avanika Narayan” and 1 other change");
   g_assert_cmpuint (history_changed, ==, 0);
 
   /* nor is an action that changes nothing */
   g_assert_true (lectern_store_begin_action (store, "Nothing either", &error));
   g_assert_true (lectern_store_commit (store, &error));
-  ASSERT_UNDO_LABEL (store, "Add Avanika Narayan and 1 other change");
+  ASSERT_UNDO_LABEL (store, "Add “Avanika Narayan” and 1 other change");
   g_assert_cmpuint (history_changed, ==, 0);
 }
 

@@ -1204,6 +1204,54 @@ test_sessions (Fixture       *f,
   g_assert_true (lectern_store_undo (w.store, &error));
   g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM session WHERE title = 'Morning'"), ==, 1);
 
+  /* a new session started from a slot: the slot in it, one step, and
+   * undone whole */
+  {
+    g_autoptr(LecternSlot) b = get_slot (w.store, w.b);
+    g_autoptr(LecternSlot) pooled = get_slot (w.store, w.d);
+    g_autoptr(LecternSlot) stale_b = get_slot (w.store, w.b);
+    g_autoptr(LecternSession) started = NULL;
+    g_autoptr(LecternSession) refused = NULL;
+    g_autofree char *label = NULL;
+    g_autofree char *before = layout (f->path);
+    g_autofree char *after_undo = NULL;
+    gint64 n_sessions = lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM session");
+
+    started = lectern_store_start_session (w.store, b, "Orals", &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (started);
+    g_assert_cmpint (lectern_slot_get_session_id (b), ==, lectern_session_get_id (started));
+    g_assert_cmpint (lectern_session_get_day_id (started), ==, lectern_day_get_id (w.day));
+    g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT session_id FROM slot WHERE title = 'B'"), ==,
+                     lectern_session_get_id (started));
+    label = lectern_store_get_undo_label (w.store);
+    g_assert_cmpstr (label, ==, "New session “Orals”");
+
+    /* the returned slot is current: it can be edited again */
+    lectern_slot_set_title (b, "B2");
+    g_assert_true (lectern_store_update_slot (w.store, b, &error));
+    g_assert_no_error (error);
+    g_assert_true (lectern_store_undo (w.store, &error));
+
+    /* a stale slot is a conflict, and nothing is written */
+    refused = lectern_store_start_session (w.store, stale_b, "Again", &error);
+    g_assert_null (refused);
+    g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_CONFLICT);
+    g_clear_error (&error);
+    g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM session"), ==, n_sessions + 1);
+
+    /* a slot of the pool has no day */
+    g_assert_null (lectern_store_start_session (w.store, pooled, "Pool", &error));
+    g_assert_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+
+    g_assert_true (lectern_store_undo (w.store, &error));
+    g_assert_no_error (error);
+    after_undo = layout (f->path);
+    g_assert_cmpstr (after_undo, ==, before);
+    g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM session"), ==, n_sessions);
+  }
+
   workshop_close (&w);
 }
 

@@ -410,10 +410,10 @@ refuse_step (gboolean     redo,
 {
   if (redo)
     g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_CONFLICT,
-                 _("Cannot redo “%s”: someone else has changed it since."), label);
+                 _("Cannot redo this step (%s): someone else has changed it since."), label);
   else
     g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_CONFLICT,
-                 _("Cannot undo “%s”: someone else has changed it since."), label);
+                 _("Cannot undo this step (%s): someone else has changed it since."), label);
 
   return FALSE;
 }

@@ -321,7 +321,7 @@ lectern_store_add_person (LecternStore   *self,
   if (!_lectern_store_write_begin (self, error))
     return FALSE;
 
-  _lectern_store_label_edit (self, _("Add %s"), text_or_empty (lectern_person_get_name (person)));
+  _lectern_store_label_edit (self, _("Add “%s”"), text_or_empty (lectern_person_get_name (person)));
   stmt = _lectern_store_prepare_insert (self, "person",
                                         "INSERT INTO person (name, first_name, family_name, affiliation, homepage,"
                                         " image_path, photo, bio, email, status, notes, id, rev)"
@@ -357,7 +357,7 @@ lectern_store_update_person (LecternStore   *self,
   if (!_lectern_store_write_begin (self, error))
     return FALSE;
 
-  _lectern_store_label_edit (self, _("Edit %s"), text_or_empty (lectern_person_get_name (person)));
+  _lectern_store_label_edit (self, _("Edit “%s”"), text_or_empty (lectern_person_get_name (person)));
   stmt = _lectern_store_prepare_update (self,
                                         "UPDATE person SET name = ?, first_name = ?, family_name = ?,"
                                         " affiliation = ?, homepage = ?, image_path = ?, photo = ?, bio = ?,"
@@ -390,7 +390,7 @@ lectern_store_remove_person (LecternStore   *self,
   if (!_lectern_store_write_begin (self, error))
     return FALSE;
 
-  _lectern_store_label_edit (self, _("Remove %s"), text_or_empty (lectern_person_get_name (person)));
+  _lectern_store_label_edit (self, _("Remove “%s”"), text_or_empty (lectern_person_get_name (person)));
   if (!_lectern_store_remove_row (self, "person", lectern_person_get_id (person), lectern_person_get_rev (person),
                    lectern_person_get_name (person), error))
     return _lectern_store_write_end (self, FALSE, NULL);
@@ -539,7 +539,7 @@ lectern_store_add_card (LecternStore   *self,
   if (!_lectern_store_write_begin (self, error))
     return NULL;
 
-  _lectern_store_label_edit (self, _("Add %s"), text_or_empty (lectern_person_get_name (person)));
+  _lectern_store_label_edit (self, _("Add “%s”"), text_or_empty (lectern_person_get_name (person)));
 
   chosen = slug ? g_strdup (slug) : lectern_store_suggest_slug (self, person, role);
   if (!check_slug (chosen, error))
@@ -706,7 +706,7 @@ lectern_store_update_card (LecternStore  *self,
     return FALSE;
 
   name = card_display_name (self, card);
-  _lectern_store_label_edit (self, _("Edit %s"), name);
+  _lectern_store_label_edit (self, _("Edit “%s”"), name);
 
   if (slug_is_taken (self, lectern_card_get_slug (card), lectern_card_get_id (card)))
     {
@@ -800,7 +800,7 @@ lectern_store_add_sponsor (LecternStore    *self,
   if (!_lectern_store_write_begin (self, error))
     return FALSE;
 
-  _lectern_store_label_edit (self, _("Add %s"), lectern_sponsor_get_name (sponsor));
+  _lectern_store_label_edit (self, _("Add “%s”"), lectern_sponsor_get_name (sponsor));
 
   if (lectern_sponsor_get_slug (sponsor) == NULL || lectern_sponsor_get_slug (sponsor)[0] == '\0')
     {
@@ -860,7 +860,7 @@ lectern_store_update_sponsor (LecternStore    *self,
   if (!_lectern_store_write_begin (self, error))
     return FALSE;
 
-  _lectern_store_label_edit (self, _("Edit %s"), text_or_empty (lectern_sponsor_get_name (sponsor)));
+  _lectern_store_label_edit (self, _("Edit “%s”"), text_or_empty (lectern_sponsor_get_name (sponsor)));
   stmt = _lectern_store_prepare_update (self,
                                         "UPDATE sponsor SET name = ?, url = ?, logo = ?, logo_path = ?,"
                                         " tier = ?, slug = ?, position = ?, archived = ?, rev = ? WHERE id = ? AND rev = ?",
@@ -1051,7 +1051,7 @@ lectern_store_move_card (LecternStore  *self,
     return FALSE;
 
   name = card_display_name (self, card);
-  _lectern_store_label_edit (self, _("Move %s"), name);
+  _lectern_store_label_edit (self, _("Move “%s”"), name);
   if (!check_rev (self, "card", lectern_card_get_id (card), lectern_card_get_rev (card),
                   name, error))
     return _lectern_store_write_end (self, FALSE, NULL);
@@ -1075,6 +1075,39 @@ lectern_store_move_card (LecternStore  *self,
   return TRUE;
 }
 
+/* The list a card of this role is on, for the undo step's name. */
+static const char *
+role_list_name (LecternStore *self,
+                LecternCard  *card)
+{
+  LecternRole role = lectern_card_get_role (card);
+  sqlite3_stmt *stmt;
+
+  /* a copy made from the list may carry only its id */
+  if (sqlite3_prepare_v2 (self->db, "SELECT role FROM card WHERE id = ?", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, lectern_card_get_id (card));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        lectern_role_from_string (_lectern_store_column_text (stmt, 0), &role);
+      sqlite3_finalize (stmt);
+    }
+
+  switch (role)
+    {
+    case LECTERN_ROLE_SPEAKER:
+      return _("Speakers");
+    case LECTERN_ROLE_PANELIST:
+      return _("Panelists");
+    case LECTERN_ROLE_MODERATOR:
+      return _("Moderators");
+    case LECTERN_ROLE_ORGANIZER:
+      return _("Organizers");
+    case LECTERN_N_ROLES:
+    default:
+      return _("People");
+    }
+}
+
 /* Removes one card (the person stays, with any other cards). */
 gboolean
 lectern_store_remove_card (LecternStore  *self,
@@ -1090,7 +1123,8 @@ lectern_store_remove_card (LecternStore  *self,
     return FALSE;
 
   name = card_display_name (self, card);
-  _lectern_store_label_edit (self, _("Remove %s"), name);
+  /* Translators: an undo step; a name, then a list, e.g. "Speakers" */
+  _lectern_store_label_edit (self, _("Remove “%s” from %s"), name, role_list_name (self, card));
 
   if (!_lectern_store_remove_row (self, "card", lectern_card_get_id (card), lectern_card_get_rev (card),
                    name, error))
@@ -1115,7 +1149,7 @@ lectern_store_move_sponsor (LecternStore    *self,
   if (!_lectern_store_write_begin (self, error))
     return FALSE;
 
-  _lectern_store_label_edit (self, _("Move %s"), text_or_empty (lectern_sponsor_get_name (sponsor)));
+  _lectern_store_label_edit (self, _("Move “%s”"), text_or_empty (lectern_sponsor_get_name (sponsor)));
   if (!check_rev (self, "sponsor", lectern_sponsor_get_id (sponsor),
                   lectern_sponsor_get_rev (sponsor), lectern_sponsor_get_name (sponsor), error) ||
       !move_row (self, "sponsor", "1", NULL, lectern_sponsor_get_id (sponsor), position,
@@ -1142,7 +1176,7 @@ lectern_store_remove_sponsor (LecternStore    *self,
   if (!_lectern_store_write_begin (self, error))
     return FALSE;
 
-  _lectern_store_label_edit (self, _("Remove %s"), text_or_empty (lectern_sponsor_get_name (sponsor)));
+  _lectern_store_label_edit (self, _("Remove “%s”"), text_or_empty (lectern_sponsor_get_name (sponsor)));
   if (!_lectern_store_remove_row (self, "sponsor", lectern_sponsor_get_id (sponsor),
                    lectern_sponsor_get_rev (sponsor), lectern_sponsor_get_name (sponsor), error))
     return _lectern_store_write_end (self, FALSE, NULL);

@@ -54,7 +54,7 @@ lectern_store_add_day (LecternStore  *self,
   if (!_lectern_store_write_begin (self, error))
     return NULL;
 
-  _lectern_store_label_edit (self, _("Add day %s"), date);
+  _lectern_store_label_edit (self, _("Add the day %s"), date);
   stmt = _lectern_store_prepare_insert (self, "day",
                                         "INSERT INTO day (date, position, id, rev)"
                                         " VALUES (?, (SELECT COALESCE (MAX (position), 0) + 1 FROM day), ?, ?)",
@@ -187,7 +187,7 @@ lectern_store_add_room (LecternStore  *self,
   if (!_lectern_store_write_begin (self, error))
     return NULL;
 
-  _lectern_store_label_edit (self, _("Add room %s"), name);
+  _lectern_store_label_edit (self, _("Add the room “%s”"), name);
   stmt = _lectern_store_prepare_insert (self, "room",
                                         "INSERT INTO room (name, map_url, position, id, rev)"
                                         " VALUES (?, ?, (SELECT COALESCE (MAX (position), 0) + 1 FROM room), ?, ?)",
@@ -261,7 +261,7 @@ lectern_store_add_session (LecternStore  *self,
   if (!_lectern_store_write_begin (self, error))
     return NULL;
 
-  _lectern_store_label_edit (self, _("Add session %s"), title);
+  _lectern_store_label_edit (self, _("Add the session “%s”"), title);
   stmt = _lectern_store_prepare_insert (self, "session",
                                         "INSERT INTO session (day_id, title, emoji, id, rev) VALUES (?, ?, ?, ?, ?)",
                                         &rev, error);
@@ -285,6 +285,64 @@ lectern_store_add_session (LecternStore  *self,
   lectern_session_set_emoji (session, emoji ? emoji : "");
 
   return session;
+}
+
+/**
+ * lectern_store_start_session:
+ * @slot: a scheduled slot; updated to what is in the file
+ * @title: the new session's name
+ *
+ * Starts a new session on @slot's day, with @slot in it: one step, named
+ * "New session “Title”". A slot of the pool has no day to start one on
+ * (LECTERN_STORE_ERROR_INVALID); a slot changed by someone else since it
+ * was read is a conflict, and nothing is written.
+ *
+ * Returns: (transfer full) (nullable): the session
+ */
+LecternSession *
+lectern_store_start_session (LecternStore  *self,
+                             LecternSlot   *slot,
+                             const char    *title,
+                             GError       **error)
+{
+  g_autoptr(LecternSession) session = NULL;
+  g_autoptr(LecternSlot) edited = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
+  g_return_val_if_fail (LECTERN_IS_SLOT (slot), NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+
+  if (!lectern_slot_is_scheduled (slot))
+    {
+      g_set_error_literal (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID,
+                           _("A slot in the pool has no day to start a session on: schedule it first."));
+      return NULL;
+    }
+
+  /* Translators: an undo step; %s is the new session's name */
+  label = g_strdup_printf (_("New session “%s”"), title);
+  if (!lectern_store_begin_action (self, label, error))
+    return NULL;
+
+  edited = lectern_slot_copy (slot);
+  if (!(session = lectern_store_add_session (self, lectern_slot_get_day_id (slot), title, "", error)))
+    {
+      lectern_store_rollback (self);
+      return NULL;
+    }
+  lectern_slot_set_session_id (edited, lectern_session_get_id (session));
+  if (!lectern_store_update_slot (self, edited, error))
+    {
+      lectern_store_rollback (self);
+      return NULL;
+    }
+  if (!lectern_store_commit (self, error))
+    return NULL;
+
+  lectern_slot_set_session_id (slot, lectern_slot_get_session_id (edited));
+  lectern_slot_set_rev (slot, lectern_slot_get_rev (edited));
+  return g_steal_pointer (&session);
 }
 
 static gpointer
@@ -362,7 +420,7 @@ slot_label (LecternSlot *slot,
   if (title == NULL || title[0] == '\0')
     return g_strdup (edit ? _("Edit slot") : _("Add slot"));
 
-  return g_strdup_printf (edit ? _("Edit %s") : _("Add %s"), title);
+  return g_strdup_printf (edit ? _("Edit “%s”") : _("Add “%s”"), title);
 }
 
 static void
@@ -838,7 +896,7 @@ lectern_store_remove_slot (LecternStore  *self,
   if (!_lectern_store_write_begin (self, error))
     return FALSE;
 
-  _lectern_store_label_edit (self, _("Remove %s"), lectern_slot_get_title (slot) ? lectern_slot_get_title (slot) : "");
+  _lectern_store_label_edit (self, _("Remove “%s”"), lectern_slot_get_title (slot) ? lectern_slot_get_title (slot) : "");
   if (!_lectern_store_remove_row (self, "slot", lectern_slot_get_id (slot), lectern_slot_get_rev (slot),
                                   lectern_slot_get_title (slot), error))
     return _lectern_store_write_end (self, FALSE, NULL);
@@ -1051,7 +1109,7 @@ lectern_store_update_session (LecternStore    *self,
   if (!_lectern_store_write_begin (self, error))
     return FALSE;
 
-  _lectern_store_label_edit (self, _("Edit the session %s"), lectern_session_get_title (session));
+  _lectern_store_label_edit (self, _("Edit the session “%s”"), lectern_session_get_title (session));
   stmt = _lectern_store_prepare_update (self, "UPDATE session SET title = ?, emoji = ?, rev = ? WHERE id = ? AND rev = ?",
                                         lectern_session_get_id (session), lectern_session_get_rev (session), &rev,
                                         error);

@@ -228,6 +228,10 @@ LecternSession *lectern_store_add_session       (LecternStore   *self,
                                                  const char     *title,
                                                  const char     *emoji,
                                                  GError        **error);
+LecternSession *lectern_store_start_session     (LecternStore   *self,
+                                                 LecternSlot    *slot,
+                                                 const char     *title,
+                                                 GError        **error);
 gboolean       lectern_store_update_session     (LecternStore   *self,
                                                  LecternSession *session,
                                                  GError        **error);

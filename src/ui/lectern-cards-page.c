@@ -323,19 +323,10 @@ lectern_cards_page_move_item (LecternListPage  *page,
                               guint             position,
                               GError          **error)
 {
-  LecternStore *store = lectern_list_page_get_store (page);
   g_autoptr(LecternCard) card = lectern_object_copy (item);
-  g_autofree char *label = NULL;
-  gboolean ok;
 
-  /* Translators: an undo step; %s is a name */
-  label = g_strdup_printf (_("Move “%s”"), person_name (lectern_card_get_person (card)));
-
-  if (!lectern_ui_begin_action (store, label, error))
-    return FALSE;
-
-  ok = lectern_store_move_card (store, card, position, error);
-  return lectern_ui_end_action (store, ok, ok ? error : NULL);
+  /* one step, named by the store: "Move “Tri Dao”" */
+  return lectern_store_move_card (lectern_list_page_get_store (page), card, position, error);
 }
 
 static char *
@@ -458,7 +449,6 @@ lectern_cards_page_remove_item (LecternListPage *page,
   LecternStore *store = lectern_list_page_get_store (page);
   g_autoptr(GObject) copy = lectern_object_copy (item);
   g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
   g_autofree char *message = NULL;
   const char *name = person_name (item_person (item));
   AdwToast *toast;
@@ -469,40 +459,26 @@ lectern_cards_page_remove_item (LecternListPage *page,
    */
   lectern_person_editor_flush (self->editor);
 
-  if (is_people (self))
-    {
-      /* Translators: an undo step; %s is a name */
-      label = g_strdup_printf (_("Remove “%s”"), name);
-      /* Translators: %s is a name */
-      message = g_strdup_printf (_("“%s” removed"), name);
-    }
-  else
-    {
-      /* Translators: an undo step; a name, then a list, e.g. "Speakers" */
-      label = g_strdup_printf (_("Remove “%s” from %s"), name, list_name (self));
-      /* Translators: a name, then a list, e.g. "Speakers" */
-      message = g_strdup_printf (_("“%s” removed from %s"), name, list_name (self));
-    }
-
-  if (!lectern_ui_begin_action (store, label, &error))
-    {
-      lectern_ui_show_error (GTK_WIDGET (self), _("Could Not Remove"), error);
-      return;
-    }
-
+  /* one step, named by the store: "Remove “Ce Zhang” from Speakers" */
   if (is_people (self))
     {
       /* The shown version: the editor may have just saved a newer one. */
       LecternPerson *shown = lectern_person_editor_get_person (self->editor);
 
+      /* Translators: %s is a name */
+      message = g_strdup_printf (_("“%s” removed"), name);
       if (shown != NULL && lectern_person_get_id (shown) == lectern_person_get_id (LECTERN_PERSON (copy)))
         lectern_person_set_rev (LECTERN_PERSON (copy), lectern_person_get_rev (shown));
       ok = lectern_store_remove_person (store, LECTERN_PERSON (copy), &error);
     }
   else
-    ok = lectern_store_remove_card (store, LECTERN_CARD (copy), &error);
+    {
+      /* Translators: a name, then a list, e.g. "Speakers" */
+      message = g_strdup_printf (_("“%s” removed from %s"), name, list_name (self));
+      ok = lectern_store_remove_card (store, LECTERN_CARD (copy), &error);
+    }
 
-  if (!lectern_ui_end_action (store, ok, ok ? &error : NULL))
+  if (!ok)
     {
       lectern_ui_show_error (GTK_WIDGET (self), _("Could Not Remove"), error);
       lectern_ui_reload_window (GTK_WIDGET (self));

@@ -220,24 +220,8 @@ new_session_cb (LecternSlotEditor *self)
   if (!is_editable (self) || !lectern_slot_is_scheduled (self->slot))
     return;
 
-  if (!lectern_store_begin_action (self->store, _("New session"), &error) ||
-      !(session = lectern_store_add_session (self->store, lectern_slot_get_day_id (self->slot), _("New Session"), "",
-                                             &error)))
-    {
-      if (error != NULL && !g_error_matches (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_READ_ONLY))
-        lectern_store_rollback (self->store);
-      lectern_ui_show_error (GTK_WIDGET (self), _("Could Not Save"), error);
-      return;
-    }
   edited = lectern_slot_copy (self->slot);
-  lectern_slot_set_session_id (edited, lectern_session_get_id (session));
-  if (!lectern_store_update_slot (self->store, edited, &error))
-    {
-      lectern_store_rollback (self->store);
-      lectern_ui_show_error (GTK_WIDGET (self), _("Could Not Save"), error);
-      return;
-    }
-  if (!lectern_store_commit (self->store, &error))
+  if (!(session = lectern_store_start_session (self->store, edited, _("New Session"), &error)))
     {
       lectern_ui_show_error (GTK_WIDGET (self), _("Could Not Save"), error);
       return;

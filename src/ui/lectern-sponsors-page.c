@@ -100,19 +100,10 @@ lectern_sponsors_page_move_item (LecternListPage  *page,
                                  guint             position,
                                  GError          **error)
 {
-  LecternStore *store = lectern_list_page_get_store (page);
   g_autoptr(LecternSponsor) sponsor = lectern_object_copy (item);
-  g_autofree char *label = NULL;
-  gboolean ok;
 
-  /* Translators: an undo step; %s is a name */
-  label = g_strdup_printf (_("Move “%s”"), sponsor_name (sponsor));
-
-  if (!lectern_ui_begin_action (store, label, error))
-    return FALSE;
-
-  ok = lectern_store_move_sponsor (store, sponsor, position, error);
-  return lectern_ui_end_action (store, ok, ok ? error : NULL);
+  /* one step, named by the store: "Move “Together AI”" */
+  return lectern_store_move_sponsor (lectern_list_page_get_store (page), sponsor, position, error);
 }
 
 static char *
@@ -163,11 +154,9 @@ lectern_sponsors_page_remove_item (LecternListPage *page,
   LecternStore *store = lectern_list_page_get_store (page);
   g_autoptr(LecternSponsor) copy = lectern_object_copy (item);
   g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
   g_autofree char *message = NULL;
   LecternSponsor *shown;
   AdwToast *toast;
-  gboolean ok;
 
   lectern_sponsor_editor_flush (self->editor);
 
@@ -176,19 +165,11 @@ lectern_sponsors_page_remove_item (LecternListPage *page,
   if (shown != NULL && lectern_sponsor_get_id (shown) == lectern_sponsor_get_id (copy))
     lectern_sponsor_set_rev (copy, lectern_sponsor_get_rev (shown));
 
-  /* Translators: an undo step; %s is a name */
-  label = g_strdup_printf (_("Remove “%s”"), sponsor_name (copy));
   /* Translators: %s is a name */
   message = g_strdup_printf (_("“%s” removed"), sponsor_name (copy));
 
-  if (!lectern_ui_begin_action (store, label, &error))
-    {
-      lectern_ui_show_error (GTK_WIDGET (self), _("Could Not Remove"), error);
-      return;
-    }
-
-  ok = lectern_store_remove_sponsor (store, copy, &error);
-  if (!lectern_ui_end_action (store, ok, ok ? &error : NULL))
+  /* one step, named by the store: "Remove “Together AI”" */
+  if (!lectern_store_remove_sponsor (store, copy, &error))
     {
       lectern_ui_show_error (GTK_WIDGET (self), _("Could Not Remove"), error);
       lectern_ui_reload_window (GTK_WIDGET (self));
@@ -278,8 +259,6 @@ lectern_sponsors_page_add_sponsor (LecternSponsorsPage  *self,
 {
   LecternStore *store;
   g_autoptr(LecternSponsor) sponsor = lectern_sponsor_new ();
-  g_autofree char *label = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (LECTERN_IS_SPONSORS_PAGE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -287,13 +266,8 @@ lectern_sponsors_page_add_sponsor (LecternSponsorsPage  *self,
   store = lectern_list_page_get_store (LECTERN_LIST_PAGE (self));
   lectern_sponsor_set_name (sponsor, name);
 
-  /* Translators: an undo step; %s is a name */
-  label = g_strdup_printf (_("Add “%s”"), name);
-  if (!lectern_ui_begin_action (store, label, error))
-    return FALSE;
-
-  ok = lectern_store_add_sponsor (store, sponsor, error);
-  if (!lectern_ui_end_action (store, ok, ok ? error : NULL))
+  /* one step, named by the store: "Add “Together AI”" */
+  if (!lectern_store_add_sponsor (store, sponsor, error))
     return FALSE;
 
   _lectern_list_page_select_after_reload (LECTERN_LIST_PAGE (self),
