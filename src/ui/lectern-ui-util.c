@@ -206,45 +206,6 @@ lectern_ui_slot_kind_label (LecternSlotKind kind)
     }
 }
 
-/**
- * lectern_ui_begin_action:
- * @store: the workshop file
- * @label: what the organizer did, as the Undo menu item shows it
- * @error: return location for an error
- *
- * Starts one user action: one transaction and one undo step. End it
- * with lectern_ui_end_action().
- */
-gboolean
-lectern_ui_begin_action (LecternStore  *store,
-                         const char    *label,
-                         GError       **error)
-{
-  g_return_val_if_fail (LECTERN_IS_STORE (store), FALSE);
-  g_return_val_if_fail (label != NULL, FALSE);
-
-  return lectern_store_begin_action (store, label, error);
-}
-
-/* Commits the action when @ok, else rolls it back. Returns whether
- * the action is in the file.
- */
-gboolean
-lectern_ui_end_action (LecternStore  *store,
-                       gboolean       ok,
-                       GError       **error)
-{
-  g_return_val_if_fail (LECTERN_IS_STORE (store), FALSE);
-
-  if (!ok)
-    {
-      lectern_store_rollback (store);
-      return FALSE;
-    }
-
-  return lectern_store_commit (store, error);
-}
-
 /* Reading the file again, page by page */
 
 #define ALL_CARDS_KEY "lectern-ui-all-cards"
@@ -589,13 +550,12 @@ save_request_run (SaveRequest *request)
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if (lectern_ui_begin_action (request->store, request->label, &error))
-    {
-      ok = request->kind->save (request->store, request->mine, &error);
-      ok = lectern_ui_end_action (request->store, ok, ok ? &error : NULL);
-    }
-  else
-    ok = FALSE;
+  /* one step, under the editor's name for it ("Hide “Tri Dao” from Speakers") */
+  ok = lectern_store_begin_action (request->store, request->label, &error);
+  if (ok && !(ok = request->kind->save (request->store, request->mine, &error)))
+    lectern_store_rollback (request->store);
+  else if (ok)
+    ok = lectern_store_commit (request->store, &error);
 
   if (ok)
     {

@@ -31,13 +31,6 @@ const char *lectern_ui_status_label       (LecternStatus        status);
 const char *lectern_ui_role_label         (LecternRole          role);
 const char *lectern_ui_slot_kind_label    (LecternSlotKind      kind);
 
-gboolean    lectern_ui_begin_action       (LecternStore        *store,
-                                           const char          *label,
-                                           GError             **error);
-gboolean    lectern_ui_end_action         (LecternStore        *store,
-                                           gboolean             ok,
-                                           GError             **error);
-
 void        lectern_ui_begin_reload       (LecternStore        *store);
 void        lectern_ui_end_reload         (LecternStore        *store);
 GListModel *lectern_ui_list_all_cards     (LecternStore        *store,
