@@ -208,7 +208,7 @@ get_slot (LecternStore *store,
 {
   g_autoptr(GError) error = NULL;
   LecternSlot *slot;
-  gint64 id;
+  gint64 id = 0;
 
   if (!parse_id (text, &id))
     return NULL;
