@@ -16,11 +16,13 @@
 
 #include <string.h>
 
+#include "lectern-enum-types.h"
 #include "lectern-schedule-dialogs.h"
 #include "lectern-schedule-page.h"
 #include "lectern-slot-card.h"
 #include "lectern-slot-editor.h"
 #include "lectern-test-window.h"
+#include "lectern-ui-util.h"
 
 #define DEMO_N_SLOTS 19
 
@@ -430,7 +432,21 @@ test_schedule_editor (Fixture       *fixture,
 
   /* the kind: a panel now */
   kind_row = lectern_test_template_child (editor, LECTERN_TYPE_SLOT_EDITOR, "kind_row");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), LECTERN_SLOT_PANEL);
+  {
+    /* the registered enum's values, by their names */
+    AdwEnumListModel *kinds = ADW_ENUM_LIST_MODEL (adw_combo_row_get_model (ADW_COMBO_ROW (kind_row)));
+    g_autoptr(AdwEnumListItem) panel = NULL;
+    GtkExpression *name = adw_combo_row_get_expression (ADW_COMBO_ROW (kind_row));
+    GValue value = G_VALUE_INIT;
+
+    g_assert_true (adw_enum_list_model_get_enum_type (kinds) == LECTERN_TYPE_SLOT_KIND);
+    g_assert_cmpint (lectern_ui_combo_row_get_enum (ADW_COMBO_ROW (kind_row)), ==, LECTERN_SLOT_TALK);
+    panel = g_list_model_get_item (G_LIST_MODEL (kinds), adw_enum_list_model_find_position (kinds, LECTERN_SLOT_PANEL));
+    g_assert_true (gtk_expression_evaluate (name, panel, &value));
+    g_assert_cmpstr (g_value_get_string (&value), ==, "Panel");
+    g_value_unset (&value);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), adw_enum_list_model_find_position (kinds, LECTERN_SLOT_PANEL));
+  }
   g_assert_true (lectern_test_wait_until (lectern_test_sql_int (fixture->path, "SELECT kind = 'panel' FROM slot WHERE title = 'Megatron, revised'") == 1, 2000));
 
   /* a link: Add stays off until the address is one */

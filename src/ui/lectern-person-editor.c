@@ -19,6 +19,7 @@
 #include "lectern-form.h"
 #include "lectern-image-picker.h"
 #include "lectern-availability-editor.h"
+#include "lectern-enum-types.h"
 #include "lectern-person-editor.h"
 #include "lectern-site-image.h"
 #include "lectern-ui-util.h"
@@ -51,7 +52,6 @@ struct _LecternPersonEditor
   AdwEntryRow        *email_row;
   GtkWidget          *email_button;
   AdwComboRow        *status_row;
-  GtkStringList      *status_model;
   AdwEntryRow        *notes_row;
   GtkButton          *remove_button;
 
@@ -72,6 +72,12 @@ enum {
   PROP_STORE,
   N_PROPS
 };
+
+static const char *
+status_label (int value)
+{
+  return lectern_ui_status_label (value);
+}
 
 static GParamSpec *properties[N_PROPS];
 
@@ -293,8 +299,8 @@ update_person_widgets (LecternPersonEditor *self)
   lectern_image_picker_set_image (self->photo_picker, person ? lectern_person_get_photo (person) : NULL);
 
   self->updating = TRUE;
-  if (status < LECTERN_N_STATUSES && adw_combo_row_get_selected (self->status_row) != status)
-    adw_combo_row_set_selected (self->status_row, status);
+  if (status < LECTERN_N_STATUSES)
+    lectern_ui_combo_row_select_enum (self->status_row, status);
   self->updating = FALSE;
 
   gtk_widget_set_visible (self->homepage_button, !lectern_ui_is_empty (homepage));
@@ -356,11 +362,11 @@ status_changed_cb (LecternPersonEditor *self)
 {
   g_autoptr(LecternPerson) edited = NULL;
   g_autofree char *label = NULL;
-  guint status = adw_combo_row_get_selected (self->status_row);
+  int status = lectern_ui_combo_row_get_enum (self->status_row);
 
   if (self->updating || self->form == NULL || lectern_form_get_object (self->form) == NULL ||
-      status >= LECTERN_N_STATUSES ||
-      (int) status == lectern_person_get_status (lectern_form_get_object (self->form)))
+      status < 0 || status >= LECTERN_N_STATUSES ||
+      status == (int) lectern_person_get_status (lectern_form_get_object (self->form)))
     return;
 
   edited = lectern_form_dup_edited (self->form);
@@ -562,7 +568,6 @@ lectern_person_editor_class_init (LecternPersonEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LecternPersonEditor, email_row);
   gtk_widget_class_bind_template_child (widget_class, LecternPersonEditor, email_button);
   gtk_widget_class_bind_template_child (widget_class, LecternPersonEditor, status_row);
-  gtk_widget_class_bind_template_child (widget_class, LecternPersonEditor, status_model);
   gtk_widget_class_bind_template_child (widget_class, LecternPersonEditor, notes_row);
   gtk_widget_class_bind_template_child (widget_class, LecternPersonEditor, remove_button);
   gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
@@ -601,8 +606,7 @@ lectern_person_editor_init (LecternPersonEditor *self)
                            G_CONNECT_SWAPPED);
 
   /* After the forms: the combo row reports its first selection. */
-  for (LecternStatus status = 0; status < LECTERN_N_STATUSES; status++)
-    gtk_string_list_append (self->status_model, lectern_ui_status_label (status));
+  lectern_ui_combo_row_set_enum (self->status_row, LECTERN_TYPE_STATUS, status_label);
 
   gtk_widget_set_visible (GTK_WIDGET (self->card_group), FALSE);
 }

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lectern-enum-types.h"
 #include "lectern-schedule-dialogs.h"
 #include "lectern-schedule-ops.h"
 #include "lectern-ui-util.h"
@@ -36,6 +37,12 @@ typedef struct
   GtkSwitch       *ripple;
   gint64           day_id;
 } Dialog;
+
+static const char *
+kind_label (int value)
+{
+  return lectern_ui_slot_kind_label (value);
+}
 
 static void
 dialog_free (Dialog *d)
@@ -390,7 +397,7 @@ new_slot_response_cb (AdwMessageDialog *dialog,
 
   g_ascii_string_to_unsigned (gtk_editable_get_text (GTK_EDITABLE (d->length_row)), 10, 0, 24 * 60, &length, NULL);
   lectern_slot_set_title (slot, gtk_editable_get_text (GTK_EDITABLE (d->title_row)));
-  lectern_slot_set_kind (slot, adw_combo_row_get_selected (d->kind_row));
+  lectern_slot_set_kind (slot, MAX (lectern_ui_combo_row_get_enum (d->kind_row), 0));
   lectern_slot_set_duration (slot, (int) length);
   lectern_slot_set_room_id (slot, selected_id (d->room_row, d->room_ids));
   if (!lectern_ui_is_empty (start_text) && lectern_parse_time (start_text, &start))
@@ -428,7 +435,6 @@ lectern_schedule_new_slot_dialog_new (GtkWidget       *parent,
 {
   Dialog *d = g_new0 (Dialog, 1);
   GtkRoot *root = gtk_widget_get_root (parent);
-  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   GtkWidget *dialog, *list;
 
   d->schedule = g_object_ref (schedule);
@@ -443,11 +449,9 @@ lectern_schedule_new_slot_dialog_new (GtkWidget       *parent,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->title_row), _("Title"));
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (d->title_row));
 
-  for (int kind = 0; kind < LECTERN_N_SLOT_KINDS; kind++)
-    gtk_string_list_append (kinds, lectern_ui_slot_kind_label (kind));
   d->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->kind_row), _("Kind"));
-  adw_combo_row_set_model (d->kind_row, G_LIST_MODEL (kinds));
+  lectern_ui_combo_row_set_enum (d->kind_row, LECTERN_TYPE_SLOT_KIND, kind_label);
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (d->kind_row));
 
   d->length_row = ADW_ENTRY_ROW (adw_entry_row_new ());

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lectern-enum-types.h"
 #include "lectern-schedule-ops.h"
 #include "lectern-schedule-settings.h"
 #include "lectern-ui-util.h"
@@ -33,6 +34,22 @@ struct _LecternScheduleSettings
 };
 
 G_DEFINE_FINAL_TYPE (LecternScheduleSettings, lectern_schedule_settings, ADW_TYPE_PREFERENCES_GROUP)
+
+static const char *
+severity_label (int value)
+{
+  switch ((LecternSeverity) value)
+    {
+    case LECTERN_SEVERITY_IGNORE:
+      return _("Ignore");
+    case LECTERN_SEVERITY_WARN:
+      return _("Warn");
+    case LECTERN_SEVERITY_BLOCK:
+      return _("Block Export");
+    default:
+      return "";
+    }
+}
 
 static const int grid_steps[] = { 5, 10, 15 };
 
@@ -142,7 +159,7 @@ check_changed_cb (AdwComboRow             *row,
   if (!editable (self))
     return;
 
-  if (!lectern_store_set_check_severity (self->store, check, adw_combo_row_get_selected (row), &error))
+  if (!lectern_store_set_check_severity (self->store, check, MAX (lectern_ui_combo_row_get_enum (row), 0), &error))
     show_error (self, error);
   else
     lectern_ui_reload_window (GTK_WIDGET (self));
@@ -202,7 +219,7 @@ lectern_schedule_settings_reload (LecternScheduleSettings *self)
 
   if (lectern_store_get_check_severities (self->store, severities, NULL))
     for (guint i = 0; i < LECTERN_N_CHECKS; i++)
-      adw_combo_row_set_selected (self->check_rows[i], severities[i]);
+      lectern_ui_combo_row_select_enum (self->check_rows[i], severities[i]);
 
   /* a row per day: its hours */
   for (guint i = 0; i < self->day_rows->len; i++)
@@ -263,7 +280,6 @@ static void
 lectern_schedule_settings_init (LecternScheduleSettings *self)
 {
   g_autoptr(GtkStringList) steps = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) severities = gtk_string_list_new (NULL);
 
   self->updating = TRUE;
   self->day_rows = g_ptr_array_new ();
@@ -293,9 +309,6 @@ lectern_schedule_settings_init (LecternScheduleSettings *self)
   g_signal_connect_swapped (self->changeover_row, "apply", G_CALLBACK (changeover_apply_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->changeover_row));
 
-  gtk_string_list_append (severities, _("Ignore"));
-  gtk_string_list_append (severities, _("Warn"));
-  gtk_string_list_append (severities, _("Block Export"));
   self->checks_row = adw_expander_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->checks_row), _("Checks"));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self->checks_row),
@@ -305,7 +318,7 @@ lectern_schedule_settings_init (LecternScheduleSettings *self)
       AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), check_label (i));
-      adw_combo_row_set_model (row, G_LIST_MODEL (severities));
+      lectern_ui_combo_row_set_enum (row, LECTERN_TYPE_SEVERITY, severity_label);
       g_object_set_data (G_OBJECT (row), "check", GUINT_TO_POINTER (i));
       g_signal_connect (row, "notify::selected", G_CALLBACK (check_changed_cb), self);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (self->checks_row), GTK_WIDGET (row));

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "lectern-conflict-dialog.h"
+#include "lectern-enum-types.h"
 #include "lectern-form.h"
 #include "lectern-schedule-ops.h"
 #include "lectern-schedule.h"
@@ -143,9 +144,9 @@ static void
 kind_changed_cb (LecternSlotEditor *self)
 {
   g_autoptr(LecternSlot) edited = NULL;
-  guint kind = adw_combo_row_get_selected (self->kind_row);
+  int kind = lectern_ui_combo_row_get_enum (self->kind_row);
 
-  if (!is_editable (self) || kind >= LECTERN_N_SLOT_KINDS || (int) kind == lectern_slot_get_kind (self->slot))
+  if (!is_editable (self) || kind < 0 || kind == (int) lectern_slot_get_kind (self->slot))
     return;
 
   edited = lectern_slot_copy (self->slot);
@@ -293,6 +294,18 @@ appearance_role_label (LecternAppearanceRole role)
     }
 }
 
+static const char *
+role_label (int value)
+{
+  return appearance_role_label (value);
+}
+
+static const char *
+kind_label (int value)
+{
+  return lectern_ui_slot_kind_label (value);
+}
+
 static void
 remove_person_cb (GtkButton         *button,
                   LecternSlotEditor *self)
@@ -326,7 +339,8 @@ add_person_cb (GtkButton         *button,
 
   person = g_list_model_get_item (self->people, i);
   edited = lectern_slot_copy (self->slot);
-  lectern_slot_add_appearance (edited, lectern_person_get_id (person), adw_combo_row_get_selected (as), NULL);
+  lectern_slot_add_appearance (edited, lectern_person_get_id (person),
+                               MAX (lectern_ui_combo_row_get_enum (as), 0), NULL);
   save (self, edited, NULL);
 }
 
@@ -340,7 +354,6 @@ static void
 rebuild_people (LecternSlotEditor *self)
 {
   GPtrArray *appearances = lectern_slot_get_appearances (self->slot);
-  g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
   GtkWidget *row, *who, *as, *add, *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->people_list))) != NULL)
@@ -366,9 +379,6 @@ rebuild_people (LecternSlotEditor *self)
     }
 
   /* who, as what, Add */
-  for (int role = 0; role < LECTERN_N_APPEARANCE_ROLES; role++)
-    gtk_string_list_append (roles, appearance_role_label (role));
-
   who = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (who), _("Add a Person"));
   adw_combo_row_set_expression (ADW_COMBO_ROW (who),
@@ -379,7 +389,7 @@ rebuild_people (LecternSlotEditor *self)
 
   as = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (as), _("As"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (as), G_LIST_MODEL (roles));
+  lectern_ui_combo_row_set_enum (ADW_COMBO_ROW (as), LECTERN_TYPE_APPEARANCE_ROLE, role_label);
   add = gtk_button_new_with_mnemonic (_("_Add"));
   gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
   g_object_set_data (G_OBJECT (add), "who", who);
@@ -508,7 +518,7 @@ show_slot (LecternSlotEditor *self)
     }
   gtk_label_set_text (self->when_label, when);
 
-  adw_combo_row_set_selected (self->kind_row, lectern_slot_get_kind (self->slot));
+  lectern_ui_combo_row_select_enum (self->kind_row, lectern_slot_get_kind (self->slot));
   for (guint i = 0; self->session_ids && i < self->session_ids->len; i++)
     if (g_array_index (self->session_ids, gint64, i) == lectern_slot_get_session_id (self->slot))
       adw_combo_row_set_selected (self->session_row, i);
@@ -745,7 +755,6 @@ lectern_slot_editor_class_init (LecternSlotEditorClass *klass)
 static void
 lectern_slot_editor_init (LecternSlotEditor *self)
 {
-  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -753,10 +762,8 @@ lectern_slot_editor_init (LecternSlotEditor *self)
   self->session_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->sponsor_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  for (int kind = 0; kind < LECTERN_N_SLOT_KINDS; kind++)
-    gtk_string_list_append (kinds, lectern_ui_slot_kind_label (kind));
   self->updating = TRUE;
-  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+  lectern_ui_combo_row_set_enum (self->kind_row, LECTERN_TYPE_SLOT_KIND, kind_label);
   self->updating = FALSE;
 
   self->form = lectern_form_new ();

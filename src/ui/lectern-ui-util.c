@@ -206,6 +206,70 @@ lectern_ui_slot_kind_label (LecternSlotKind kind)
     }
 }
 
+/* Combo rows of registered enums (lectern-enum-types.h) */
+
+static char *
+enum_item_label (AdwEnumListItem    *item,
+                 LecternUiEnumLabel  label)
+{
+  return g_strdup (item != NULL ? label (adw_enum_list_item_get_value (item)) : "");
+}
+
+/**
+ * lectern_ui_combo_row_set_enum:
+ * @row: a combo row
+ * @enum_type: a registered enum type, e.g. %LECTERN_TYPE_SLOT_KIND
+ * @label: the name shown for each value
+ *
+ * Offers the values of @enum_type in @row, in their order, by the names
+ * @label gives them. The selection is then a value:
+ * lectern_ui_combo_row_get_enum(), lectern_ui_combo_row_select_enum().
+ */
+void
+lectern_ui_combo_row_set_enum (AdwComboRow        *row,
+                               GType               enum_type,
+                               LecternUiEnumLabel  label)
+{
+  g_autoptr(AdwEnumListModel) model = NULL;
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+  g_return_if_fail (G_TYPE_IS_ENUM (enum_type));
+  g_return_if_fail (label != NULL);
+
+  model = adw_enum_list_model_new (enum_type);
+  adw_combo_row_set_expression (row, gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                                  G_CALLBACK (enum_item_label),
+                                                                  (gpointer) label, NULL));
+  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+}
+
+/* The selected value, or -1 when nothing is selected. */
+int
+lectern_ui_combo_row_get_enum (AdwComboRow *row)
+{
+  AdwEnumListItem *item;
+
+  g_return_val_if_fail (ADW_IS_COMBO_ROW (row), -1);
+
+  item = adw_combo_row_get_selected_item (row);
+  return ADW_IS_ENUM_LIST_ITEM (item) ? adw_enum_list_item_get_value (item) : -1;
+}
+
+void
+lectern_ui_combo_row_select_enum (AdwComboRow *row,
+                                  int          value)
+{
+  GListModel *model;
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  model = adw_combo_row_get_model (row);
+  g_return_if_fail (ADW_IS_ENUM_LIST_MODEL (model));
+
+  if (lectern_ui_combo_row_get_enum (row) != value)
+    adw_combo_row_set_selected (row, adw_enum_list_model_find_position (ADW_ENUM_LIST_MODEL (model), value));
+}
+
 /* Reading the file again, page by page */
 
 #define ALL_CARDS_KEY "lectern-ui-all-cards"

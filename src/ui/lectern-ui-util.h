@@ -27,6 +27,16 @@ gboolean    lectern_ui_email_is_valid     (const char          *text);
 gboolean    lectern_ui_date_is_valid      (const char          *text);
 gboolean    lectern_ui_timezone_is_valid  (const char          *text);
 
+/* The name a combo row shows for one value of a registered enum. */
+typedef const char *(*LecternUiEnumLabel) (int value);
+
+void        lectern_ui_combo_row_set_enum    (AdwComboRow         *row,
+                                              GType                enum_type,
+                                              LecternUiEnumLabel   label);
+int         lectern_ui_combo_row_get_enum    (AdwComboRow         *row);
+void        lectern_ui_combo_row_select_enum (AdwComboRow         *row,
+                                              int                  value);
+
 const char *lectern_ui_status_label       (LecternStatus        status);
 const char *lectern_ui_role_label         (LecternRole          role);
 const char *lectern_ui_slot_kind_label    (LecternSlotKind      kind);
