@@ -616,6 +616,34 @@ make_conflict (Fixture       *fixture,
   return dialog;
 }
 
+/* An enum field reads as its name ("Invited"), not as a number. */
+static void
+test_conflict_enum_values (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  static const LecternConflictField fields[] = { { "status", "Invitation" } };
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
+  g_autoptr(LecternPerson) theirs = lectern_person_new ();
+  g_autoptr(LecternPerson) mine = lectern_person_new ();
+  GtkWidget *dialog;
+
+  lectern_person_set_name (theirs, "Ce Zhang");
+  lectern_person_set_name (mine, "Ce Zhang");
+  lectern_person_set_status (theirs, LECTERN_STATUS_INVITED);
+  lectern_person_set_status (mine, LECTERN_STATUS_CONFIRMED);
+  dialog = lectern_conflict_dialog_new (GTK_WINDOW (window), "Ce Zhang", theirs, mine, fields, 1);
+  gtk_window_present (GTK_WINDOW (dialog));
+  lectern_test_settle (window);
+
+  g_assert_cmpuint (lectern_conflict_dialog_get_n_differences (LECTERN_CONFLICT_DIALOG (dialog)), ==, 1);
+  g_assert_true (lectern_test_has_mapped_label (dialog, "Invited"));
+  g_assert_true (lectern_test_has_mapped_label (dialog, "Confirmed"));
+  g_assert_false (lectern_test_has_mapped_label (dialog, "1"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  lectern_test_close_window (window);
+}
+
 static void
 test_conflict_keep_mine (Fixture       *fixture,
                          gconstpointer  data)
@@ -1779,6 +1807,7 @@ main (int   argc,
   ADD ("/window/external-change", test_external_change);
   ADD ("/window/external-change-roles", test_external_change_roles);
   ADD ("/window/conflict/keep-mine", test_conflict_keep_mine);
+  ADD ("/window/conflict/enum-values", test_conflict_enum_values);
   ADD ("/window/conflict/use-theirs", test_conflict_use_theirs);
   ADD ("/window/conflict/merged", test_conflict_merged);
   ADD ("/window/undo-redo", test_undo_redo);

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include "lectern-enum-types.h"
+#include "lectern-types.h"
 #include "lectern-card.h"
 
 struct _LecternCard
@@ -75,7 +77,7 @@ lectern_card_get_property (GObject    *object,
       break;
 
     case PROP_ROLE:
-      g_value_set_int (value, self->role);
+      g_value_set_enum (value, self->role);
       break;
 
     case PROP_SLUG:
@@ -122,7 +124,7 @@ lectern_card_set_property (GObject      *object,
       break;
 
     case PROP_ROLE:
-      lectern_card_set_role (self, g_value_get_int (value));
+      lectern_card_set_role (self, g_value_get_enum (value));
       break;
 
     case PROP_SLUG:
@@ -165,7 +167,7 @@ lectern_card_class_init (LecternCardClass *klass)
     g_param_spec_int64 ("person-id", NULL, NULL, 0, G_MAXINT64, 0,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_ROLE] =
-    g_param_spec_int ("role", NULL, NULL, G_MININT, G_MAXINT, 0,
+    g_param_spec_enum ("role", NULL, NULL, LECTERN_TYPE_ROLE, LECTERN_ROLE_SPEAKER,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_SLUG] =
     g_param_spec_string ("slug", NULL, NULL, NULL,

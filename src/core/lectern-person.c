@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include "lectern-enum-types.h"
+#include "lectern-types.h"
 #include "lectern-match.h"
 #include "lectern-person.h"
 
@@ -140,7 +142,7 @@ lectern_person_get_property (GObject    *object,
       break;
 
     case PROP_STATUS:
-      g_value_set_int (value, self->status);
+      g_value_set_enum (value, self->status);
       break;
 
     case PROP_NOTES:
@@ -207,7 +209,7 @@ lectern_person_set_property (GObject      *object,
       break;
 
     case PROP_STATUS:
-      lectern_person_set_status (self, g_value_get_int (value));
+      lectern_person_set_status (self, g_value_get_enum (value));
       break;
 
     case PROP_NOTES:
@@ -262,7 +264,7 @@ lectern_person_class_init (LecternPersonClass *klass)
     g_param_spec_string ("email", NULL, NULL, NULL,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_STATUS] =
-    g_param_spec_int ("status", NULL, NULL, G_MININT, G_MAXINT, 0,
+    g_param_spec_enum ("status", NULL, NULL, LECTERN_TYPE_STATUS, LECTERN_STATUS_NONE,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_NOTES] =
     g_param_spec_string ("notes", NULL, NULL, NULL,

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include "lectern-enum-types.h"
+#include "lectern-types.h"
 #include "lectern-slot.h"
 
 struct _LecternSlot
@@ -122,7 +124,7 @@ lectern_slot_get_property (GObject    *object,
       break;
 
     case PROP_KIND:
-      g_value_set_int (value, self->kind);
+      g_value_set_enum (value, self->kind);
       break;
 
     case PROP_EMOJI:
@@ -197,7 +199,7 @@ lectern_slot_set_property (GObject      *object,
       break;
 
     case PROP_KIND:
-      lectern_slot_set_kind (self, g_value_get_int (value));
+      lectern_slot_set_kind (self, g_value_get_enum (value));
       break;
 
     case PROP_EMOJI:
@@ -264,7 +266,7 @@ lectern_slot_class_init (LecternSlotClass *klass)
     g_param_spec_int ("duration", NULL, NULL, G_MININT, G_MAXINT, 0,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_KIND] =
-    g_param_spec_int ("kind", NULL, NULL, G_MININT, G_MAXINT, 0,
+    g_param_spec_enum ("kind", NULL, NULL, LECTERN_TYPE_SLOT_KIND, LECTERN_SLOT_TALK,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_EMOJI] =
     g_param_spec_string ("emoji", NULL, NULL, NULL,

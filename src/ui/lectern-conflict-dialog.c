@@ -17,6 +17,7 @@
 
 #include "lectern-conflict-dialog.h"
 #include "lectern-form.h"
+#include "lectern-ui-util.h"
 
 struct _LecternConflictDialog
 {
@@ -46,6 +47,17 @@ describe_value (GObject    *object,
 
       g_object_get (object, property, &bytes, NULL);
       return g_strdup (bytes != NULL ? _("An image") : _("No image"));
+    }
+
+  if (G_TYPE_IS_ENUM (pspec->value_type))
+    {
+      int value = 0;
+      const char *label;
+
+      g_object_get (object, property, &value, NULL);
+      label = lectern_ui_enum_label (pspec->value_type, value);
+      if (label != NULL)
+        return g_strdup (label);
     }
 
   return lectern_object_dup_value (object, property);

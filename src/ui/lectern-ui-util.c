@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lectern-enum-types.h"
 #include "lectern-site-image.h"
 #include "lectern-ui-util.h"
 #include "lectern-validate.h"
@@ -207,6 +208,22 @@ lectern_ui_slot_kind_label (LecternSlotKind kind)
 }
 
 /* Combo rows of registered enums (lectern-enum-types.h) */
+
+/* How a value of one of the workshop's enums reads: "Panel", "Invited";
+ * NULL for another type or a value out of range. */
+const char *
+lectern_ui_enum_label (GType enum_type,
+                       int   value)
+{
+  if (enum_type == LECTERN_TYPE_SLOT_KIND)
+    return value >= 0 && value < LECTERN_N_SLOT_KINDS ? lectern_ui_slot_kind_label (value) : NULL;
+  if (enum_type == LECTERN_TYPE_ROLE)
+    return value >= 0 && value < LECTERN_N_ROLES ? lectern_ui_role_label (value) : NULL;
+  if (enum_type == LECTERN_TYPE_STATUS)
+    return value >= 0 && value < LECTERN_N_STATUSES ? lectern_ui_status_label (value) : NULL;
+
+  return NULL;
+}
 
 static char *
 enum_item_label (AdwEnumListItem    *item,

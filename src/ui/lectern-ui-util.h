@@ -37,6 +37,8 @@ int         lectern_ui_combo_row_get_enum    (AdwComboRow         *row);
 void        lectern_ui_combo_row_select_enum (AdwComboRow         *row,
                                               int                  value);
 
+const char *lectern_ui_enum_label            (GType                enum_type,
+                                              int                  value);
 const char *lectern_ui_status_label       (LecternStatus        status);
 const char *lectern_ui_role_label         (LecternRole          role);
 const char *lectern_ui_slot_kind_label    (LecternSlotKind      kind);
