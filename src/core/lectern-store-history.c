@@ -128,6 +128,39 @@ lectern_store_get_redo_label (LecternStore *self)
   return label;
 }
 
+/* The row the iterator is at: its table, its operation and, when its
+ * first key column is a number, that number (an update records its key
+ * among the old values). */
+static gboolean
+changeset_row (sqlite3_changeset_iter  *iter,
+               const char             **table,
+               int                     *op,
+               gboolean                *has_id,
+               gint64                  *id)
+{
+  unsigned char *pk = NULL;
+  sqlite3_value *value = NULL;
+  int n_columns, indirect, column;
+
+  *has_id = FALSE;
+  if (sqlite3changeset_op (iter, table, &n_columns, op, &indirect) != SQLITE_OK ||
+      sqlite3changeset_pk (iter, &pk, &n_columns) != SQLITE_OK)
+    return FALSE;
+
+  for (column = 0; column < n_columns && !pk[column]; column++)
+    ;
+  if (column < n_columns &&
+      (*op == SQLITE_INSERT ? sqlite3changeset_new (iter, column, &value)
+                            : sqlite3changeset_old (iter, column, &value)) == SQLITE_OK &&
+      value != NULL && sqlite3_value_type (value) == SQLITE_INTEGER)
+    {
+      *has_id = TRUE;
+      *id = sqlite3_value_int64 (value);
+    }
+
+  return TRUE;
+}
+
 /* Notes the rows @changeset inserts or updates, for
  * lectern_store_get_stepped_ids(): the views show the organizer what an
  * undo or redo did.
@@ -147,29 +180,15 @@ note_stepped_rows (LecternStore *self,
   while (sqlite3changeset_next (iter) == SQLITE_ROW)
     {
       const char *table = NULL;
-      unsigned char *pk = NULL;
-      sqlite3_value *value = NULL;
-      int n_columns, op, indirect, column;
+      gboolean has_id;
       SteppedRow row;
+      int op;
 
-      if (sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect) != SQLITE_OK ||
-          (op != SQLITE_INSERT && op != SQLITE_UPDATE) ||
-          sqlite3changeset_pk (iter, &pk, &n_columns) != SQLITE_OK)
-        continue;
-
-      for (column = 0; column < n_columns && !pk[column]; column++)
-        ;
-      if (column == n_columns)
-        continue;
-
-      /* an update records its key among the old values */
-      if ((op == SQLITE_INSERT ? sqlite3changeset_new (iter, column, &value)
-                               : sqlite3changeset_old (iter, column, &value)) != SQLITE_OK ||
-          value == NULL || sqlite3_value_type (value) != SQLITE_INTEGER)
+      if (!changeset_row (iter, &table, &op, &has_id, &row.id) || !has_id ||
+          (op != SQLITE_INSERT && op != SQLITE_UPDATE))
         continue;
 
       row.table = g_intern_string (table);
-      row.id = sqlite3_value_int64 (value);
       row.inserted = op == SQLITE_INSERT;
       g_array_append_val (self->stepped, row);
     }
@@ -193,21 +212,14 @@ add_changeset_rows (LecternChanges *changes,
   while (sqlite3changeset_next (iter) == SQLITE_ROW)
     {
       const char *table = NULL;
-      unsigned char *pk = NULL;
-      sqlite3_value *value = NULL;
-      int n_columns, op, indirect, column;
+      gboolean has_id;
+      gint64 id = 0;
+      int op;
 
-      if (sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect) != SQLITE_OK ||
-          sqlite3changeset_pk (iter, &pk, &n_columns) != SQLITE_OK)
+      if (!changeset_row (iter, &table, &op, &has_id, &id))
         continue;
-
-      for (column = 0; column < n_columns && !pk[column]; column++)
-        ;
-      if (column < n_columns &&
-          (op == SQLITE_INSERT ? sqlite3changeset_new (iter, column, &value)
-                               : sqlite3changeset_old (iter, column, &value)) == SQLITE_OK &&
-          value != NULL && sqlite3_value_type (value) == SQLITE_INTEGER)
-        lectern_changes_add_row (changes, table, sqlite3_value_int64 (value));
+      if (has_id)
+        lectern_changes_add_row (changes, table, id);
       else
         lectern_changes_add_table (changes, table);
     }

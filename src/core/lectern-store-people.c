@@ -1092,20 +1092,7 @@ role_list_name (LecternStore *self,
       sqlite3_finalize (stmt);
     }
 
-  switch (role)
-    {
-    case LECTERN_ROLE_SPEAKER:
-      return _("Speakers");
-    case LECTERN_ROLE_PANELIST:
-      return _("Panelists");
-    case LECTERN_ROLE_MODERATOR:
-      return _("Moderators");
-    case LECTERN_ROLE_ORGANIZER:
-      return _("Organizers");
-    case LECTERN_N_ROLES:
-    default:
-      return _("People");
-    }
+  return lectern_role_get_list_name (role);
 }
 
 /* Removes one card (the person stays, with any other cards). */

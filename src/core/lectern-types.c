@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "lectern-types.h"
@@ -259,4 +260,25 @@ lectern_severity_from_string (const char      *str,
 
   *severity = i;
   return TRUE;
+}
+
+/* The list the site shows the cards of @role on, as undo steps name it:
+ * "Speakers". */
+const char *
+lectern_role_get_list_name (LecternRole role)
+{
+  switch (role)
+    {
+    case LECTERN_ROLE_SPEAKER:
+      return _("Speakers");
+    case LECTERN_ROLE_PANELIST:
+      return _("Panelists");
+    case LECTERN_ROLE_MODERATOR:
+      return _("Moderators");
+    case LECTERN_ROLE_ORGANIZER:
+      return _("Organizers");
+    case LECTERN_N_ROLES:
+    default:
+      return _("People");
+    }
 }

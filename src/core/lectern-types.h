@@ -89,6 +89,7 @@ const char *lectern_role_to_string            (LecternRole            role);
 gboolean    lectern_role_from_string          (const char            *str,
                                                LecternRole           *role);
 const char *lectern_role_get_site_category    (LecternRole            role);
+const char *lectern_role_get_list_name        (LecternRole            role);
 const char *lectern_slot_kind_to_string       (LecternSlotKind        kind);
 gboolean    lectern_slot_kind_from_string     (const char            *str,
                                                LecternSlotKind       *kind);

@@ -211,26 +211,6 @@ role_row (LecternPersonEditor *self,
     }
 }
 
-/* The lists the site shows, as the undo steps name them. */
-static const char *
-role_list_name (LecternRole role)
-{
-  switch (role)
-    {
-    case LECTERN_ROLE_SPEAKER:
-      return _("Speakers");
-    case LECTERN_ROLE_PANELIST:
-      return _("Panelists");
-    case LECTERN_ROLE_MODERATOR:
-      return _("Moderators");
-    case LECTERN_ROLE_ORGANIZER:
-      return _("Organizers");
-    case LECTERN_N_ROLES:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 static gboolean
 is_editable (LecternPersonEditor *self)
 {
@@ -419,10 +399,10 @@ set_role (LecternPersonEditor *self,
 
   if (active)
     /* Translators: an undo step; a name, then a list, e.g. "Speakers" */
-    label = g_strdup_printf (_("Add “%s” to %s"), person_name (person), role_list_name (role));
+    label = g_strdup_printf (_("Add “%s” to %s"), person_name (person), lectern_role_get_list_name (role));
   else
     /* Translators: an undo step; a name, then a list, e.g. "Speakers" */
-    label = g_strdup_printf (_("Hide “%s” from %s"), person_name (person), role_list_name (role));
+    label = g_strdup_printf (_("Hide “%s” from %s"), person_name (person), lectern_role_get_list_name (role));
 
   ok = lectern_store_set_role (self->store, person, role, card, active, label, &error);
 
