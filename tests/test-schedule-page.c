@@ -247,6 +247,73 @@ test_schedule_colleague (Fixture       *fixture,
 }
 
 
+/* The card of @slot_id among the timeline's children, without building
+ * it (lectern_timeline_find_card() would). */
+static GtkWidget *
+built_card (LecternTimeline *timeline,
+            gint64           slot_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (timeline)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (LECTERN_IS_SLOT_CARD (child) && gtk_widget_get_mapped (child) &&
+        gtk_widget_get_width (child) > 1 &&
+        lectern_slot_get_id (lectern_slot_card_get_slot (LECTERN_SLOT_CARD (child))) == slot_id)
+      return child;
+
+  return NULL;
+}
+
+/* A whole day shown (0:00 to 24:00): only the cards near the view are
+ * built; scrolling builds the others and lets go of those left behind;
+ * a card asked for is built wherever it is. */
+static void
+test_schedule_near_view (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  LecternWindow *window;
+  LecternSchedulePage *page;
+  LecternTimeline *timeline;
+  GtkAdjustment *adjustment;
+  gint64 late, megatron;
+  guint n_slots;
+
+  lectern_test_sql_exec (fixture->path,
+                         "UPDATE day SET visible_start = 0, visible_end = 1440;"
+                         "INSERT INTO slot (day_id, start, duration, kind, title)"
+                         " VALUES ((SELECT MIN (id) FROM day), 1380, 45, 'social', 'Late social');");
+  late = lectern_test_sql_int (fixture->path, "SELECT id FROM slot WHERE title = 'Late social'");
+  megatron = lectern_test_sql_int (fixture->path,
+                                   "SELECT id FROM slot WHERE title = 'Using Megatron to Train Large Language Models'");
+  n_slots = lectern_test_sql_int (fixture->path, "SELECT COUNT (*) FROM slot WHERE day_id = (SELECT MIN (id) FROM day)");
+
+  window = lectern_test_open_window (app, fixture->path);
+  page = LECTERN_SCHEDULE_PAGE (lectern_window_get_page (window, "schedule"));
+  timeline = lectern_schedule_page_get_timeline (page);
+  lectern_test_show_page (window, "schedule");
+  adjustment = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (timeline), GTK_TYPE_SCROLLED_WINDOW)));
+  g_assert_true (lectern_test_wait_until (gtk_adjustment_get_page_size (adjustment) > 0, 2000));
+
+  /* at the top of the day (midnight): the morning is near, the evening not */
+  gtk_adjustment_set_value (adjustment, 0);
+  lectern_test_settle (window);
+  g_assert_cmpuint (lectern_timeline_get_n_cards (timeline), <, n_slots);
+  g_assert_cmpuint (lectern_timeline_get_n_cards (timeline), >, 0);
+  g_assert_null (built_card (timeline, late));
+  g_assert_false (lectern_test_has_mapped_label (GTK_WIDGET (timeline), "Late social"));
+
+  /* at its end: the evening's card is built, the morning's let go */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  g_assert_true (lectern_test_wait_until (built_card (timeline, late) != NULL, 2000));
+  g_assert_true (lectern_test_wait_until (built_card (timeline, megatron) == NULL, 2000));
+  g_assert_true (lectern_test_wait_until (lectern_test_has_mapped_label (GTK_WIDGET (timeline), "Late social"), 2000));
+
+  /* asked for (to focus it, to scroll to it), a card is built anyway */
+  g_assert_nonnull (lectern_timeline_find_card (timeline, megatron));
+
+  lectern_test_close_window (window);
+}
+
 /* The row of a dialog's list titled @title. */
 static GtkWidget *
 dialog_row (AdwMessageDialog *dialog,
@@ -692,6 +759,7 @@ main (int   argc,
 
   ADD ("/schedule-page/timeline", test_schedule);
   ADD ("/schedule-page/colleague", test_schedule_colleague);
+  ADD ("/schedule-page/near-view", test_schedule_near_view);
   ADD ("/schedule-page/days", test_schedule_days);
   ADD ("/schedule-page/dialogs", test_schedule_dialogs);
   ADD ("/schedule-page/editor", test_schedule_editor);

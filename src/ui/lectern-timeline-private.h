@@ -43,6 +43,13 @@ struct _LecternTimeline
   int              grid_step;
   LecternSlot     *selected;       /* weak: the focused card's */
 
+  /* only the cards near the view are built (see sync_cards) */
+  GtkAdjustment   *vadjustment;    /* the scrolled window's, while mapped */
+  gulong           vadjustment_id;
+  gulong           page_size_id;
+  guint            scroll_sync_id;
+  GHashTable      *demanded;       /* slot ids whose card was asked for */
+
   /* a drag in progress */
   gboolean         ghost_shown;
   gint64           ghost_room;

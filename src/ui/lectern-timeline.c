@@ -619,10 +619,10 @@ mark_cards (LecternTimeline *self)
       LecternSession *session = session_id > 0 ? g_hash_table_lookup (self->sessions, &session_id) : NULL;
       gpointer previous = g_hash_table_lookup (last_session, &room);
 
+      g_hash_table_insert (last_session, g_memdup2 (&room, sizeof (gint64)), GSIZE_TO_POINTER (session_id));
       if (card == NULL)
         continue;
       lectern_slot_card_set_session (card, session, session != NULL && GPOINTER_TO_SIZE (previous) != (gsize) session_id);
-      g_hash_table_insert (last_session, g_memdup2 (&room, sizeof (gint64)), GSIZE_TO_POINTER (session_id));
       lectern_slot_card_set_problems (card, g_hash_table_lookup (messages, &id));
     }
 }
@@ -647,8 +647,69 @@ remove_leaving_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The minutes of the day near the view: what is shown, and a screen's
+ * height above and below it. All of the day when the timeline is not
+ * in a scrolled window. */
+static void
+near_view (LecternTimeline *self,
+           int             *first,
+           int             *last)
+{
+  double value, page;
+
+  *first = G_MININT;
+  *last = G_MAXINT;
+
+  /* nothing is built before it shows: map() looks again */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      *first = G_MAXINT;
+      *last = G_MININT;
+      return;
+    }
+  if (self->vadjustment == NULL)
+    return;
+
+  value = gtk_adjustment_get_value (self->vadjustment);
+  page = gtk_adjustment_get_page_size (self->vadjustment);
+  /* not allocated yet: the window's height stands in for the view's */
+  if (page <= 0)
+    page = MAX (gtk_widget_get_height (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)))), 800);
+
+  *first = (int) y_to_minute (self, value - page);
+  *last = (int) y_to_minute (self, value + 2 * page) + 1;
+}
+
+/* Whether the slot at @i of the day needs its card: near the view, the
+ * focused one and its neighbours in time (so that Tab always has a card
+ * to go to), one asked for by lectern_timeline_find_card(), or one being
+ * dragged. */
+static gboolean
+wants_card (LecternTimeline *self,
+            LecternSlot     *slot,
+            guint            i,
+            guint            selected_at,
+            int              first,
+            int              last)
+{
+  gint64 id = lectern_slot_get_id (slot);
+  GtkWidget *card;
+
+  if (lectern_slot_get_end (slot) >= first && lectern_slot_get_start (slot) <= last)
+    return TRUE;
+  if (selected_at != G_MAXUINT && i + 1 >= selected_at && i <= selected_at + 1)
+    return TRUE;
+  if (g_hash_table_contains (self->demanded, &id) || slot == self->resizing)
+    return TRUE;
+
+  card = g_hash_table_lookup (self->cards, &id);
+  return card != NULL && gtk_widget_has_css_class (card, "dragged");
+}
+
 /* Children in the model's order (by start), so that Tab goes through
- * the day in time order. */
+ * the day in time order. Only the cards near the view are built (a day
+ * of 500 slots has most of them out of sight): scrolling builds the
+ * ones that come near and lets go of the others. */
 static void
 sync_cards (LecternTimeline *self)
 {
@@ -661,6 +722,18 @@ sync_cards (LecternTimeline *self)
   gboolean had_focus = gtk_widget_has_focus (GTK_WIDGET (self)) ||
                        (gtk_widget_get_focus_child (GTK_WIDGET (self)) != NULL);
   gint64 focused = self->selected ? lectern_slot_get_id (self->selected) : 0;
+  guint selected_at = G_MAXUINT;
+  int first, last;
+
+  g_clear_handle_id (&self->scroll_sync_id, g_source_remove);
+  near_view (self, &first, &last);
+  for (guint i = 0; i < n && focused > 0 && selected_at == G_MAXUINT; i++)
+    {
+      g_autoptr(LecternSlot) slot = g_list_model_get_item (self->model, i);
+
+      if (lectern_slot_get_id (slot) == focused)
+        selected_at = i;
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -668,6 +741,8 @@ sync_cards (LecternTimeline *self)
       gint64 id = lectern_slot_get_id (slot);
       GtkWidget *card;
 
+      if (!wants_card (self, slot, i, selected_at, first, last))
+        continue;
       if (!g_hash_table_contains (self->cards, &id))
         add_card (self, slot);
       card = g_hash_table_lookup (self->cards, &id);
@@ -968,6 +1043,60 @@ lectern_timeline_size_allocate (GtkWidget *widget,
     }
 }
 
+static gboolean
+scroll_sync_cb (gpointer user_data)
+{
+  LecternTimeline *self = user_data;
+
+  self->scroll_sync_id = 0;
+  sync_cards (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scrolled_cb (LecternTimeline *self)
+{
+  if (self->scroll_sync_id == 0)
+    self->scroll_sync_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, scroll_sync_cb, self, NULL);
+}
+
+static void
+forget_adjustment (LecternTimeline *self)
+{
+  if (self->vadjustment == NULL)
+    return;
+  g_clear_signal_handler (&self->vadjustment_id, self->vadjustment);
+  g_clear_signal_handler (&self->page_size_id, self->vadjustment);
+  g_clear_object (&self->vadjustment);
+}
+
+static void
+lectern_timeline_map (GtkWidget *widget)
+{
+  LecternTimeline *self = LECTERN_TIMELINE (widget);
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+
+  GTK_WIDGET_CLASS (lectern_timeline_parent_class)->map (widget);
+
+  forget_adjustment (self);
+  if (scroller != NULL)
+    {
+      self->vadjustment = g_object_ref (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)));
+      self->vadjustment_id = g_signal_connect_swapped (self->vadjustment, "value-changed",
+                                                       G_CALLBACK (scrolled_cb), self);
+      self->page_size_id = g_signal_connect_swapped (self->vadjustment, "notify::page-size",
+                                                     G_CALLBACK (scrolled_cb), self);
+    }
+  sync_cards (self);
+}
+
+static void
+lectern_timeline_unmap (GtkWidget *widget)
+{
+  forget_adjustment (LECTERN_TIMELINE (widget));
+  GTK_WIDGET_CLASS (lectern_timeline_parent_class)->unmap (widget);
+}
+
 /* ------------------------------------------------------------------ */
 /* GObject                                                             */
 
@@ -983,6 +1112,8 @@ lectern_timeline_dispose (GObject *object)
   self->model = NULL;
   g_clear_handle_id (&self->leave_id, g_source_remove);
   g_clear_handle_id (&self->mark_id, g_source_remove);
+  g_clear_handle_id (&self->scroll_sync_id, g_source_remove);
+  forget_adjustment (self);
 
   if (self->cards != NULL)
     {
@@ -1009,6 +1140,7 @@ lectern_timeline_finalize (GObject *object)
 
   g_clear_pointer (&self->cards, g_hash_table_unref);
   g_clear_pointer (&self->leaving, g_hash_table_unref);
+  g_clear_pointer (&self->demanded, g_hash_table_unref);
   g_clear_pointer (&self->columns, g_array_unref);
   g_clear_pointer (&self->room_names, g_hash_table_unref);
   g_clear_pointer (&self->sessions, g_hash_table_unref);
@@ -1048,6 +1180,8 @@ lectern_timeline_class_init (LecternTimelineClass *klass)
   object_class->get_property = lectern_timeline_get_property;
   widget_class->measure = lectern_timeline_measure;
   widget_class->size_allocate = lectern_timeline_size_allocate;
+  widget_class->map = lectern_timeline_map;
+  widget_class->unmap = lectern_timeline_unmap;
   widget_class->snapshot = _lectern_timeline_snapshot;
 
   properties[PROP_SELECTED] =
@@ -1081,6 +1215,7 @@ lectern_timeline_init (LecternTimeline *self)
 
   self->cards = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->leaving = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->demanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->columns = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->room_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
@@ -1130,10 +1265,28 @@ lectern_timeline_find_card (LecternTimeline *self,
 {
   g_return_val_if_fail (LECTERN_IS_TIMELINE (self), NULL);
 
+  if (!g_hash_table_contains (self->cards, &slot_id) || g_hash_table_contains (self->leaving, &slot_id))
+    {
+      /* built on demand, if the slot is on this day */
+      g_hash_table_add (self->demanded, g_memdup2 (&slot_id, sizeof slot_id));
+      sync_cards (self);
+      if (!g_hash_table_contains (self->cards, &slot_id))
+        g_hash_table_remove (self->demanded, &slot_id);
+    }
+
   if (g_hash_table_contains (self->leaving, &slot_id))
     return NULL;
 
   return g_hash_table_lookup (self->cards, &slot_id);
+}
+
+/* The cards built now (the others are out of view): for tests. */
+guint
+lectern_timeline_get_n_cards (LecternTimeline *self)
+{
+  g_return_val_if_fail (LECTERN_IS_TIMELINE (self), 0);
+
+  return g_hash_table_size (self->cards) - g_hash_table_size (self->leaving);
 }
 
 /* Where on the timeline a time of the day is drawn (for tests and

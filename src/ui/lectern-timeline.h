@@ -21,6 +21,7 @@ void         lectern_timeline_set_schedule     (LecternTimeline *self,
 GArray      *lectern_timeline_get_shade        (LecternTimeline *self);
 gint64       lectern_timeline_get_day_id       (LecternTimeline *self);
 LecternSlot *lectern_timeline_get_selected     (LecternTimeline *self);
+guint        lectern_timeline_get_n_cards      (LecternTimeline *self);
 GtkWidget   *lectern_timeline_find_card        (LecternTimeline *self,
                                                 gint64           slot_id);
 void         lectern_timeline_refresh          (LecternTimeline *self);
