@@ -74,6 +74,16 @@ LecternChanges *_lectern_store_collect_changes     (LecternStore     *self);
 void            _lectern_store_emit_changed        (LecternStore     *self,
                                                     LecternChanges   *changes);
 
+/* the parts' shared helpers */
+static inline const char *
+_lectern_store_text_or_empty (const char *text)
+{
+  return text != NULL ? text : "";
+}
+
+char           *_lectern_store_card_display_name   (LecternStore     *self,
+                                                    LecternCard      *card);
+
 /* SQLite helpers */
 gboolean      _lectern_store_set_error_from_db    (LecternStore     *self,
                                                    int               rc,

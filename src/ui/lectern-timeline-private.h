@@ -1,10 +1,10 @@
 /* lectern-timeline-private.h: what the timeline's files share
  *
- * lectern-timeline.c: the widget, its cards, its layout, the keyboard's
- * operations; lectern-timeline-draw.c: how it looks;
- * lectern-timeline-dnd.c: its drag and drop (a
- * card moved, a slot dropped from the pool, a card's edge dragged), the
- * drag's ghost and the shading of the times its people are away.
+ * lectern-timeline.c: the widget, its cards, its layout;
+ * lectern-timeline-actions.c: the operations on a card, their keys and
+ * menu; lectern-timeline-draw.c: how it looks;
+ * lectern-timeline-dnd.c: its drag and drop (a card moved, a slot
+ * dropped from the pool, a card's edge dragged), the drag's ghost and the shading of the times its people are away.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -64,6 +64,8 @@ struct _LecternTimeline
 };
 
 gboolean   _lectern_timeline_has_header      (LecternTimeline     *self);
+void       _lectern_timeline_class_init_actions (GtkWidgetClass   *widget_class);
+void       _lectern_timeline_init_actions    (LecternTimeline     *self);
 void       _lectern_timeline_snapshot        (GtkWidget           *widget,
                                               GtkSnapshot         *snapshot);
 double     _lectern_timeline_minute_to_y     (LecternTimeline     *self,
