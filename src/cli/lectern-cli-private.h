@@ -26,5 +26,9 @@ LecternStore   *lectern_cli_open_store  (const char         *path);
 
 int             lectern_cli_slot        (int                 argc,
                                          char              **argv);
+int             lectern_cli_publish     (int                 argc,
+                                         char              **argv);
+int             lectern_cli_hooks       (int                 argc,
+                                         char              **argv);
 
 G_END_DECLS

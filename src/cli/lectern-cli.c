@@ -19,6 +19,7 @@
 #include "lectern-cli-private.h"
 #include "lectern-exporter.h"
 #include "lectern-readiness.h"
+#include "lectern-site-check.h"
 #include "lectern-store.h"
 #include "lectern-workshop-loader.h"
 
@@ -47,6 +48,8 @@ static const Command commands[] = {
   { "check",  cmd_check,  N_("Check a workshop file (and, with --site, that the site matches it)") },
   { "person", cmd_person, N_("Add a person: person add FILE --name NAME …") },
   { "slot",   cmd_slot,   N_("List, add, move, resize, swap, unschedule or remove slots of the schedule") },
+  { "publish", lectern_cli_publish, N_("Publish the site: to GitHub over HTTPS, or through a local clone") },
+  { "hooks",  lectern_cli_hooks, N_("Install or remove the pre-commit hook that checks a site clone") },
   { "help",   cmd_help,   N_("Show this help") },
 };
 
@@ -257,12 +260,14 @@ cmd_check (int    argc,
     {
       g_autoptr(LecternExporter) exporter = lectern_exporter_new (store, site);
       g_autoptr(LecternExportResult) plan = lectern_exporter_plan (exporter, &error);
+      g_autoptr(LecternSiteFolder) folder = NULL;
 
-      if (plan == NULL)
+      if (plan == NULL || !(folder = lectern_site_folder_open (site, &error)))
         g_ptr_array_add (problems, g_strdup (error->message));
       else
         {
-          g_autoptr(GPtrArray) found = lectern_export_result_list_problems (plan);
+          /* each file that differs, with what is wrong with it */
+          g_autoptr(GPtrArray) found = lectern_site_check_plan (folder, plan);
 
           g_ptr_array_extend_and_steal (problems, g_steal_pointer (&found));
         }

@@ -22,6 +22,7 @@
 #include "lectern-event-page.h"
 #include "lectern-export-dialog.h"
 #include "lectern-exporter.h"
+#include "lectern-window-publish.h"
 #include "lectern-list-page.h"
 #include "lectern-schedule-page.h"
 #include "lectern-sponsors-page.h"
@@ -583,6 +584,22 @@ export_action (GtkWidget  *widget,
   lectern_exporter_export_async (exporter, NULL, quick_export_cb, g_object_ref (self));
 }
 
+static void
+publish_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  lectern_window_publish (LECTERN_WINDOW (widget));
+}
+
+static void
+publish_dialog_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  lectern_window_publish_dialog (LECTERN_WINDOW (widget));
+}
+
 /* GtkWindow overrides */
 
 static gboolean
@@ -828,6 +845,8 @@ lectern_window_class_init (LecternWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-preview", NULL, export_preview_action);
+  gtk_widget_class_install_action (widget_class, "win.publish", NULL, publish_action);
+  gtk_widget_class_install_action (widget_class, "win.publish-dialog", NULL, publish_dialog_action);
   gtk_widget_class_install_property_action (widget_class, "win.search", "search-mode");
 
   for (guint i = 0; i < G_N_ELEMENTS (page_keys); i++)
