@@ -271,6 +271,56 @@ lectern_test_copy_site (const char *dir)
   return site;
 }
 
+/* Runs git in @cwd (a work tree, or a bare repository) with the
+ * arguments that follow, up to NULL, and is its output without the
+ * last newline; a git that fails fails the test, with what it said.
+ * No shell, and no configuration but the environment's.
+ */
+char *
+lectern_test_git (const char *cwd,
+                  ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int status;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) "git");
+  va_start (args, cwd);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (cwd, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH,
+                               NULL, NULL, &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("git %s failed: %s", (char *) argv->pdata[1], err);
+
+  return g_strchomp (g_steal_pointer (&out));
+}
+
+/* A bare repository, @dir/site.git, whose branch main has one commit:
+ * the site of lectern_test_copy_site(), as its organizers left it.
+ */
+char *
+lectern_test_make_site_repository (const char *dir)
+{
+  g_autofree char *site = lectern_test_copy_site (dir);
+  char *git_dir = g_build_filename (dir, "site.git", NULL);
+
+  g_free (lectern_test_git (dir, "init", "-q", "--bare", "-b", "main", git_dir, NULL));
+  g_free (lectern_test_git (site, "init", "-q", "-b", "main", NULL));
+  g_free (lectern_test_git (site, "add", "-A", NULL));
+  g_free (lectern_test_git (site, "commit", "-q", "-m", "The site as its organizers left it", NULL));
+  g_free (lectern_test_git (site, "push", "-q", git_dir, "main", NULL));
+
+  return git_dir;
+}
+
 /* A workshop file, as another program sees it */
 
 /* The first column of the first row of @sql, -1 for no row; on a

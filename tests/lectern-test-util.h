@@ -43,6 +43,10 @@ void           lectern_test_copy_tree          (const char          *from,
 char          *lectern_test_fixture_path       (const char          *name);
 char          *lectern_test_copy_site          (const char          *dir);
 
+char          *lectern_test_git                (const char          *cwd,
+                                                ...) G_GNUC_NULL_TERMINATED;
+char          *lectern_test_make_site_repository (const char        *dir);
+
 gint64         lectern_test_sql_int            (const char          *path,
                                                 const char          *sql);
 void           lectern_test_sql_exec           (const char          *path,

@@ -30,48 +30,10 @@ typedef struct
   GPtrArray         *steps;
 } Fixture;
 
-static char *
-git (const char *git_dir,
-     const char *cwd,
-     ...) G_GNUC_NULL_TERMINATED;
-
-/* Runs git (no shell) and returns its output, trailing newline removed */
-static char *
-git (const char *git_dir,
-     const char *cwd,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *out = NULL, *err = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int status;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) "git");
-  va_start (args, cwd);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  if (git_dir != NULL)
-    envp = g_environ_setenv (envp, "GIT_DIR", git_dir, TRUE);
-
-  g_assert_true (g_spawn_sync (cwd, (char **) argv->pdata, envp, G_SPAWN_SEARCH_PATH,
-                               NULL, NULL, &out, &err, &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("git %s failed: %s", (char *) argv->pdata[1], err);
-
-  return g_strchomp (g_steal_pointer (&out));
-}
-
 static guint
 count_commits (Fixture *f)
 {
-  g_autofree char *count = git (f->git_dir, NULL, "rev-list", "--count", "main", NULL);
+  g_autofree char *count = lectern_test_git (f->git_dir, "rev-list", "--count", "main", NULL);
 
   return (guint) g_ascii_strtoull (count, NULL, 10);
 }
@@ -79,7 +41,7 @@ count_commits (Fixture *f)
 static char *
 head (Fixture *f)
 {
-  return git (f->git_dir, NULL, "rev-parse", "main", NULL);
+  return lectern_test_git (f->git_dir, "rev-parse", "main", NULL);
 }
 
 static void
@@ -94,29 +56,15 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *work = NULL, *site = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
 
   f->dir = lectern_test_make_tmpdir ("lectern-publish-XXXXXX");
-  f->git_dir = g_build_filename (f->dir, "site.git", NULL);
   f->cache = g_build_filename (f->dir, "cache", NULL);
   f->workshop = g_build_filename (f->dir, "es-fomo.lectern", NULL);
   f->steps = g_ptr_array_new_with_free_func (g_free);
 
   /* the repository: the ES-FoMo 2023 site as its organizers left it */
-  work = g_build_filename (f->dir, "work", NULL);
-  site = lectern_test_copy_site (f->dir);
-  g_assert_no_error (NULL);
-  out = git (NULL, f->dir, "init", "-q", "--bare", "-b", "main", f->git_dir, NULL);
-  g_free (out);
-  out = git (NULL, site, "init", "-q", "-b", "main", NULL);
-  g_free (out);
-  out = git (NULL, site, "add", "-A", NULL);
-  g_free (out);
-  out = git (NULL, site, "commit", "-q", "-m", "The site as its organizers left it", NULL);
-  g_free (out);
-  out = git (NULL, site, "push", "-q", f->git_dir, "main", NULL);
+  f->git_dir = lectern_test_make_site_repository (f->dir);
 
   f->store = lectern_test_create_demo (f->workshop, "Ann");
   f->github = lectern_fake_github_new (f->git_dir, "es-fomo", "es-fomo.github.io", TOKEN, &error);
@@ -184,7 +132,7 @@ publish (Fixture *f)
 static char *
 last_commit_files (Fixture *f)
 {
-  return git (f->git_dir, NULL, "diff-tree", "--no-commit-id", "--name-only", "-r", "main", NULL);
+  return lectern_test_git (f->git_dir, "diff-tree", "--no-commit-id", "--name-only", "-r", "main", NULL);
 }
 
 static int
@@ -223,7 +171,7 @@ assert_published (Fixture              *f,
     {
       const LecternPublishChange *change = g_ptr_array_index (changes, i);
       g_autofree char *spec = g_strdup_printf ("main:%s", change->path);
-      g_autofree char *sha = git (f->git_dir, NULL, "rev-parse", spec, NULL);
+      g_autofree char *sha = lectern_test_git (f->git_dir, "rev-parse", spec, NULL);
       g_autofree char *expected_sha = lectern_git_blob_sha1 (change->contents);
 
       g_assert_cmpstr (sha, ==, expected_sha);
@@ -246,23 +194,23 @@ test_first_publish (Fixture       *f,
   g_autofree char *message = NULL;
   guint n_commits = count_commits (f);
 
-  config_before = git (f->git_dir, NULL, "rev-parse", "main:_config.yml", NULL);
+  config_before = lectern_test_git (f->git_dir, "rev-parse", "main:_config.yml", NULL);
   result = publish (f);
 
   g_assert_false (lectern_publish_result_is_nothing (result));
   g_assert_true (lectern_publish_result_get_published (result));
   g_assert_cmpuint (count_commits (f), ==, n_commits + 1);
-  parent = git (f->git_dir, NULL, "rev-parse", "main^", NULL);
+  parent = lectern_test_git (f->git_dir, "rev-parse", "main^", NULL);
   g_assert_cmpstr (parent, ==, before);
   assert_published (f, result);
-  config_after = git (f->git_dir, NULL, "rev-parse", "main:_config.yml", NULL);
+  config_after = lectern_test_git (f->git_dir, "rev-parse", "main:_config.yml", NULL);
   g_assert_cmpstr (config_before, ==, config_after);
 
   /* ref, tree, the home page, the new tree, the commit, the branch */
   g_assert_cmpuint (lectern_fake_github_get_n_requests (f->github), <=, 6);
   g_assert_cmpuint (lectern_publish_result_get_n_requests (result), ==,
                     lectern_fake_github_get_n_requests (f->github));
-  message = git (f->git_dir, NULL, "log", "-1", "--format=%s", "main", NULL);
+  message = lectern_test_git (f->git_dir, "log", "-1", "--format=%s", "main", NULL);
   g_assert_cmpstr (message, !=, "");
   g_assert_true (g_str_has_prefix (lectern_publish_result_get_message (result), message));
 
@@ -350,7 +298,7 @@ test_images_and_many_files (Fixture       *f,
         continue;
       n_images++;
       spec = g_strdup_printf ("main:%s", change->path);
-      type = git (f->git_dir, NULL, "cat-file", "-t", spec, NULL);
+      type = lectern_test_git (f->git_dir, "cat-file", "-t", spec, NULL);
       g_assert_cmpstr (type, ==, "blob");
     }
   g_assert_cmpuint (n_images, ==, 2);
@@ -391,11 +339,11 @@ test_branch_moved (Fixture       *f,
   /* theirs, then ours on top */
   g_assert_cmpuint (count_commits (f), ==, n_commits + 2);
   assert_published (f, result);
-  parent = git (f->git_dir, NULL, "log", "-1", "--format=%s", "main^", NULL);
+  parent = lectern_test_git (f->git_dir, "log", "-1", "--format=%s", "main^", NULL);
   g_assert_cmpstr (parent, !=, "");
-  listing = git (f->git_dir, NULL, "ls-tree", "--name-only", "main", NULL);
+  listing = lectern_test_git (f->git_dir, "ls-tree", "--name-only", "main", NULL);
   g_assert_nonnull (strstr (listing, "intruder-"));
-  intruder = git (f->git_dir, NULL, "rev-list", "--count", "main^", NULL);
+  intruder = lectern_test_git (f->git_dir, "rev-list", "--count", "main^", NULL);
   g_assert_cmpuint (g_ascii_strtoull (intruder, NULL, 10), ==, n_commits + 1);
 }
 
@@ -417,7 +365,7 @@ test_branch_keeps_moving (Fixture       *f,
 
   /* only theirs: four rounds, four intruders */
   g_assert_cmpuint (count_commits (f), ==, n_commits + 4);
-  listing = git (f->git_dir, NULL, "log", "--format=%s", "main", NULL);
+  listing = lectern_test_git (f->git_dir, "log", "--format=%s", "main", NULL);
   g_assert_null (strstr (listing, "Schedule"));
 }
 
@@ -449,11 +397,11 @@ test_protected (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 
   spec = g_strdup_printf ("refs/heads/%s", lectern_publish_result_get_pull_request_branch (result));
-  pr_head = git (f->git_dir, NULL, "rev-parse", spec, NULL);
+  pr_head = lectern_test_git (f->git_dir, "rev-parse", spec, NULL);
   g_assert_cmpstr (pr_head, ==, lectern_publish_result_get_commit_sha (result));
   g_free (spec);
   spec = g_strdup_printf ("%s^", pr_head);
-  parent = git (f->git_dir, NULL, "rev-parse", spec, NULL);
+  parent = lectern_test_git (f->git_dir, "rev-parse", spec, NULL);
   g_assert_cmpstr (parent, ==, before);
 
   pulls = lectern_fake_github_get_pulls (f->github);

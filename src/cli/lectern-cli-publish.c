@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lectern-cli-private.h"
 #include "lectern-clone-publisher.h"
@@ -96,6 +97,15 @@ report (LecternPublishResult *result,
       return EXIT_FAILURE;
     }
 
+  if (lectern_publish_result_is_nothing (result) && lectern_publish_result_get_published (result))
+    {
+      /* a commit the clone had kept (after a refused push) went out */
+      g_print (_("Pushed the commit %s that was waiting in %s.\n"),
+               lectern_publish_result_get_commit_sha (result) ? lectern_publish_result_get_commit_sha (result) : "",
+               target);
+      return EXIT_SUCCESS;
+    }
+
   if (lectern_publish_result_is_nothing (result))
     {
       g_print (_("Nothing to publish: %s already has the site as it is.\n"), target);
@@ -107,7 +117,10 @@ report (LecternPublishResult *result,
 
   if (dry_run)
     {
-      g_print (_("\nWould commit, with the message:\n\n%s"), message != NULL ? message : "");
+      g_autofree char *first = g_strndup (message != NULL ? message : "",
+                                          strcspn (message != NULL ? message : "", "\n"));
+
+      g_print (_("\nWould commit these files as “%s”.\n"), first);
       return EXIT_SUCCESS;
     }
 

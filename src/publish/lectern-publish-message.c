@@ -397,9 +397,13 @@ sections_add (Sections   *s,
 
 /* "added Tri Dao and Dan Fu, updated Léa Dubois" */
 static char *
-section_text (GPtrArray *items,
-              gboolean   brief)
+section_text (const char *title,
+              GPtrArray  *items,
+              gboolean    brief)
 {
+  const char *noun = g_strcmp0 (title, "Sponsors") == 0 ? "sponsors"
+                     : g_strcmp0 (title, "Cards") == 0 || g_strcmp0 (title, "Site") == 0 ? "files"
+                     : "people";
   static const char *verbs[] = { "added", "removed", "updated" };
   g_autoptr(GString) text = g_string_new (NULL);
 
@@ -423,7 +427,7 @@ section_text (GPtrArray *items,
         g_string_append (text, ", ");
       g_string_append_printf (text, "%s ", verbs[v]);
       if (brief && names->len > 1)
-        g_string_append_printf (text, "%u", names->len);
+        g_string_append_printf (text, "%u %s", names->len, noun);
       else
         for (guint i = 0; i < names->len; i++)
           g_string_append_printf (text, "%s%s", i == 0 ? "" : i + 1 == names->len ? " and " : ", ",
@@ -451,7 +455,7 @@ first_line (Sections *s,
   for (guint i = 0; i < s->order->len; i++)
     {
       const char *title = g_ptr_array_index (s->order, i);
-      g_autofree char *text = section_text (g_hash_table_lookup (s->sections, title), brief);
+      g_autofree char *text = section_text (title, g_hash_table_lookup (s->sections, title), brief);
 
       g_string_append_printf (line, "%s%s: %s", i == 0 ? "" : "; ", title, text);
     }
@@ -514,7 +518,7 @@ lectern_publish_message_build (GPtrArray *changes)
             ? describe_schedule (change->old, change->contents) : NULL;
 
           sections_add (&s, "Schedule",
-                        what != NULL ? what : change->is_new ? "added" : "updated", NULL);
+                        what != NULL ? what : change->is_new ? "first published" : "updated", NULL);
           schedule_said = TRUE;
         }
     }

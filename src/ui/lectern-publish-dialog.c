@@ -409,7 +409,7 @@ token_kept_cb (GObject      *object,
 
   /* the publish goes on with the token as typed; it is asked again next time */
   if (!lectern_token_store_finish (result, &error))
-    g_warning ("Could not keep the GitHub token in the keyring: %s", error->message);
+    g_message ("Could not keep the GitHub token in the keyring: %s", error->message);
 }
 
 static void

@@ -55,6 +55,9 @@ published_toast (LecternPublishResult *result)
   g_autofree char *title = NULL;
   AdwToast *toast;
 
+  if (lectern_publish_result_is_nothing (result) && lectern_publish_result_get_published (result))
+    return adw_toast_new (_("Pushed the commit that was waiting in the clone"));
+
   if (lectern_publish_result_is_nothing (result))
     return adw_toast_new (_("Nothing to publish: the site is up to date"));
 
