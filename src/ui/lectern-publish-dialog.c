@@ -564,7 +564,7 @@ lectern_publish_dialog_class_init (LecternPublishDialogClass *klass)
                                      LECTERN_TYPE_PUBLISH_RESULT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PATH "/ui/lectern-publish-dialog.ui");
+                                               RESOURCE_PATH "/lectern-publish-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LecternPublishDialog, publish_button);
   gtk_widget_class_bind_template_child (widget_class, LecternPublishDialog, preview_button);
   gtk_widget_class_bind_template_child (widget_class, LecternPublishDialog, kind_row);
