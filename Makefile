@@ -47,9 +47,10 @@ $(BENCH_BUILD)/build.ninja:
 	meson setup $(BENCH_BUILD) -Dwerror=true -Dbuildtype=release
 
 bench: deps $(BENCH_BUILD)/build.ninja
-	ninja -C $(BENCH_BUILD) tests/bench/bench-export tests/bench/bench-schedule tests/bench/bench-timeline
+	ninja -C $(BENCH_BUILD) tests/bench/bench-export tests/bench/bench-schedule tests/bench/bench-publish tests/bench/bench-timeline
 	$(BENCH_BUILD)/tests/bench/bench-export
 	$(BENCH_BUILD)/tests/bench/bench-schedule
+	$(BENCH_BUILD)/tests/bench/bench-publish
 	GSK_RENDERER=cairo $(XVFB) $(BENCH_BUILD)/tests/bench/bench-timeline
 
 clean:

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "lectern-export-dialog.h"
+#include "lectern-ui-util.h"
 #include "lectern-exporter.h"
 #include "lectern-readiness-list.h"
 
@@ -430,6 +431,7 @@ static void
 lectern_export_dialog_init (LecternExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lectern_ui_name_controls (GTK_WIDGET (self));
 }
 
 LecternExportDialog *

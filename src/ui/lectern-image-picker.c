@@ -337,6 +337,7 @@ static void
 lectern_image_picker_init (LecternImagePicker *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lectern_ui_name_controls (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->editable = TRUE;

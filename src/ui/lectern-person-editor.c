@@ -559,6 +559,7 @@ static void
 lectern_person_editor_init (LecternPersonEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lectern_ui_name_controls (GTK_WIDGET (self));
 
   lectern_image_picker_set_labels (self->photo_picker,
                                    _("Choose a Photo"),

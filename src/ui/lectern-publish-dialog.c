@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "lectern-publish-dialog.h"
+#include "lectern-ui-util.h"
 #include "lectern-publisher.h"
 #include "lectern-token.h"
 
@@ -585,6 +586,7 @@ static void
 lectern_publish_dialog_init (LecternPublishDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lectern_ui_name_controls (GTK_WIDGET (self));
 }
 
 LecternPublishDialog *
@@ -615,6 +617,13 @@ lectern_publish_dialog_new (GtkWindow    *parent,
   g_signal_connect_object (self->token_row, "changed", G_CALLBACK (form_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->api_row, "changed", G_CALLBACK (form_changed_cb), self, G_CONNECT_SWAPPED);
   form_changed_cb (self);
+
+  /* the first thing to fill in, or Publish when all is known */
+  if (get_kind (self) == LECTERN_PUBLISH_GITHUB &&
+      *gtk_editable_get_text (GTK_EDITABLE (self->repository_row)) == '\0')
+    gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->repository_row));
+  else
+    gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->publish_button));
 
   lectern_token_lookup_async (target != NULL ? target->api_url : NULL, NULL, token_found_cb,
                               g_object_ref (self));

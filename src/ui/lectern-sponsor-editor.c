@@ -235,6 +235,7 @@ static void
 lectern_sponsor_editor_init (LecternSponsorEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lectern_ui_name_controls (GTK_WIDGET (self));
 
   lectern_image_picker_set_labels (self->logo_picker,
                                    _("Choose a Logo"),

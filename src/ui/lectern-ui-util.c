@@ -740,3 +740,69 @@ lectern_ui_save_edit (GtkWidget             *widget,
 
   save_request_run (request);
 }
+
+/* The text field inside an entry row takes the focus, but libadwaita
+ * 1.2 gives it no name: a screen reader would say "text" alone. It is
+ * named with the row's title; a password row's button that shows the
+ * text is named for what it does.
+ */
+static void
+name_entry_row (GtkWidget  *widget,
+                const char *title,
+                gboolean    password)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TEXT (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      else if (GTK_IS_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) == NULL && password)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Show or Hide the Text"), -1);
+      else
+        name_entry_row (child, title, password);
+    }
+}
+
+/**
+ * lectern_ui_name_controls:
+ * @root: a widget whose template is built
+ *
+ * Gives the controls under @root the names a screen reader should say
+ * where GTK 4.8 and libadwaita 1.2 do not: a button with a mnemonic
+ * label is named twice over ("_Publish Publish": the label it was
+ * given, underline and all, then the text shown), so it is labelled by
+ * its label alone ("Publish"); the text field of an entry row is named
+ * with the row's title. A later gtk_button_set_label() sets the doubled
+ * name again.
+ */
+void
+lectern_ui_name_controls (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = GTK_IS_BUTTON (child) ? gtk_button_get_child (GTK_BUTTON (child)) : NULL;
+
+      if (GTK_IS_LABEL (label) && gtk_label_get_use_underline (GTK_LABEL (label)))
+        {
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL);
+          gtk_accessible_update_relation (GTK_ACCESSIBLE (child),
+                                          GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                          -1);
+        }
+      else if (ADW_IS_ENTRY_ROW (child))
+        {
+          const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child));
+          g_autoptr(GString) plain = g_string_new (title);
+
+          if (adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (child)))
+            g_string_replace (plain, "_", "", 1);
+          name_entry_row (child, plain->str, ADW_IS_PASSWORD_ENTRY_ROW (child));
+        }
+      else
+        lectern_ui_name_controls (child);
+    }
+}

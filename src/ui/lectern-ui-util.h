@@ -16,6 +16,7 @@ typedef gboolean (*LecternSameItemFunc) (gpointer a,
                                          gpointer b);
 
 gboolean    lectern_ui_is_empty           (const char          *text);
+void        lectern_ui_name_controls      (GtkWidget           *root);
 void        lectern_ui_sync_list_store    (GListStore          *store,
                                            GListModel          *fresh,
                                            LecternSameItemFunc  same,

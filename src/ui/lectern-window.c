@@ -874,6 +874,7 @@ static void
 lectern_window_init (LecternWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lectern_ui_name_controls (GTK_WIDGET (self));
 
   self->page_signals = g_signal_group_new (LECTERN_TYPE_LIST_PAGE);
   g_signal_group_connect_object (self->page_signals, "notify::search-mode",
