@@ -642,6 +642,64 @@ test_rate_limits (Fixture       *f,
   g_assert_true (waited);
 }
 
+/* A 409 while moving the branch, because it moved: built again */
+static void
+test_conflict (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(LecternPublishResult) result = NULL;
+  guint n_commits = count_commits (f);
+
+  /* someone pushes after our read; GitHub answers the update with 409 */
+  lectern_fake_github_add_fault (f->github, LECTERN_FAKE_FAULT_MOVE_BRANCH, "POST",
+                                 "git/commits", 1, 0, NULL, NULL, 0);
+  lectern_fake_github_add_fault (f->github, LECTERN_FAKE_FAULT_STATUS, "PATCH",
+                                 "git/refs/heads/", 1, 409, NULL, NULL, 0);
+  result = publish (f);
+  g_assert_true (lectern_publish_result_get_published (result));
+  g_assert_cmpuint (count_commits (f), ==, n_commits + 2);
+  assert_published (f, result);
+}
+
+static void
+cancel_on_step (LecternGithubPublisher *publisher,
+                const char             *step,
+                GCancellable           *cancellable)
+{
+  if (g_str_has_prefix (step, "Writing the commit"))
+    g_cancellable_cancel (cancellable);
+}
+
+/* Cancelled mid-way: said so, and the branch as it was */
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(LecternGithubPublisher) publisher = publisher_new (f, TOKEN);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(LecternPublishResult) published = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = head (f);
+  g_autofree char *after = NULL;
+
+  /* a slow answer to the commit, cancelled while it is awaited */
+  lectern_fake_github_add_fault (f->github, LECTERN_FAKE_FAULT_SLOW, "POST", "git/commits",
+                                 1, 0, NULL, NULL, 500);
+  g_signal_connect (publisher, "progress", G_CALLBACK (cancel_on_step), cancellable);
+  lectern_github_publisher_publish_async (publisher, LECTERN_PUBLISH_DEFAULT, cancellable,
+                                          lectern_test_keep_result, &result);
+  g_assert_true (lectern_test_wait_until (result != NULL, 30000));
+  published = lectern_github_publisher_publish_finish (publisher, result, &error);
+  g_assert_null (published);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  /* the slow answer arrives after; nothing follows it */
+  g_assert_false (lectern_test_wait_until (FALSE, 1000));
+  after = head (f);
+  g_assert_cmpstr (before, ==, after);
+}
+
 /* The dry run lists what would change and changes nothing */
 static void
 test_dry_run (Fixture       *f,
@@ -681,6 +739,8 @@ main (int    argc,
   g_test_add ("/publish-github/dry-run", Fixture, NULL, fixture_set_up, test_dry_run, fixture_tear_down);
   g_test_add ("/publish-github/branch-moved", Fixture, NULL, fixture_set_up, test_branch_moved, fixture_tear_down);
   g_test_add ("/publish-github/branch-keeps-moving", Fixture, NULL, fixture_set_up, test_branch_keeps_moving, fixture_tear_down);
+  g_test_add ("/publish-github/conflict", Fixture, NULL, fixture_set_up, test_conflict, fixture_tear_down);
+  g_test_add ("/publish-github/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/publish-github/protected", Fixture, NULL, fixture_set_up, test_protected, fixture_tear_down);
   g_test_add ("/publish-github/transient-faults", Fixture, NULL, fixture_set_up, test_transient_faults, fixture_tear_down);
   g_test_add ("/publish-github/lasting-faults", Fixture, NULL, fixture_set_up, test_lasting_faults, fixture_tear_down);

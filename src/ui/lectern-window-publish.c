@@ -130,6 +130,15 @@ quick_published_cb (GObject      *object,
   lectern_window_add_toast (quick->window, toast);
 }
 
+/* The toast says each step as it comes */
+static void
+progress_cb (LecternPublisher *publisher,
+             const char       *step,
+             AdwToast         *toast)
+{
+  adw_toast_set_title (toast, step);
+}
+
 static void
 run (QuickPublish *quick,
      const char   *token)
@@ -143,6 +152,7 @@ run (QuickPublish *quick,
   lectern_window_add_toast (quick->window, quick->busy);
 
   publisher = lectern_publisher_new (lectern_window_get_store (quick->window), quick->target, token);
+  g_signal_connect_object (publisher, "progress", G_CALLBACK (progress_cb), quick->busy, 0);
   lectern_publisher_publish_async (publisher, LECTERN_PUBLISH_DEFAULT, NULL, quick_published_cb, quick);
 }
 
