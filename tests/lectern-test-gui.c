@@ -113,3 +113,21 @@ lectern_test_find_row (GtkWidget  *root,
 
   return NULL;
 }
+
+/* The first button under @root whose label is @label ("_Publish") */
+GtkWidget *
+lectern_test_find_button (GtkWidget  *root,
+                          const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = lectern_test_find_button (child, label)))
+        return found;
+    }
+
+  return NULL;
+}

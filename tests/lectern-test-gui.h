@@ -18,6 +18,8 @@ gboolean            lectern_test_gui_init      (int         *argc,
                                                 char      ***argv,
                                                 const char  *display_path);
 LecternApplication *lectern_test_gui_new_app   (void);
+GtkWidget          *lectern_test_find_button   (GtkWidget   *root,
+                                                const char  *label);
 GtkWidget          *lectern_test_find_row      (GtkWidget   *root,
                                                 GType        type,
                                                 const char  *fragment);

@@ -4,62 +4,18 @@
 # Run by test-publish-a11y.sh with Lectern open on the demo. The header
 # bar's Publish is a named button; pressing it (its AT-SPI action, as
 # Orca does) opens the dialog, the first time, whose every control has a
-# name; Tab goes from the way (GitHub or a clone) through the fields.
+# name; the dialog opens in its first field, and Tab goes on through them.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import os
 import subprocess
 import sys
 import time
 
-import pyatspi
 
-CONTROLS = ("push button", "toggle button", "check box", "combo box", "text", "entry",
-            "password text", "spin button")
-failures = []
-
-
-def check(ok, message):
-    if not ok:
-        failures.append(message)
-
-
-def find_app():
-    for _ in range(100):
-        for app in pyatspi.Registry.getDesktop(0):
-            if app and app.name and "lectern" in app.name.lower():
-                return app
-        time.sleep(0.1)
-    sys.exit("publish-a11y: Lectern is not on the accessibility bus")
-
-
-def walk(node, depth=0, out=None):
-    out = [] if out is None else out
-    try:
-        out.append((node.getRoleName(), node.name or "", node))
-    except Exception:
-        return out
-    if depth < 40:
-        for i in range(node.childCount):
-            walk(node.getChildAtIndex(i), depth + 1, out)
-    return out
-
-
-def showing(node):
-    try:
-        return node.getState().contains(pyatspi.STATE_SHOWING)
-    except Exception:
-        return False
-
-
-def focused(root):
-    for role, name, node in walk(root):
-        try:
-            if node.getState().contains(pyatspi.STATE_FOCUSED):
-                return role, name
-        except Exception:
-            pass
-    return None, None
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from atspi_util import CONTROLS, check, failures, find_app, focused, walk  # noqa: E402
 
 
 def dialog(app):
@@ -72,7 +28,7 @@ def dialog(app):
     return None
 
 
-app = find_app()
+app = find_app("publish-a11y")
 time.sleep(1)
 buttons = [node for role, name, node in walk(app) if role == "push button" and name == "Publish"]
 check(len(buttons) == 1, f"{len(buttons)} buttons named Publish in the window, expected 1: {[(r, n) for r, n, _ in walk(app) if r in CONTROLS]}")

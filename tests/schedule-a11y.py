@@ -9,53 +9,17 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import os
 import subprocess
 import sys
 import time
 
 import pyatspi
 
-CONTROLS = ("push button", "toggle button", "check box", "combo box", "text", "entry", "spin button")
-failures = []
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from atspi_util import CONTROLS, check, failures, find_app, focused, walk  # noqa: E402
 
-
-def check(ok, message):
-    if not ok:
-        failures.append(message)
-
-
-def find_app():
-    for _ in range(100):
-        for app in pyatspi.Registry.getDesktop(0):
-            if app and app.name and "lectern" in app.name.lower():
-                return app
-        time.sleep(0.1)
-    sys.exit("schedule-a11y: Lectern is not on the accessibility bus")
-
-
-def walk(node, depth=0, out=None):
-    out = [] if out is None else out
-    try:
-        out.append((node.getRoleName(), node.name or "", node))
-    except Exception:
-        return out
-    if depth < 40:
-        for i in range(node.childCount):
-            walk(node.getChildAtIndex(i), depth + 1, out)
-    return out
-
-
-def focused(app):
-    for role, name, node in walk(app):
-        try:
-            if node.getState().contains(pyatspi.STATE_FOCUSED):
-                return role, name
-        except Exception:
-            pass
-    return None, None
-
-
-app = find_app()
+app = find_app("schedule-a11y")
 time.sleep(1)
 nodes = walk(app)
 cards = [name for role, name, _ in nodes if role == "push button" and " to " in name and ("am," in name or "pm," in name)]

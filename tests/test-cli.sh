@@ -10,26 +10,7 @@ unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fails=0
-n=0
-
-ok ()   { n=$((n + 1)); echo "ok $n - $1"; }
-fail () { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
-
-# expect NAME STATUS STDERR_PATTERN -- command…
-expect () {
-  local name=$1 want=$2 pattern=$3
-  shift 4
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [ "$got" -ne "$want" ]; then
-    fail "$name: exit $got, expected $want"; sed 's/^/#   /' "$tmp/out" "$tmp/err"; return
-  fi
-  if [ -n "$pattern" ] && ! grep -qE -- "$pattern" "$tmp/err" "$tmp/out"; then
-    fail "$name: output does not match /$pattern/"; sed 's/^/#   /' "$tmp/out" "$tmp/err"; return
-  fi
-  ok "$name"
-}
+. "$(dirname "${BASH_SOURCE[0]}")/tap.sh"
 
 sum () { sha256sum "$1" | cut -d' ' -f1; }
 

@@ -53,23 +53,6 @@ find_row (LecternExportDialog *dialog,
   return lectern_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, fragment);
 }
 
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return child;
-      if ((found = find_button (child, label)))
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 exported_cb (LecternExportDialog *dialog,
              const char          *summary,
@@ -96,7 +79,7 @@ test_preview_and_export (Fixture       *f,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
   g_assert_cmpstr (lectern_export_dialog_get_site_dir (dialog), ==, f->site);
 
-  export_button = find_button (GTK_WIDGET (dialog), "_Export");
+  export_button = lectern_test_find_button (GTK_WIDGET (dialog), "_Export");
   g_assert_nonnull (export_button);
   g_assert_true (lectern_test_wait_until (gtk_widget_get_sensitive (export_button), 10000));
 
@@ -140,7 +123,7 @@ test_broken_site (Fixture       *f,
   gtk_window_present (GTK_WINDOW (dialog));
 
   g_assert_true (lectern_test_wait_until (find_row (dialog, "neither Lectern") != NULL, 10000));
-  export_button = find_button (GTK_WIDGET (dialog), "_Export");
+  export_button = lectern_test_find_button (GTK_WIDGET (dialog), "_Export");
   g_assert_false (gtk_widget_get_sensitive (export_button));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -172,7 +155,7 @@ test_leftovers (Fixture       *f,
   lectern_export_dialog_set_site_dir (dialog, f->site);
   gtk_window_present (GTK_WINDOW (dialog));
 
-  export_button = find_button (GTK_WIDGET (dialog), "_Export");
+  export_button = lectern_test_find_button (GTK_WIDGET (dialog), "_Export");
   g_assert_true (lectern_test_wait_until (gtk_widget_get_sensitive (export_button), 10000));
   row = find_row (dialog, "_projects/.tri.md.lectern-0a1b2c~");
   g_assert_nonnull (row);
@@ -211,7 +194,7 @@ test_link_outside (Fixture       *f,
   gtk_window_present (GTK_WINDOW (dialog));
 
   g_assert_true (lectern_test_wait_until (find_row (dialog, "outside the site folder") != NULL, 10000));
-  export_button = find_button (GTK_WIDGET (dialog), "_Export");
+  export_button = lectern_test_find_button (GTK_WIDGET (dialog), "_Export");
   g_assert_false (gtk_widget_get_sensitive (export_button));
 
   gtk_window_destroy (GTK_WINDOW (dialog));

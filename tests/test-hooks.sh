@@ -13,8 +13,7 @@ unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS GIT_DIR GIT_WORK_TREE GIT
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fails=0
-n=0
+. "$(dirname "${BASH_SOURCE[0]}")/tap.sh"
 
 # git as the test wants it, whatever the machine's configuration
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
@@ -22,24 +21,7 @@ export GIT_AUTHOR_NAME="Ann Organizer" GIT_AUTHOR_EMAIL=ann@example.org
 export GIT_COMMITTER_NAME="Ann Organizer" GIT_COMMITTER_EMAIL=ann@example.org
 export GIT_CEILING_DIRECTORIES=$(dirname "$tmp")
 
-ok ()   { n=$((n + 1)); echo "ok $n - $1"; }
-fail () { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
-check () { if eval "$2"; then ok "$1"; else fail "$1"; fi; }
 
-# expect NAME STATUS PATTERN -- command…
-expect () {
-  local name=$1 want=$2 pattern=$3
-  shift 4
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [ "$got" -ne "$want" ]; then
-    fail "$name: exit $got, expected $want"; sed 's/^/#   /' "$tmp/out" "$tmp/err"; return
-  fi
-  if [ -n "$pattern" ] && ! grep -qE -- "$pattern" "$tmp/err" "$tmp/out"; then
-    fail "$name: output does not match /$pattern/"; sed 's/^/#   /' "$tmp/out" "$tmp/err"; return
-  fi
-  ok "$name"
-}
 
 # the site, exported and committed
 "$BIN" demo "$tmp/w.lectern" >/dev/null

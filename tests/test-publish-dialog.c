@@ -62,23 +62,6 @@ count_commits (Fixture    *f,
   return (guint) g_ascii_strtoull (count, NULL, 10);
 }
 
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return child;
-      if ((found = find_button (child, label)))
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 published_cb (LecternPublishDialog  *dialog,
               LecternPublishResult  *result,
@@ -166,7 +149,7 @@ test_first_publish (Fixture       *f,
                     gconstpointer  data)
 {
   LecternPublishDialog *dialog = open_dialog (f);
-  GtkWidget *publish = find_button (GTK_WIDGET (dialog), "_Publish");
+  GtkWidget *publish = lectern_test_find_button (GTK_WIDGET (dialog), "_Publish");
   g_autoptr(LecternPublishResult) result = NULL;
   g_autoptr(LecternPublishTarget) target = NULL;
   g_autofree char *token = NULL;
@@ -213,7 +196,7 @@ test_protected (Fixture       *f,
                 gconstpointer  data)
 {
   LecternPublishDialog *dialog = open_dialog (f);
-  GtkWidget *publish = find_button (GTK_WIDGET (dialog), "_Publish");
+  GtkWidget *publish = lectern_test_find_button (GTK_WIDGET (dialog), "_Publish");
   g_autoptr(LecternPublishResult) result = NULL;
   AdwMessageDialog *offer = NULL;
   guint n_commits = count_commits (f, "main");
@@ -271,14 +254,14 @@ test_one_click (Fixture       *f,
 
   g_clear_object (&f->store);
   window = lectern_test_open_window (app, f->w.path);
-  g_assert_nonnull (find_button (GTK_WIDGET (window), "_Publish"));
+  g_assert_nonnull (lectern_test_find_button (GTK_WIDGET (window), "_Publish"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.publish", NULL));
 
   /* no dialog: published straight away */
   g_assert_true (lectern_test_wait_until (count_commits (f, "main") == n_commits + 1, 20000));
   g_assert_null (lectern_test_find_toplevel (LECTERN_TYPE_PUBLISH_DIALOG));
   /* the button (off while it ran) is back */
-  g_assert_true (lectern_test_wait_until (gtk_widget_get_sensitive (find_button (GTK_WIDGET (window), "_Publish")),
+  g_assert_true (lectern_test_wait_until (gtk_widget_get_sensitive (lectern_test_find_button (GTK_WIDGET (window), "_Publish")),
                                           10000));
   lectern_test_settle (window);
   screenshot ("publish-toast");

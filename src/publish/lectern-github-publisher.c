@@ -359,6 +359,15 @@ member_string (JsonNode   *node,
   return json_object_get_string_member_with_default (object, member, NULL);
 }
 
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
 static gboolean
 is_sha (const char *sha)
 {
@@ -453,6 +462,32 @@ refuse (GTask      *task,
   return TRUE;
 }
 
+/* The id a success answer names (@object_member's "sha", or its own),
+ * or NULL once the task has failed, in words.
+ */
+static const char *
+expect_sha (GTask      *task,
+            guint       status,
+            guint       expected,
+            JsonNode   *answer,
+            const char *object_member,
+            const char *doing)
+{
+  const char *sha;
+
+  if (refuse (task, status, expected, answer, doing))
+    return NULL;
+
+  sha = member_string (answer, object_member, "sha");
+  if (!is_sha (sha))
+    {
+      fail (task, nonsense (doing));
+      return NULL;
+    }
+
+  return sha;
+}
+
 /* 1. The head of the branch */
 
 static void
@@ -465,15 +500,8 @@ head_read (GTask    *task,
   g_autofree char *doing = g_strdup_printf (_("reading the branch “%s”"), self->branch);
   const char *sha;
 
-  if (refuse (task, status, 200, answer, doing))
+  if (!(sha = expect_sha (task, status, 200, answer, "object", doing)))
     return;
-
-  sha = member_string (answer, "object", "sha");
-  if (!is_sha (sha))
-    {
-      fail (task, nonsense (doing));
-      return;
-    }
 
   g_free (job->head);
   job->head = g_strdup (sha);
@@ -806,10 +834,8 @@ upload_blobs (GTask *task)
                                  g_bytes_get_size (planned->contents));
       builder = json_builder_new ();
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "content");
-      json_builder_add_string_value (builder, encoded);
-      json_builder_set_member_name (builder, "encoding");
-      json_builder_add_string_value (builder, "base64");
+      add_string (builder, "content", encoded);
+      add_string (builder, "encoding", "base64");
       json_builder_end_object (builder);
       body = json_builder_get_root (builder);
       request (task, "POST", "git/blobs", body, blob_uploaded);
@@ -827,18 +853,10 @@ tree_made (GTask    *task,
            JsonNode *answer)
 {
   Job *job = g_task_get_task_data (task);
-  const char *doing = _("writing the new files");
-  const char *sha;
+  const char *sha = expect_sha (task, status, 201, answer, NULL, _("writing the new files"));
 
-  if (refuse (task, status, 201, answer, doing))
+  if (sha == NULL)
     return;
-
-  sha = member_string (answer, NULL, "sha");
-  if (!is_sha (sha))
-    {
-      fail (task, nonsense (doing));
-      return;
-    }
 
   if (strcmp (sha, job->base_tree) == 0)
     {
@@ -863,8 +881,7 @@ make_tree (GTask *task)
   guint n = 0;
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "base_tree");
-  json_builder_add_string_value (builder, job->base_tree);
+  add_string (builder, "base_tree", job->base_tree);
   json_builder_set_member_name (builder, "tree");
   json_builder_begin_array (builder);
   for (guint i = 0; i < job->planned->len; i++)
@@ -876,24 +893,19 @@ make_tree (GTask *task)
 
       n++;
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "path");
-      json_builder_add_string_value (builder, planned->file->path);
-      json_builder_set_member_name (builder, "mode");
-      json_builder_add_string_value (builder, "100644");
-      json_builder_set_member_name (builder, "type");
-      json_builder_add_string_value (builder, "blob");
+      add_string (builder, "path", planned->file->path);
+      add_string (builder, "mode", "100644");
+      add_string (builder, "type", "blob");
       if (planned->binary)
         {
-          json_builder_set_member_name (builder, "sha");
-          json_builder_add_string_value (builder, planned->sha);
+          add_string (builder, "sha", planned->sha);
         }
       else
         {
           g_autofree char *text = g_strndup (g_bytes_get_data (planned->contents, NULL),
                                              g_bytes_get_size (planned->contents));
 
-          json_builder_set_member_name (builder, "content");
-          json_builder_add_string_value (builder, text);
+          add_string (builder, "content", text);
         }
       json_builder_end_object (builder);
     }
@@ -913,18 +925,10 @@ commit_made (GTask    *task,
              JsonNode *answer)
 {
   Job *job = g_task_get_task_data (task);
-  const char *doing = _("writing the commit");
-  const char *sha;
+  const char *sha = expect_sha (task, status, 201, answer, NULL, _("writing the commit"));
 
-  if (refuse (task, status, 201, answer, doing))
+  if (sha == NULL)
     return;
-
-  sha = member_string (answer, NULL, "sha");
-  if (!is_sha (sha))
-    {
-      fail (task, nonsense (doing));
-      return;
-    }
 
   g_free (job->commit_sha);
   g_free (job->commit_url);
@@ -945,10 +949,8 @@ make_commit (GTask *task)
   g_autoptr(JsonNode) body = NULL;
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "message");
-  json_builder_add_string_value (builder, lectern_publish_result_get_message (job->result));
-  json_builder_set_member_name (builder, "tree");
-  json_builder_add_string_value (builder, job->new_tree);
+  add_string (builder, "message", lectern_publish_result_get_message (job->result));
+  add_string (builder, "tree", job->new_tree);
   json_builder_set_member_name (builder, "parents");
   json_builder_begin_array (builder);
   json_builder_add_string_value (builder, job->head);
@@ -1072,8 +1074,7 @@ move_branch (GTask *task)
   g_autofree char *path = ref_path ("git/refs/heads/", self->branch);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "sha");
-  json_builder_add_string_value (builder, job->commit_sha);
+  add_string (builder, "sha", job->commit_sha);
   json_builder_set_member_name (builder, "force");
   json_builder_add_boolean_value (builder, FALSE);
   json_builder_end_object (builder);
@@ -1119,14 +1120,10 @@ branch_created (GTask    *task,
     return;
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, title);
-  json_builder_set_member_name (builder, "head");
-  json_builder_add_string_value (builder, job->pr_branch);
-  json_builder_set_member_name (builder, "base");
-  json_builder_add_string_value (builder, self->branch);
-  json_builder_set_member_name (builder, "body");
-  json_builder_add_string_value (builder, details);
+  add_string (builder, "title", title);
+  add_string (builder, "head", job->pr_branch);
+  add_string (builder, "base", self->branch);
+  add_string (builder, "body", details);
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
 
@@ -1149,10 +1146,8 @@ open_pull_request (GTask *task)
   ref = g_strdup_printf ("refs/heads/%s", job->pr_branch);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "ref");
-  json_builder_add_string_value (builder, ref);
-  json_builder_set_member_name (builder, "sha");
-  json_builder_add_string_value (builder, job->commit_sha);
+  add_string (builder, "ref", ref);
+  add_string (builder, "sha", job->commit_sha);
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
 

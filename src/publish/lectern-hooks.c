@@ -24,6 +24,7 @@
 
 #include "lectern-git.h"
 #include "lectern-hooks.h"
+#include "lectern-site-folder.h"
 #include "lectern-publish-result.h"
 
 #define HOOK_NAME      "pre-commit"
@@ -120,27 +121,6 @@ make_script (const char *workshop,
                           quoted_lectern, quoted_workshop, quoted_prefix ? quoted_prefix : "");
 }
 
-static gboolean set_file_error (GError **error, int saved, const char *format, ...) G_GNUC_PRINTF (3, 4);
-
-/* "Could not remove the hook “…/pre-commit”: Permission denied" */
-static gboolean
-set_file_error (GError     **error,
-                int          saved,
-                const char  *format,
-                ...)
-{
-  g_autofree char *what = NULL;
-  va_list args;
-
-  va_start (args, format);
-  what = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-               "%s: %s", what, g_strerror (saved));
-  return FALSE;
-}
-
 /* Installs (or refreshes) Lectern's pre-commit hook in the clone;
  * the hook the clone had is kept, and runs first.
  */
@@ -168,7 +148,7 @@ lectern_hooks_install (const char  *clone_dir,
   previous = g_build_filename (hooks, PREVIOUS_NAME, NULL);
 
   if (g_mkdir_with_parents (hooks, 0755) != 0)
-    return set_file_error (error, errno, _("Could not make the hooks folder “%s”"), hooks);
+    return lectern_set_errno_error (error, errno, _("Could not make the hooks folder “%s”"), hooks);
 
   if (path_exists (hook) && !is_lecterns (hook))
     {
@@ -180,7 +160,7 @@ lectern_hooks_install (const char  *clone_dir,
           return FALSE;
         }
       if (g_rename (hook, previous) != 0)
-        return set_file_error (error, errno, _("Could not keep the clone’s pre-commit hook “%s”"), hook);
+        return lectern_set_errno_error (error, errno, _("Could not keep the clone’s pre-commit hook “%s”"), hook);
       moved = TRUE;
     }
 
@@ -191,7 +171,7 @@ lectern_hooks_install (const char  *clone_dir,
       int saved = errno;
 
       if (error != NULL && *error == NULL)
-        set_file_error (error, saved, _("Could not make the hook “%s” executable"), hook);
+        lectern_set_errno_error (error, saved, _("Could not make the hook “%s” executable"), hook);
       if (moved)
         g_rename (previous, hook);
       return FALSE;
@@ -236,10 +216,10 @@ lectern_hooks_remove (const char  *clone_dir,
   if (path_exists (previous))
     {
       if (g_rename (previous, hook) != 0)
-        return set_file_error (error, errno, _("Could not put the clone’s pre-commit hook back in place of Lectern’s (“%s”)"), hook);
+        return lectern_set_errno_error (error, errno, _("Could not put the clone’s pre-commit hook back in place of Lectern’s (“%s”)"), hook);
     }
   else if (g_unlink (hook) != 0)
-    return set_file_error (error, errno, _("Could not remove the hook “%s”"), hook);
+    return lectern_set_errno_error (error, errno, _("Could not remove the hook “%s”"), hook);
 
   return TRUE;
 }

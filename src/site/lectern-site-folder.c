@@ -90,11 +90,11 @@ lectern_site_folder_init (LecternSiteFolder *self)
   self->folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
-static gboolean set_errno_error (GError **error, int saved, const char *format, ...) G_GNUC_PRINTF (3, 4);
-
-/* "Could not write “_projects/tri.md” in the site: No space left on device" */
-static gboolean
-set_errno_error (GError     **error,
+/* "Could not write “_projects/tri.md” in the site: No space left on
+ * device": @format says what failed, errno @saved why. Always FALSE.
+ */
+gboolean
+lectern_set_errno_error (GError     **error,
                  int          saved,
                  const char  *format,
                  ...)
@@ -224,11 +224,11 @@ open_component (LecternSiteFolder  *self,
   while (fstatat (parent, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
     {
       if (errno != ENOENT)
-        return set_errno_error (error, errno, _("Could not read the folder “%s” of the site"), path);
+        return lectern_set_errno_error (error, errno, _("Could not read the folder “%s” of the site"), path);
       if (!create)
         return TRUE;
       if (mkdirat (parent, name, 0755) != 0 && errno != EEXIST)
-        return set_errno_error (error, errno, _("Could not create the folder “%s” in the site"), path);
+        return lectern_set_errno_error (error, errno, _("Could not create the folder “%s” in the site"), path);
     }
 
   if (S_ISLNK (st.st_mode))
@@ -239,7 +239,7 @@ open_component (LecternSiteFolder  *self,
       if (inside == NULL || !open_folder (self, inside, create, depth + 1, &target, error))
         return FALSE;
       if (target >= 0 && (*out_fd = dup (target)) < 0)
-        return set_errno_error (error, errno, _("Could not open the folder “%s” of the site"), path);
+        return lectern_set_errno_error (error, errno, _("Could not open the folder “%s” of the site"), path);
       return TRUE;
     }
 
@@ -252,7 +252,7 @@ open_component (LecternSiteFolder  *self,
 
   *out_fd = openat (parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   if (*out_fd < 0)
-    return set_errno_error (error, errno, _("Could not open the folder “%s” of the site"), path);
+    return lectern_set_errno_error (error, errno, _("Could not open the folder “%s” of the site"), path);
 
   return TRUE;
 }
@@ -344,7 +344,7 @@ read_fd (int          fd,
       if (n < 0)
         {
           g_free (data);
-          set_errno_error (error, errno, _("Could not read “%s” in the site"), path);
+          lectern_set_errno_error (error, errno, _("Could not read “%s” in the site"), path);
           return NULL;
         }
       if (n == 0)
@@ -396,7 +396,7 @@ open_file (LecternSiteFolder  *self,
           *found = FOUND_LINK;
           return TRUE;
         }
-      return set_errno_error (error, errno, _("Could not read “%s” in the site"), path);
+      return lectern_set_errno_error (error, errno, _("Could not read “%s” in the site"), path);
     }
 
   if (fstat (*out_fd, st) != 0 || !S_ISREG (st->st_mode))
@@ -504,7 +504,7 @@ lectern_site_folder_list (LecternSiteFolder  *self,
 
       if (fd >= 0)
         close (fd);
-      set_errno_error (error, saved, _("Could not list the folder “%s” of the site"), folder);
+      lectern_set_errno_error (error, saved, _("Could not list the folder “%s” of the site"), folder);
       return NULL;
     }
 
@@ -734,7 +734,7 @@ stage (LecternSiteFolder  *self,
       if (fd < 0 && errno != EEXIST)
         {
           g_clear_pointer (&staged->temporary, g_free);
-          return set_errno_error (error, errno, _("Could not write “%s” in the site"), file->path);
+          return lectern_set_errno_error (error, errno, _("Could not write “%s” in the site"), file->path);
         }
     }
 
@@ -746,10 +746,10 @@ stage (LecternSiteFolder  *self,
       int saved = errno;
 
       close (fd);
-      return set_errno_error (error, saved, _("Could not write “%s” in the site"), file->path);
+      return lectern_set_errno_error (error, saved, _("Could not write “%s” in the site"), file->path);
     }
   if (close (fd) != 0)
-    return set_errno_error (error, errno, _("Could not write “%s” in the site"), file->path);
+    return lectern_set_errno_error (error, errno, _("Could not write “%s” in the site"), file->path);
 
   return TRUE;
 }
@@ -772,7 +772,7 @@ sync_folders (LecternSiteFolder  *self,
       gboolean seen = FALSE;
 
       if (fstat (s->folder_fd, &st) != 0)
-        return set_errno_error (error, errno, _("Could not write “%s” in the site"), s->path);
+        return lectern_set_errno_error (error, errno, _("Could not write “%s” in the site"), s->path);
 
       for (guint j = 0; j < devices->len && !seen; j++)
         seen = g_array_index (devices, dev_t, j) == st.st_dev;
@@ -781,7 +781,7 @@ sync_folders (LecternSiteFolder  *self,
 
       g_array_append_val (devices, st.st_dev);
       if (syncfs (s->folder_fd) != 0)
-        return set_errno_error (error, errno, _("Could not save “%s” to disk"), s->path);
+        return lectern_set_errno_error (error, errno, _("Could not save “%s” to disk"), s->path);
     }
 
   return TRUE;

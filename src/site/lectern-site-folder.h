@@ -33,4 +33,9 @@ gboolean             lectern_site_folder_write      (LecternSiteFolder   *self,
 
 gboolean             lectern_site_is_temporary_name (const char          *name);
 
+gboolean             lectern_set_errno_error        (GError             **error,
+                                                     int                  saved,
+                                                     const char          *format,
+                                                     ...) G_GNUC_PRINTF (3, 4);
+
 G_END_DECLS

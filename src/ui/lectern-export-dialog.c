@@ -52,84 +52,23 @@ static guint signals[N_SIGNALS];
 char *
 lectern_export_get_remembered_site (const char *workshop_path)
 {
-  g_autoptr(GSettings) settings = NULL;
-  g_autoptr(GVariant) folders = NULL;
-  const char *site = NULL;
+  g_autoptr(GVariant) site = lectern_ui_lookup_per_workshop ("site-folders", workshop_path,
+                                                             G_VARIANT_TYPE_STRING);
 
-  g_return_val_if_fail (workshop_path != NULL, NULL);
-
-  settings = g_settings_new (BASE_ID);
-  folders = g_settings_get_value (settings, "site-folders");
-  if (!g_variant_lookup (folders, workshop_path, "&s", &site))
-    return NULL;
-
-  return g_strdup (site);
+  return site != NULL ? g_variant_dup_string (site, NULL) : NULL;
 }
 
 void
 lectern_export_remember_site (const char *workshop_path,
                               const char *site_dir)
 {
-  g_autoptr(GSettings) settings = NULL;
-  g_autoptr(GVariant) folders = NULL;
-  GVariantBuilder builder;
-  GVariantIter iter;
-  const char *key;
-  const char *value;
-
-  g_return_if_fail (workshop_path != NULL);
   g_return_if_fail (site_dir != NULL);
 
-  settings = g_settings_new (BASE_ID);
-  folders = g_settings_get_value (settings, "site-folders");
-
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
-  g_variant_iter_init (&iter, folders);
-  while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
-    if (g_strcmp0 (key, workshop_path) != 0)
-      g_variant_builder_add (&builder, "{ss}", key, value);
-  g_variant_builder_add (&builder, "{ss}", workshop_path, site_dir);
-
-  g_settings_set_value (settings, "site-folders", g_variant_builder_end (&builder));
+  lectern_ui_remember_per_workshop ("site-folders", workshop_path, g_variant_new_string (site_dir));
 }
 
 /* ------------------------------------------------------------------ */
 /* Rows                                                                */
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
-    gtk_list_box_remove (list, child);
-}
-
-static GtkWidget *
-new_row (const char *icon_name,
-         const char *title,
-         const char *subtitle,
-         const char *css_class)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-
-  if (icon_name != NULL)
-    {
-      GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
-
-      if (css_class != NULL)
-        gtk_widget_add_css_class (icon, css_class);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-    }
-
-  return row;
-}
 
 static void
 show_message (GtkListBox *list,
@@ -137,21 +76,8 @@ show_message (GtkListBox *list,
               const char *title,
               const char *css_class)
 {
-  clear_list (list);
-  gtk_list_box_append (list, new_row (icon_name, title, NULL, css_class));
-}
-
-static void
-show_spinner (GtkListBox *list,
-              const char *title)
-{
-  GtkWidget *row = new_row (NULL, title, NULL, NULL);
-  GtkWidget *spinner = gtk_spinner_new ();
-
-  gtk_spinner_start (GTK_SPINNER (spinner));
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), spinner);
-  clear_list (list);
-  gtk_list_box_append (list, row);
+  lectern_ui_list_box_clear (list);
+  gtk_list_box_append (list, lectern_ui_message_row_new (icon_name, title, NULL, css_class));
 }
 
 static void
@@ -170,7 +96,7 @@ fill_changes (LecternExportDialog *self,
 
   g_assert (LECTERN_IS_EXPORT_DIALOG (self));
 
-  clear_list (self->changes_list);
+  lectern_ui_list_box_clear (self->changes_list);
 
   for (guint i = 0; i < files->len; i++)
     {
@@ -180,7 +106,7 @@ fill_changes (LecternExportDialog *self,
         continue;
 
       gtk_list_box_append (self->changes_list,
-                           new_row (file->change == LECTERN_EXPORT_NEW ? "document-new-symbolic"
+                           lectern_ui_message_row_new (file->change == LECTERN_EXPORT_NEW ? "document-new-symbolic"
                                                                       : "document-edit-symbolic",
                                     file->path,
                                     file->change == LECTERN_EXPORT_NEW ? _("New file") : _("Changed"),
@@ -189,7 +115,7 @@ fill_changes (LecternExportDialog *self,
 
   for (guint i = 0; i < lectern_export_result_get_leftovers (plan)->len; i++)
     gtk_list_box_append (self->changes_list,
-                         new_row ("user-trash-symbolic",
+                         lectern_ui_message_row_new ("user-trash-symbolic",
                                   g_ptr_array_index (lectern_export_result_get_leftovers (plan), i),
                                   _("Left by an interrupted export: will be removed"),
                                   NULL));
@@ -258,7 +184,7 @@ refresh (LecternExportDialog *self)
     }
 
   adw_action_row_set_subtitle (self->folder_row, self->site_dir);
-  show_spinner (self->changes_list, _("Comparing with the site…"));
+  lectern_ui_list_box_show_busy (self->changes_list, _("Comparing with the site…"));
   fill_readiness (self);
 
   self->cancellable = g_cancellable_new ();
@@ -306,7 +232,7 @@ export_clicked_cb (LecternExportDialog *self)
   g_return_if_fail (self->site_dir != NULL);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
-  show_spinner (self->changes_list, _("Writing the site’s files…"));
+  lectern_ui_list_box_show_busy (self->changes_list, _("Writing the site’s files…"));
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);

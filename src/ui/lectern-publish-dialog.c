@@ -61,13 +61,9 @@ static guint signals[N_SIGNALS];
 LecternPublishTarget *
 lectern_publish_get_remembered_target (const char *workshop_path)
 {
-  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
-  g_autoptr(GVariant) targets = g_settings_get_value (settings, "publish-targets");
-  g_autoptr(GVariant) target = NULL;
+  g_autoptr(GVariant) target = lectern_ui_lookup_per_workshop ("publish-targets", workshop_path,
+                                                               G_VARIANT_TYPE ("(ssss)"));
 
-  g_return_val_if_fail (workshop_path != NULL, NULL);
-
-  target = g_variant_lookup_value (targets, workshop_path, G_VARIANT_TYPE ("(ssss)"));
   return target != NULL ? lectern_publish_target_from_variant (target) : NULL;
 }
 
@@ -75,27 +71,10 @@ void
 lectern_publish_remember_target (const char                 *workshop_path,
                                  const LecternPublishTarget *target)
 {
-  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
-  g_autoptr(GVariant) targets = g_settings_get_value (settings, "publish-targets");
-  GVariantBuilder builder;
-  GVariantIter iter;
-  const char *key;
-  GVariant *value;
+  g_return_if_fail (target != NULL);
 
-  g_return_if_fail (workshop_path != NULL && target != NULL);
-
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{s(ssss)}"));
-  g_variant_iter_init (&iter, targets);
-  while (g_variant_iter_next (&iter, "{&s@(ssss)}", &key, &value))
-    {
-      if (g_strcmp0 (key, workshop_path) != 0)
-        g_variant_builder_add (&builder, "{s@(ssss)}", key, value);
-      g_variant_unref (value);
-    }
-  g_variant_builder_add (&builder, "{s@(ssss)}", workshop_path,
-                         lectern_publish_target_to_variant (target));
-
-  g_settings_set_value (settings, "publish-targets", g_variant_builder_end (&builder));
+  lectern_ui_remember_per_workshop ("publish-targets", workshop_path,
+                                    lectern_publish_target_to_variant (target));
 }
 
 /* ------------------------------------------------------------------ */
@@ -130,62 +109,21 @@ get_token (LecternPublishDialog *self)
 }
 
 static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
-    gtk_list_box_remove (list, child);
-}
-
-static GtkWidget *
-new_row (const char *icon_name,
-         const char *title,
-         const char *subtitle,
-         const char *css_class)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-
-  if (icon_name != NULL)
-    {
-      GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
-
-      if (css_class != NULL)
-        gtk_widget_add_css_class (icon, css_class);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-    }
-
-  return row;
-}
-
-static void
 show_message (LecternPublishDialog *self,
               const char           *icon_name,
               const char           *title,
               const char           *subtitle,
               const char           *css_class)
 {
-  clear_list (self->changes_list);
-  gtk_list_box_append (self->changes_list, new_row (icon_name, title, subtitle, css_class));
+  lectern_ui_list_box_clear (self->changes_list);
+  gtk_list_box_append (self->changes_list, lectern_ui_message_row_new (icon_name, title, subtitle, css_class));
 }
 
 static void
 show_busy (LecternPublishDialog *self,
            const char           *step)
 {
-  GtkWidget *row = new_row (NULL, step, NULL, NULL);
-  GtkWidget *spinner = gtk_spinner_new ();
-
-  gtk_spinner_start (GTK_SPINNER (spinner));
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), spinner);
-  clear_list (self->changes_list);
-  gtk_list_box_append (self->changes_list, row);
+  lectern_ui_list_box_show_busy (self->changes_list, step);
 }
 
 /* What the publish would commit, with its message */
@@ -197,7 +135,7 @@ show_changes (LecternPublishDialog *self,
   const char *message = lectern_publish_result_get_message (result);
   g_autofree char *first = NULL;
 
-  clear_list (self->changes_list);
+  lectern_ui_list_box_clear (self->changes_list);
 
   if (changes->len == 0)
     {
@@ -215,7 +153,7 @@ show_changes (LecternPublishDialog *self,
       const LecternPublishChange *change = g_ptr_array_index (changes, i);
 
       gtk_list_box_append (self->changes_list,
-                           new_row (change->is_new ? "document-new-symbolic" : "document-edit-symbolic",
+                           lectern_ui_message_row_new (change->is_new ? "document-new-symbolic" : "document-edit-symbolic",
                                     change->path, change->is_new ? _("New") : _("Changed"), NULL));
     }
 }

@@ -806,3 +806,100 @@ lectern_ui_name_controls (GtkWidget *root)
         lectern_ui_name_controls (child);
     }
 }
+
+void
+lectern_ui_list_box_clear (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
+    gtk_list_box_remove (list, child);
+}
+
+/* A row of a dialog's list: a file, a problem, a step (@icon_name and
+ * @css_class may be NULL); its text is shown as it is, never as markup.
+ */
+GtkWidget *
+lectern_ui_message_row_new (const char *icon_name,
+                            const char *title,
+                            const char *subtitle,
+                            const char *css_class)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  if (icon_name != NULL)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+
+      if (css_class != NULL)
+        gtk_widget_add_css_class (icon, css_class);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+    }
+
+  return row;
+}
+
+/* @list shows only a row saying @title, with a spinning spinner */
+void
+lectern_ui_list_box_show_busy (GtkListBox *list,
+                               const char *title)
+{
+  GtkWidget *row = lectern_ui_message_row_new (NULL, title, NULL, NULL);
+  GtkWidget *spinner = gtk_spinner_new ();
+
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), spinner);
+  lectern_ui_list_box_clear (list);
+  gtk_list_box_append (list, row);
+}
+
+/* What this machine keeps per workshop file (the site folder, where it
+ * is published): a settings key holding a dictionary keyed by the
+ * file's path. NULL if there is none of @type.
+ */
+GVariant *
+lectern_ui_lookup_per_workshop (const char         *key,
+                                const char         *workshop_path,
+                                const GVariantType *type)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(GVariant) map = g_settings_get_value (settings, key);
+
+  g_return_val_if_fail (workshop_path != NULL, NULL);
+
+  return g_variant_lookup_value (map, workshop_path, type);
+}
+
+void
+lectern_ui_remember_per_workshop (const char *key,
+                                  const char *workshop_path,
+                                  GVariant   *value)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(GVariant) map = g_settings_get_value (settings, key);
+  g_autoptr(GVariant) sunk = g_variant_ref_sink (value);
+  GVariantBuilder builder;
+
+  g_return_if_fail (workshop_path != NULL);
+
+  g_variant_builder_init (&builder, g_variant_get_type (map));
+  for (gsize i = 0; i < g_variant_n_children (map); i++)
+    {
+      g_autoptr(GVariant) entry = g_variant_get_child_value (map, i);
+      g_autoptr(GVariant) path = g_variant_get_child_value (entry, 0);
+
+      if (g_strcmp0 (g_variant_get_string (path, NULL), workshop_path) != 0)
+        g_variant_builder_add_value (&builder, entry);
+    }
+  g_variant_builder_add_value (&builder, g_variant_new_dict_entry (g_variant_new_string (workshop_path), sunk));
+
+  g_settings_set_value (settings, key, g_variant_builder_end (&builder));
+}

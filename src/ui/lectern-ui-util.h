@@ -17,6 +17,20 @@ typedef gboolean (*LecternSameItemFunc) (gpointer a,
 
 gboolean    lectern_ui_is_empty           (const char          *text);
 void        lectern_ui_name_controls      (GtkWidget           *root);
+
+void        lectern_ui_list_box_clear     (GtkListBox          *list);
+void        lectern_ui_list_box_show_busy (GtkListBox          *list,
+                                           const char          *title);
+GtkWidget  *lectern_ui_message_row_new    (const char          *icon_name,
+                                           const char          *title,
+                                           const char          *subtitle,
+                                           const char          *css_class);
+GVariant   *lectern_ui_lookup_per_workshop   (const char         *key,
+                                              const char         *workshop_path,
+                                              const GVariantType *type);
+void        lectern_ui_remember_per_workshop (const char         *key,
+                                              const char         *workshop_path,
+                                              GVariant           *value);
 void        lectern_ui_sync_list_store    (GListStore          *store,
                                            GListModel          *fresh,
                                            LecternSameItemFunc  same,
