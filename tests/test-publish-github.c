@@ -700,6 +700,13 @@ test_cancel (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* HTTPS to GitHub needs a TLS backend at run time (glib-networking) */
+static void
+test_tls (void)
+{
+  g_assert_true (g_tls_backend_supports_tls (g_tls_backend_get_default ()));
+}
+
 /* The dry run lists what would change and changes nothing */
 static void
 test_dry_run (Fixture       *f,
@@ -734,6 +741,7 @@ main (int    argc,
   g_unsetenv ("https_proxy");
   g_unsetenv ("all_proxy");
 
+  g_test_add_func ("/publish-github/tls", test_tls);
   g_test_add ("/publish-github/first", Fixture, NULL, fixture_set_up, test_first_publish, fixture_tear_down);
   g_test_add ("/publish-github/images-and-many", Fixture, NULL, fixture_set_up, test_images_and_many_files, fixture_tear_down);
   g_test_add ("/publish-github/dry-run", Fixture, NULL, fixture_set_up, test_dry_run, fixture_tear_down);

@@ -37,71 +37,15 @@
 #include "lectern-export-result.h"
 #include "lectern-git-blob.h"
 #include "lectern-github-client.h"
-#include "lectern-github-publisher.h"
+#include "lectern-github-publisher-private.h"
 #include "lectern-site-render.h"
 
-#define MAX_REBUILDS 3
 #define SCHEDULE_DATA "_data/schedule.yml"
-
-struct _LecternGithubPublisher
-{
-  GObject              parent_instance;
-
-  LecternStore        *store;
-  char                *owner;
-  char                *repo;
-  char                *branch;
-  char                *token;
-  char                *api_url;
-  char                *cache_dir;
-  guint                timeout_s;
-  guint                first_backoff_ms;
-  guint                max_wait_s;
-};
 
 G_DEFINE_FINAL_TYPE (LecternGithubPublisher, lectern_github_publisher, G_TYPE_OBJECT)
 
 enum { PROGRESS, N_SIGNALS };
 static guint signals[N_SIGNALS];
-
-typedef struct
-{
-  char *mode;
-  char *type;
-  char *sha;
-} RemoteEntry;
-
-/* A file of the site tree, as it will be published */
-typedef struct
-{
-  const LecternSiteFile *file;
-  GBytes                *current;   /* OWN_BLOCK: the page the branch has */
-  GBytes                *contents;
-  char                  *sha;
-  gboolean               changed;
-  gboolean               binary;
-} Planned;
-
-typedef struct
-{
-  LecternPublishFlags   flags;
-  LecternGithubClient  *client;
-  LecternSiteTree      *tree;
-  LecternPublishResult *result;
-  char                 *head;
-  char                 *base_tree;
-  char                 *new_tree;
-  char                 *commit_sha;
-  char                 *commit_url;
-  char                 *pr_branch;
-  GHashTable           *remote;      /* path -> RemoteEntry */
-  GPtrArray            *planned;     /* Planned */
-  GHashTable           *uploaded;    /* blob ids GitHub has from us */
-  guint                 next;        /* the step's position in planned */
-  guint                 rebuilds;
-  gboolean              patch_sent;
-  gulong                waiting_id;
-} Job;
 
 static void
 remote_entry_free (gpointer data)
@@ -273,15 +217,10 @@ lectern_github_parse_repository (const char  *text,
   return TRUE;
 }
 
-static void
-progress (GTask      *task,
-          const char *format,
-          ...) G_GNUC_PRINTF (2, 3);
-
-static void
-progress (GTask      *task,
-          const char *format,
-          ...)
+void
+_lectern_github_progress (GTask      *task,
+                          const char *format,
+                          ...)
 {
   g_autofree char *text = NULL;
   va_list args;
@@ -294,9 +233,9 @@ progress (GTask      *task,
   g_signal_emit (g_task_get_source_object (task), signals[PROGRESS], 0, text);
 }
 
-static void
-fail (GTask  *task,
-      GError *error)
+void
+_lectern_github_fail (GTask  *task,
+                      GError *error)
 {
   LecternGithubPublisher *self = g_task_get_source_object (task);
   Job *job = g_task_get_task_data (task);
@@ -319,9 +258,9 @@ fail (GTask  *task,
 /* The branch's path under git/ref/ or git/refs/: each segment escaped,
  * the slashes kept (GitHub takes the ref as several segments).
  */
-static char *
-ref_path (const char *prefix,
-          const char *branch)
+char *
+_lectern_github_ref_path (const char *prefix,
+                          const char *branch)
 {
   g_auto(GStrv) segments = g_strsplit (branch, "/", -1);
   g_autoptr(GString) path = g_string_new (prefix);
@@ -336,10 +275,10 @@ ref_path (const char *prefix,
   return g_string_free (g_steal_pointer (&path), FALSE);
 }
 
-static const char *
-member_string (JsonNode   *node,
-               const char *object_member,
-               const char *member)
+const char *
+_lectern_github_member_string (JsonNode   *node,
+                               const char *object_member,
+                               const char *member)
 {
   JsonObject *object;
 
@@ -359,17 +298,17 @@ member_string (JsonNode   *node,
   return json_object_get_string_member_with_default (object, member, NULL);
 }
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
+void
+_lectern_github_add_string (JsonBuilder *builder,
+                            const char  *name,
+                            const char  *value)
 {
   json_builder_set_member_name (builder, name);
   json_builder_add_string_value (builder, value);
 }
 
-static gboolean
-is_sha (const char *sha)
+gboolean
+_lectern_github_is_sha (const char *sha)
 {
   return sha != NULL && strlen (sha) == 40 && strspn (sha, "0123456789abcdef") == 40;
 }
@@ -383,20 +322,11 @@ nonsense (const char *doing)
 }
 
 static void read_head (GTask *task);
-static void read_tree (GTask *task);
 static void fetch_pages (GTask *task);
-static void upload_blobs (GTask *task);
-static void make_tree (GTask *task);
-static void make_commit (GTask *task);
-static void move_branch (GTask *task);
-static void open_pull_request (GTask *task);
-static void finish (GTask *task);
 
 /* Each step's request, and where its answer goes: the answer of a
  * success status, or the error in words.
  */
-typedef void (*AnswerFunc) (GTask *task, guint status, JsonNode *answer);
-
 typedef struct
 {
   GTask      *task;
@@ -420,7 +350,7 @@ answered_cb (GObject      *object,
   answer = lectern_github_client_request_finish (LECTERN_GITHUB_CLIENT (object), result, &status, &error);
   if (error != NULL)
     {
-      fail (task, error);
+      _lectern_github_fail (task, error);
       return;
     }
 
@@ -430,12 +360,12 @@ answered_cb (GObject      *object,
   func (task, status, answer);
 }
 
-static void
-request (GTask      *task,
-         const char *method,
-         const char *path,
-         JsonNode   *body,
-         AnswerFunc  func)
+void
+_lectern_github_request (GTask      *task,
+                         const char *method,
+                         const char *path,
+                         JsonNode   *body,
+                         AnswerFunc  func)
 {
   Job *job = g_task_get_task_data (task);
   Step *step = g_new0 (Step, 1);
@@ -446,42 +376,42 @@ request (GTask      *task,
                                        g_task_get_cancellable (task), answered_cb, step);
 }
 
-static gboolean
-refuse (GTask      *task,
-        guint       status,
-        guint       expected,
-        JsonNode   *answer,
-        const char *doing)
+gboolean
+_lectern_github_refuse (GTask      *task,
+                        guint       status,
+                        guint       expected,
+                        JsonNode   *answer,
+                        const char *doing)
 {
   Job *job = g_task_get_task_data (task);
 
   if (status == expected)
     return FALSE;
 
-  fail (task, lectern_github_client_explain (job->client, status, answer, doing));
+  _lectern_github_fail (task, lectern_github_client_explain (job->client, status, answer, doing));
   return TRUE;
 }
 
 /* The id a success answer names (@object_member's "sha", or its own),
  * or NULL once the task has failed, in words.
  */
-static const char *
-expect_sha (GTask      *task,
-            guint       status,
-            guint       expected,
-            JsonNode   *answer,
-            const char *object_member,
-            const char *doing)
+const char *
+_lectern_github_expect_sha (GTask      *task,
+                            guint       status,
+                            guint       expected,
+                            JsonNode   *answer,
+                            const char *object_member,
+                            const char *doing)
 {
   const char *sha;
 
-  if (refuse (task, status, expected, answer, doing))
+  if (_lectern_github_refuse (task, status, expected, answer, doing))
     return NULL;
 
-  sha = member_string (answer, object_member, "sha");
-  if (!is_sha (sha))
+  sha = _lectern_github_member_string (answer, object_member, "sha");
+  if (!_lectern_github_is_sha (sha))
     {
-      fail (task, nonsense (doing));
+      _lectern_github_fail (task, nonsense (doing));
       return NULL;
     }
 
@@ -500,22 +430,22 @@ head_read (GTask    *task,
   g_autofree char *doing = g_strdup_printf (_("reading the branch “%s”"), self->branch);
   const char *sha;
 
-  if (!(sha = expect_sha (task, status, 200, answer, "object", doing)))
+  if (!(sha = _lectern_github_expect_sha (task, status, 200, answer, "object", doing)))
     return;
 
   g_free (job->head);
   job->head = g_strdup (sha);
-  read_tree (task);
+  _lectern_github_read_tree (task);
 }
 
 static void
 read_head (GTask *task)
 {
   LecternGithubPublisher *self = g_task_get_source_object (task);
-  g_autofree char *path = ref_path ("git/ref/heads/", self->branch);
+  g_autofree char *path = _lectern_github_ref_path ("git/ref/heads/", self->branch);
 
-  progress (task, _("Reading %s/%s, branch %s…"), self->owner, self->repo, self->branch);
-  request (task, "GET", path, NULL, head_read);
+  _lectern_github_progress (task, _("Reading %s/%s, branch %s…"), self->owner, self->repo, self->branch);
+  _lectern_github_request (task, "GET", path, NULL, head_read);
 }
 
 /* 2. Every path the branch has, with its blob id */
@@ -531,24 +461,25 @@ tree_read (GTask    *task,
   JsonArray *entries;
   const char *sha;
 
-  if (refuse (task, status, 200, answer, doing))
+  if (_lectern_github_refuse (task, status, 200, answer, doing))
     return;
 
-  sha = member_string (answer, NULL, "sha");
+  sha = _lectern_github_member_string (answer, NULL, "sha");
   object = JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL;
   entries = object != NULL && json_object_has_member (object, "tree")
     ? json_object_get_array_member (object, "tree") : NULL;
-  if (!is_sha (sha) || entries == NULL)
+  if (!_lectern_github_is_sha (sha) || entries == NULL)
     {
-      fail (task, nonsense (doing));
+      _lectern_github_fail (task, nonsense (doing));
       return;
     }
 
   if (json_object_get_boolean_member_with_default (object, "truncated", FALSE))
     {
-      fail (task, g_error_new (LECTERN_PUBLISH_ERROR, LECTERN_PUBLISH_ERROR_SERVER,
-                               _("The repository has more files than GitHub lists in one answer "
-                                 "(100,000). Publish through a local clone instead.")));
+      _lectern_github_fail (task, g_error_new (LECTERN_PUBLISH_ERROR, LECTERN_PUBLISH_ERROR_SERVER,
+                                               _("The repository has more files than GitHub lists in "
+                                                 "one answer (100,000). Publish through a local clone "
+                                                 "instead.")));
       return;
     }
 
@@ -558,16 +489,16 @@ tree_read (GTask    *task,
   for (guint i = 0; i < json_array_get_length (entries); i++)
     {
       JsonNode *node = json_array_get_element (entries, i);
-      const char *path = member_string (node, NULL, "path");
+      const char *path = _lectern_github_member_string (node, NULL, "path");
       RemoteEntry *entry;
 
       if (path == NULL)
         continue;
 
       entry = g_new0 (RemoteEntry, 1);
-      entry->mode = g_strdup (member_string (node, NULL, "mode"));
-      entry->type = g_strdup (member_string (node, NULL, "type"));
-      entry->sha = g_strdup (member_string (node, NULL, "sha"));
+      entry->mode = g_strdup (_lectern_github_member_string (node, NULL, "mode"));
+      entry->type = g_strdup (_lectern_github_member_string (node, NULL, "type"));
+      entry->sha = g_strdup (_lectern_github_member_string (node, NULL, "sha"));
       g_hash_table_replace (job->remote, g_strdup (path), entry);
     }
 
@@ -575,13 +506,13 @@ tree_read (GTask    *task,
   fetch_pages (task);
 }
 
-static void
-read_tree (GTask *task)
+void
+_lectern_github_read_tree (GTask *task)
 {
   Job *job = g_task_get_task_data (task);
   g_autofree char *path = g_strdup_printf ("git/trees/%s?recursive=1", job->head);
 
-  request (task, "GET", path, NULL, tree_read);
+  _lectern_github_request (task, "GET", path, NULL, tree_read);
 }
 
 /* A path of ours that the branch has under something that is not a
@@ -624,17 +555,17 @@ page_fetched (GTask    *task,
   RemoteEntry *entry = g_hash_table_lookup (job->remote, planned->file->path);
   g_autofree char *doing = g_strdup_printf (_("reading %s"), planned->file->path);
   g_autofree char *text = NULL, *sha = NULL;
-  const char *content = member_string (answer, NULL, "content");
+  const char *content = _lectern_github_member_string (answer, NULL, "content");
   g_autoptr(GBytes) bytes = NULL;
   guchar *data;
   gsize len;
 
-  if (refuse (task, status, 200, answer, doing))
+  if (_lectern_github_refuse (task, status, 200, answer, doing))
     return;
 
-  if (content == NULL || g_strcmp0 (member_string (answer, NULL, "encoding"), "base64") != 0)
+  if (content == NULL || g_strcmp0 (_lectern_github_member_string (answer, NULL, "encoding"), "base64") != 0)
     {
-      fail (task, nonsense (doing));
+      _lectern_github_fail (task, nonsense (doing));
       return;
     }
 
@@ -647,7 +578,7 @@ page_fetched (GTask    *task,
   sha = lectern_git_blob_sha1 (bytes);
   if (g_strcmp0 (sha, entry->sha) != 0)
     {
-      fail (task, nonsense (doing));
+      _lectern_github_fail (task, nonsense (doing));
       return;
     }
 
@@ -684,7 +615,7 @@ fetch_pages (GTask *task)
         continue;
 
       path = g_strdup_printf ("git/blobs/%s", entry->sha);
-      request (task, "GET", path, NULL, page_fetched);
+      _lectern_github_request (task, "GET", path, NULL, page_fetched);
       return;
     }
 
@@ -734,7 +665,7 @@ plan (GTask *task)
         }
       if (error != NULL)
         {
-          fail (task, error);
+          _lectern_github_fail (task, error);
           return;
         }
 
@@ -761,402 +692,24 @@ plan (GTask *task)
 
   if (n_changed == 0)
     {
-      progress (task, _("Nothing to publish: %s/%s already has the site as it is."),
-                self->owner, self->repo);
-      finish (task);
+      _lectern_github_progress (task, _("Nothing to publish: %s/%s already has the site as it is."),
+                                self->owner, self->repo);
+      _lectern_github_finish (task);
       return;
     }
 
   if (job->flags & LECTERN_PUBLISH_DRY_RUN)
     {
-      finish (task);
+      _lectern_github_finish (task);
       return;
     }
 
   job->next = 0;
-  upload_blobs (task);
+  _lectern_github_upload_blobs (task);
 }
 
-/* Images (and anything that is not text) travel as blobs of their own */
-
-static void
-blob_uploaded (GTask    *task,
-               guint     status,
-               JsonNode *answer)
-{
-  Job *job = g_task_get_task_data (task);
-  Planned *planned = g_ptr_array_index (job->planned, job->next);
-  g_autofree char *doing = g_strdup_printf (_("uploading %s"), planned->file->path);
-
-  if (refuse (task, status, 201, answer, doing))
-    return;
-
-  if (g_strcmp0 (member_string (answer, NULL, "sha"), planned->sha) != 0)
-    {
-      fail (task, g_error_new (LECTERN_PUBLISH_ERROR, LECTERN_PUBLISH_ERROR_SERVER,
-                               _("GitHub stored %s as different bytes than were sent."),
-                               planned->file->path));
-      return;
-    }
-
-  g_hash_table_add (job->uploaded, g_strdup (planned->sha));
-  job->next++;
-  upload_blobs (task);
-}
-
-static void
-upload_blobs (GTask *task)
-{
-  Job *job = g_task_get_task_data (task);
-  guint n_binary = 0, index = 0;
-
-  for (guint i = 0; i < job->planned->len; i++)
-    {
-      Planned *planned = g_ptr_array_index (job->planned, i);
-
-      n_binary += planned->changed && planned->binary &&
-                  !g_hash_table_contains (job->uploaded, planned->sha);
-    }
-
-  for (; job->next < job->planned->len; job->next++)
-    {
-      Planned *planned = g_ptr_array_index (job->planned, job->next);
-      g_autoptr(JsonBuilder) builder = NULL;
-      g_autoptr(JsonNode) body = NULL;
-      g_autofree char *encoded = NULL;
-
-      if (!planned->changed || !planned->binary || g_hash_table_contains (job->uploaded, planned->sha))
-        continue;
-
-      index++;
-      progress (task, _("Uploading %s (%u of %u)…"), planned->file->path, index, n_binary);
-      encoded = g_base64_encode (g_bytes_get_data (planned->contents, NULL),
-                                 g_bytes_get_size (planned->contents));
-      builder = json_builder_new ();
-      json_builder_begin_object (builder);
-      add_string (builder, "content", encoded);
-      add_string (builder, "encoding", "base64");
-      json_builder_end_object (builder);
-      body = json_builder_get_root (builder);
-      request (task, "POST", "git/blobs", body, blob_uploaded);
-      return;
-    }
-
-  make_tree (task);
-}
-
-/* 3. One tree: the branch's, with the changed files */
-
-static void
-tree_made (GTask    *task,
-           guint     status,
-           JsonNode *answer)
-{
-  Job *job = g_task_get_task_data (task);
-  const char *sha = expect_sha (task, status, 201, answer, NULL, _("writing the new files"));
-
-  if (sha == NULL)
-    return;
-
-  if (strcmp (sha, job->base_tree) == 0)
-    {
-      /* GitHub found nothing new after all: no empty commit */
-      g_clear_object (&job->result);
-      job->result = lectern_publish_result_new ();
-      finish (task);
-      return;
-    }
-
-  g_free (job->new_tree);
-  job->new_tree = g_strdup (sha);
-  make_commit (task);
-}
-
-static void
-make_tree (GTask *task)
-{
-  Job *job = g_task_get_task_data (task);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
-  guint n = 0;
-
-  json_builder_begin_object (builder);
-  add_string (builder, "base_tree", job->base_tree);
-  json_builder_set_member_name (builder, "tree");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < job->planned->len; i++)
-    {
-      Planned *planned = g_ptr_array_index (job->planned, i);
-
-      if (!planned->changed)
-        continue;
-
-      n++;
-      json_builder_begin_object (builder);
-      add_string (builder, "path", planned->file->path);
-      add_string (builder, "mode", "100644");
-      add_string (builder, "type", "blob");
-      if (planned->binary)
-        {
-          add_string (builder, "sha", planned->sha);
-        }
-      else
-        {
-          g_autofree char *text = g_strndup (g_bytes_get_data (planned->contents, NULL),
-                                             g_bytes_get_size (planned->contents));
-
-          add_string (builder, "content", text);
-        }
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
-
-  progress (task, g_dngettext (GETTEXT_PACKAGE, "Writing %u file…", "Writing %u files…", n), n);
-  request (task, "POST", "git/trees", body, tree_made);
-}
-
-/* 4. One commit on top of the head that was read */
-
-static void
-commit_made (GTask    *task,
-             guint     status,
-             JsonNode *answer)
-{
-  Job *job = g_task_get_task_data (task);
-  const char *sha = expect_sha (task, status, 201, answer, NULL, _("writing the commit"));
-
-  if (sha == NULL)
-    return;
-
-  g_free (job->commit_sha);
-  g_free (job->commit_url);
-  job->commit_sha = g_strdup (sha);
-  job->commit_url = g_strdup (member_string (answer, NULL, "html_url"));
-
-  if (job->flags & LECTERN_PUBLISH_PULL_REQUEST)
-    open_pull_request (task);
-  else
-    move_branch (task);
-}
-
-static void
-make_commit (GTask *task)
-{
-  Job *job = g_task_get_task_data (task);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
-
-  json_builder_begin_object (builder);
-  add_string (builder, "message", lectern_publish_result_get_message (job->result));
-  add_string (builder, "tree", job->new_tree);
-  json_builder_set_member_name (builder, "parents");
-  json_builder_begin_array (builder);
-  json_builder_add_string_value (builder, job->head);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
-
-  progress (task, _("Writing the commit…"));
-  request (task, "POST", "git/commits", body, commit_made);
-}
-
-/* 5. The branch, moved last and never forced */
-
-static gboolean
-says_protected (JsonNode *answer)
-{
-  static const char *words[] = {
-    "protected branch", "not authorized to push", "must not contain merge commits",
-    "required status check", "approved review", "repository rule",
-  };
-  g_autofree char *text = NULL;
-
-  if (answer == NULL)
-    return FALSE;
-
-  text = g_utf8_strdown (lectern_github_client_get_message (answer) != NULL
-                         ? lectern_github_client_get_message (answer) : "", -1);
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (strstr (text, words[i]) != NULL)
-      return TRUE;
-
-  return FALSE;
-}
-
-static void
-head_reread (GTask    *task,
-             guint     status,
-             JsonNode *answer)
-{
-  LecternGithubPublisher *self = g_task_get_source_object (task);
-  Job *job = g_task_get_task_data (task);
-  JsonNode *refusal = g_object_get_data (G_OBJECT (task), "refusal");
-  const char *said = lectern_github_client_get_message (refusal);
-  const char *sha;
-
-  if (refuse (task, status, 200, answer, _("reading the branch again")))
-    return;
-
-  sha = member_string (answer, "object", "sha");
-  if (g_strcmp0 (sha, job->commit_sha) == 0)
-    {
-      /* our update went through; only its answer was lost */
-      finish (task);
-      return;
-    }
-
-  if (is_sha (sha) && g_strcmp0 (sha, job->head) != 0)
-    {
-      if (++job->rebuilds > MAX_REBUILDS)
-        {
-          fail (task, g_error_new (LECTERN_PUBLISH_ERROR, LECTERN_PUBLISH_ERROR_MOVED,
-                                   _("Others kept pushing to %s while Lectern published (%u times). "
-                                     "The branch was left as they pushed it; publish again."),
-                                   self->branch, MAX_REBUILDS + 1));
-          return;
-        }
-
-      progress (task, _("Someone pushed to %s meanwhile: building on their commit (%u of %u)…"),
-                self->branch, job->rebuilds, MAX_REBUILDS);
-      g_free (job->head);
-      job->head = g_strdup (sha);
-      g_clear_pointer (&job->commit_sha, g_free);
-      g_clear_pointer (&job->commit_url, g_free);
-      read_tree (task);
-      return;
-    }
-
-  fail (task, g_error_new (LECTERN_PUBLISH_ERROR, LECTERN_PUBLISH_ERROR_PROTECTED,
-                           _("GitHub refused to move %s (“%s”)%s. It was left as it was. "
-                             "Publish as a pull request instead: Lectern puts the commit on a "
-                             "new branch and opens a pull request for it."),
-                           self->branch, said != NULL ? said : _("no reason given"),
-                           says_protected (refusal) ? _(": the branch is protected") : ""));
-}
-
-static void
-branch_moved (GTask    *task,
-              guint     status,
-              JsonNode *answer)
-{
-  LecternGithubPublisher *self = g_task_get_source_object (task);
-  g_autofree char *path = NULL;
-
-  if (status == 200)
-    {
-      finish (task);
-      return;
-    }
-
-  if (status != 409 && status != 422)
-    {
-      refuse (task, status, 200, answer, _("moving the branch"));
-      return;
-    }
-
-  /* moved by someone else, or protected: the head tells which */
-  g_object_set_data_full (G_OBJECT (task), "refusal",
-                          answer != NULL ? json_node_copy (answer) : NULL,
-                          (GDestroyNotify) json_node_unref);
-  path = ref_path ("git/ref/heads/", self->branch);
-  request (task, "GET", path, NULL, head_reread);
-}
-
-static void
-move_branch (GTask *task)
-{
-  LecternGithubPublisher *self = g_task_get_source_object (task);
-  Job *job = g_task_get_task_data (task);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
-  g_autofree char *path = ref_path ("git/refs/heads/", self->branch);
-
-  json_builder_begin_object (builder);
-  add_string (builder, "sha", job->commit_sha);
-  json_builder_set_member_name (builder, "force");
-  json_builder_add_boolean_value (builder, FALSE);
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
-
-  progress (task, _("Moving %s to the new commit…"), self->branch);
-  job->patch_sent = TRUE;
-  request (task, "PATCH", path, body, branch_moved);
-}
-
-/* Or: a new branch, and a pull request for it */
-
-static void
-pull_request_opened (GTask    *task,
-                     guint     status,
-                     JsonNode *answer)
-{
-  Job *job = g_task_get_task_data (task);
-
-  if (refuse (task, status, 201, answer, _("opening the pull request")))
-    return;
-
-  lectern_publish_result_set_pull_request (job->result, job->pr_branch,
-                                           member_string (answer, NULL, "html_url"));
-  finish (task);
-}
-
-static void
-branch_created (GTask    *task,
-                guint     status,
-                JsonNode *answer)
-{
-  LecternGithubPublisher *self = g_task_get_source_object (task);
-  Job *job = g_task_get_task_data (task);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
-  const char *message = lectern_publish_result_get_message (job->result);
-  const char *newline = strchr (message, '\n');
-  g_autofree char *title = newline != NULL ? g_strndup (message, newline - message) : g_strdup (message);
-  g_autofree char *details = g_strstrip (g_strdup (newline != NULL ? newline : ""));
-
-  if (refuse (task, status, 201, answer, _("creating the branch for the pull request")))
-    return;
-
-  json_builder_begin_object (builder);
-  add_string (builder, "title", title);
-  add_string (builder, "head", job->pr_branch);
-  add_string (builder, "base", self->branch);
-  add_string (builder, "body", details);
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
-
-  progress (task, _("Opening a pull request into %s…"), self->branch);
-  request (task, "POST", "pulls", body, pull_request_opened);
-}
-
-static void
-open_pull_request (GTask *task)
-{
-  Job *job = g_task_get_task_data (task);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *ref = NULL;
-
-  g_free (job->pr_branch);
-  job->pr_branch = g_strdup_printf ("lectern/publish-%s", stamp);
-  ref = g_strdup_printf ("refs/heads/%s", job->pr_branch);
-
-  json_builder_begin_object (builder);
-  add_string (builder, "ref", ref);
-  add_string (builder, "sha", job->commit_sha);
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
-
-  progress (task, _("Putting the commit on a new branch, %s…"), job->pr_branch);
-  request (task, "POST", "git/refs", body, branch_created);
-}
-
-static void
-finish (GTask *task)
+void
+_lectern_github_finish (GTask *task)
 {
   LecternGithubPublisher *self = g_task_get_source_object (task);
   Job *job = g_task_get_task_data (task);
@@ -1244,9 +797,9 @@ waiting_cb (LecternGithubClient *client,
   GTask *task = data;
 
   if (g_strcmp0 (reason, "rate-limit") == 0)
-    progress (task, _("GitHub’s rate limit: waiting %u s, as GitHub asks…"), seconds);
+    _lectern_github_progress (task, _("GitHub’s rate limit: waiting %u s, as GitHub asks…"), seconds);
   else
-    progress (task, _("No answer from GitHub (%s): trying again…"), reason);
+    _lectern_github_progress (task, _("No answer from GitHub (%s): trying again…"), reason);
 }
 
 void
@@ -1285,7 +838,7 @@ lectern_github_publisher_publish_async (LecternGithubPublisher *self,
   g_task_set_task_data (task, job, job_free);
   job->waiting_id = g_signal_connect (job->client, "waiting", G_CALLBACK (waiting_cb), task);
 
-  progress (task, _("Reading the workshop…"));
+  _lectern_github_progress (task, _("Reading the workshop…"));
   render = g_task_new (self, cancellable, rendered_cb, g_object_ref (task));
   g_task_set_source_tag (render, lectern_github_publisher_publish_async);
   g_task_set_task_data (render, g_strdup (lectern_store_get_path (self->store)), g_free);
