@@ -4,9 +4,12 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "lectern-application.h"
 #include "lectern-export-dialog.h"
-#include "lectern-test-gui.h"
+#include "lectern-start-window.h"
+#include "lectern-test-window.h"
 
 static LecternApplication *app;
 
@@ -44,6 +47,7 @@ close_all (void)
 {
   GList *windows;
 
+  lectern_test_close_dialogs ();
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))))
     gtk_window_destroy (GTK_WINDOW (windows->data));
 
@@ -238,17 +242,123 @@ test_quick_export (void)
   lectern_test_rm_rf (dir);
 }
 
+static void
+set_last_file (const char *path)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+
+  g_settings_set_string (settings, "last-file", path);
+}
+
+/* With no file and none opened before: the start window, not the demo */
+static void
+test_start_window (void)
+{
+  g_autofree char *demo = lectern_application_get_demo_path ();
+  LecternStartWindow *start;
+  LecternWindow *window;
+
+  set_last_file ("");
+  g_application_activate (G_APPLICATION (app));
+
+  start = lectern_test_find_toplevel (LECTERN_TYPE_START_WINDOW);
+  g_assert_nonnull (start);
+  g_assert_cmpuint (count_windows (), ==, 0);
+  g_assert_false (g_file_test (demo, G_FILE_TEST_EXISTS));
+  g_assert_null (lectern_start_window_get_error (start));
+  g_assert_nonnull (lectern_test_find_button (GTK_WIDGET (start), "_New Workshop…"));
+  g_assert_nonnull (lectern_test_find_button (GTK_WIDGET (start), "_Open…"));
+
+  /* Try the Demo: the demo, saying so; the start window gone */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "demo", NULL);
+  g_assert_cmpuint (count_windows (), ==, 1);
+  window = LECTERN_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (lectern_window_is_demo (window));
+  g_assert_true (gtk_revealer_get_reveal_child (lectern_test_template_child (window, LECTERN_TYPE_WINDOW,
+                                                                             "demo_revealer")));
+  g_assert_nonnull (lectern_test_find_button (GTK_WIDGET (window), "_Start Your Own…"));
+  lectern_test_flush ();
+  g_assert_null (lectern_test_find_toplevel (LECTERN_TYPE_START_WINDOW));
+
+  close_all ();
+}
+
+/* A file that is not there: offered to be made, over the start window */
+static void
+test_missing_file (void)
+{
+  g_autofree char *dir = lectern_test_make_tmpdir ("lectern-app-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "want-2027.lectern", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *offer;
+  LecternWindow *window;
+
+  g_assert_null (lectern_application_open_file (app, file));
+  offer = lectern_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (offer);
+  g_assert_true (LECTERN_IS_START_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (offer))));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (offer), "want-2027.lectern"));
+
+  adw_message_dialog_response (offer, "create");
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (count_windows (), ==, 1);
+  window = LECTERN_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_false (lectern_window_is_demo (window));
+
+  close_all ();
+  lectern_test_rm_rf (dir);
+}
+
+/* A file that cannot be read: why, in the start window, with the ways on */
+static void
+test_unreadable_file (void)
+{
+  g_autofree char *dir = lectern_test_make_tmpdir ("lectern-app-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "notes.lectern", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  LecternStartWindow *start;
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_set_contents (path, "Not a workshop, just notes.\n", -1, NULL));
+  g_assert_null (lectern_application_open_file (app, file));
+  start = lectern_test_find_toplevel (LECTERN_TYPE_START_WINDOW);
+  g_assert_nonnull (start);
+  g_assert_null (lectern_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (strstr (lectern_start_window_get_error (start), "not a Lectern workshop file"));
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, "Not a workshop, just notes.\n");
+  close_all ();
+
+  /* the same as the last file opened */
+  set_last_file (path);
+  g_application_activate (G_APPLICATION (app));
+  start = lectern_test_find_toplevel (LECTERN_TYPE_START_WINDOW);
+  g_assert_nonnull (start);
+  g_assert_nonnull (strstr (lectern_start_window_get_error (start), "not a Lectern workshop file"));
+  g_assert_cmpuint (count_windows (), ==, 0);
+
+  close_all ();
+  lectern_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *data_home = lectern_test_make_tmpdir ("lectern-app-data-XXXXXX");
   int ret;
+
+  /* the demo is written under the user's data folder: a folder of the test's own */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   if (!lectern_test_gui_init (&argc, &argv, "/application/display"))
     return g_test_run ();
 
   app = lectern_test_gui_new_app ();
 
+  g_test_add_func ("/application/start-window", test_start_window);
+  g_test_add_func ("/application/missing-file", test_missing_file);
+  g_test_add_func ("/application/unreadable-file", test_unreadable_file);
   g_test_add_func ("/application/new", test_new);
   g_test_add_func ("/application/new-edition", test_new_edition);
   g_test_add_func ("/application/open-recent", test_open_recent);
@@ -258,5 +368,6 @@ main (int    argc,
   ret = g_test_run ();
 
   g_clear_object (&app);
+  lectern_test_rm_rf (data_home);
   return ret;
 }

@@ -16,6 +16,7 @@
 
 #include "lectern-application.h"
 #include "lectern-list-page.h"
+#include "lectern-start-window.h"
 #include "lectern-window.h"
 #include "lectern-workshop-loader.h"
 
@@ -62,6 +63,13 @@ find_window (LecternApplication *self,
   return NULL;
 }
 
+static gboolean
+destroy_window_cb (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static LecternWindow *
 present_new_window (LecternApplication *self,
                     LecternStore       *store)
@@ -90,7 +98,36 @@ present_new_window (LecternApplication *self,
 
   gtk_window_present (GTK_WINDOW (window));
 
+  /* a workshop is open: the start window has done its work. It goes
+   * once the dialog over it (Create …?) has finished its response. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (LECTERN_IS_START_WINDOW (l->data))
+      {
+        gtk_widget_set_visible (GTK_WIDGET (l->data), FALSE);
+        g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_window_cb, g_object_ref (l->data), g_object_unref);
+      }
+
   return window;
+}
+
+/* The start window (made if there is none), showing the recent files */
+static LecternStartWindow *
+present_start_window (LecternApplication *self)
+{
+  LecternStartWindow *start = NULL;
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-files");
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l && !start; l = l->next)
+    if (LECTERN_IS_START_WINDOW (l->data))
+      start = l->data;
+
+  if (start == NULL)
+    start = lectern_start_window_new (GTK_APPLICATION (self));
+
+  lectern_start_window_set_recent (start, (const char * const *) recent);
+  gtk_window_present (GTK_WINDOW (start));
+
+  return start;
 }
 
 /* Shows why a file could not be opened. With no window to attach the
@@ -116,14 +153,17 @@ show_open_error (LecternApplication *self,
   /* Translators: %s is the name of a file */
   heading = g_strdup_printf (_("Cannot Open “%s”"), basename);
 
+  /* with no workshop open, the start window says it, with the ways on */
+  if (parent == NULL || LECTERN_IS_START_WINDOW (parent))
+    {
+      lectern_start_window_set_error (present_start_window (self), heading, error->message);
+      return;
+    }
+
   dialog = adw_message_dialog_new (parent, heading, error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-
-  if (parent == NULL)
-    gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
-
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -180,6 +220,52 @@ remember_recent (LecternApplication *self,
   update_recent_menu (self);
 }
 
+static void
+create_missing_response_cb (AdwMessageDialog   *dialog,
+                            const char         *response,
+                            LecternApplication *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+
+  if (g_strcmp0 (response, "create") == 0)
+    lectern_application_new_file (self, path, NULL);
+}
+
+/* A path with no file yet, as `lectern ws.lectern` names one: as a text
+ * editor opens a new document under a name that does not exist, offer
+ * to make the workshop there.
+ */
+static void
+offer_to_create (LecternApplication *self,
+                 const char         *path)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (parent == NULL)
+    parent = GTK_WINDOW (present_start_window (self));
+
+  /* Translators: %s is the name of a file */
+  heading = g_strdup_printf (_("Create “%s”?"), name);
+  body = g_strdup_printf (_("There is no workshop file “%s” in %s yet. Create a new, empty "
+                            "workshop there?"), name, folder);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "create", _("C_reate"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "create");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (create_missing_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The end of every way of opening a file: its window, remembered in
  * Open Recent, or a dialog saying why it could not be opened.
  */
@@ -194,8 +280,12 @@ show_store (LecternApplication *self,
 
   if (store == NULL)
     {
-      show_open_error (self, gtk_application_get_active_window (GTK_APPLICATION (self)),
-                       path, error);
+      if (g_error_matches (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_NOT_FOUND) &&
+          !g_file_test (path, G_FILE_TEST_EXISTS))
+        offer_to_create (self, path);
+      else
+        show_open_error (self, gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         path, error);
       return NULL;
     }
 
@@ -518,7 +608,35 @@ new_edition_action (GSimpleAction *action,
                          suggested, store, G_CALLBACK (create_response_cb));
 }
 
+/* "Try the Demo": the demo workshop, in a file of its own */
+static void
+demo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  LecternApplication *self = user_data;
+  g_autofree char *path = lectern_application_get_demo_path ();
+  g_autoptr(LecternStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  LecternWindow *window;
+
+  g_assert (LECTERN_IS_APPLICATION (self));
+
+  if ((window = find_window (self, path)) != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  store = open_demo (&error);
+  if (store == NULL)
+    show_open_error (self, gtk_application_get_active_window (GTK_APPLICATION (self)), path, error);
+  else
+    present_new_window (self, store);
+}
+
 static const GActionEntry app_actions[] = {
+  { "demo", demo_action },
   { "quit", quit_action },
   { "about", about_action },
   { "open", open_action },
@@ -565,8 +683,8 @@ lectern_application_activate (GApplication *application)
   LecternApplication *self = LECTERN_APPLICATION (application);
   g_autoptr(LecternStore) store = NULL;
   g_autoptr(GError) last_error = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *last_file = NULL;
+  LecternStartWindow *start;
   GtkWindow *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
@@ -587,20 +705,18 @@ lectern_application_activate (GApplication *application)
         }
     }
 
-  store = open_demo (&error);
-  if (store == NULL)
-    {
-      g_autofree char *demo_path = lectern_application_get_demo_path ();
+  /* no workshop yet (never the demo unasked): the ways to start */
+  start = present_start_window (self);
 
-      show_open_error (self, NULL, demo_path, error);
-      return;
-    }
-
-  window = GTK_WINDOW (present_new_window (self, store));
-
-  /* The last file is no longer readable: say why, over the demo. */
+  /* the last file is no longer readable: say why */
   if (last_error != NULL)
-    show_open_error (self, window, last_file, last_error);
+    {
+      g_autofree char *name = g_path_get_basename (last_file);
+      /* Translators: %s is the name of a file */
+      g_autofree char *heading = g_strdup_printf (_("Cannot Open “%s”"), name);
+
+      lectern_start_window_set_error (start, heading, last_error->message);
+    }
 }
 
 static void

@@ -43,6 +43,7 @@ struct _LecternWindow
   GtkWidget            *add_button;
   GtkWidget            *search_button;
   GtkRevealer          *read_only_revealer;
+  GtkRevealer          *demo_revealer;
   GtkLabel             *read_only_label;
   GMenu                *file_section;
   GMenu                *history_section;
@@ -600,6 +601,22 @@ publish_dialog_action (GtkWidget  *widget,
   lectern_window_publish_dialog (LECTERN_WINDOW (widget));
 }
 
+/**
+ * lectern_window_is_demo:
+ *
+ * Whether the window shows the built-in demo workshop (the file "Try the
+ * Demo" opens), which it says in a bar under the header.
+ */
+gboolean
+lectern_window_is_demo (LecternWindow *self)
+{
+  g_autofree char *demo = lectern_application_get_demo_path ();
+
+  g_return_val_if_fail (LECTERN_IS_WINDOW (self), FALSE);
+
+  return self->store != NULL && g_strcmp0 (lectern_store_get_path (self->store), demo) == 0;
+}
+
 /* GtkWindow overrides */
 
 static gboolean
@@ -658,6 +675,9 @@ lectern_window_constructed (GObject *object)
       gtk_label_set_text (self->read_only_label, text);
       gtk_revealer_set_reveal_child (self->read_only_revealer, TRUE);
     }
+
+  /* the demo says so, and how to start one's own */
+  gtk_revealer_set_reveal_child (self->demo_revealer, lectern_window_is_demo (self));
 
   lectern_event_page_set_store (self->event_page, self->store);
   lectern_list_page_set_store (self->speakers_page, self->store);
@@ -826,6 +846,7 @@ lectern_window_class_init (LecternWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LecternWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, LecternWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, LecternWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LecternWindow, demo_revealer);
   gtk_widget_class_bind_template_child (widget_class, LecternWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, LecternWindow, file_section);
   gtk_widget_class_bind_template_child (widget_class, LecternWindow, history_section);

@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (LecternWindow, lectern_window, LECTERN, WINDOW, AdwApplica
 LecternWindow *lectern_window_new              (GtkApplication *application,
                                                 LecternStore   *store);
 LecternStore  *lectern_window_get_store        (LecternWindow  *self);
+gboolean       lectern_window_is_demo          (LecternWindow  *self);
 const char    *lectern_window_get_visible_page (LecternWindow  *self);
 void           lectern_window_set_visible_page (LecternWindow  *self,
                                                 const char     *name);
