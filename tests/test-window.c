@@ -28,6 +28,7 @@
 #include "lectern-sponsor-editor.h"
 #include "lectern-sponsors-page.h"
 #include "lectern-test-gui.h"
+#include "lectern-start-window.h"
 #include "lectern-test-window.h"
 #include "lectern-window.h"
 
@@ -1682,15 +1683,6 @@ test_open_twice (Fixture       *fixture,
 }
 
 static void
-response_cb (AdwMessageDialog  *dialog,
-             const char        *response,
-             char             **out)
-{
-  g_free (*out);
-  *out = g_strdup (response);
-}
-
-static void
 test_open_foreign_file (Fixture       *fixture,
                         gconstpointer  data)
 {
@@ -1698,8 +1690,7 @@ test_open_foreign_file (Fixture       *fixture,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) expected = NULL;
   g_autoptr(LecternStore) store = NULL;
-  AdwMessageDialog *dialog = NULL;
-  g_autofree char *response = NULL;
+  LecternStartWindow *start = NULL;
   g_autoptr(GError) error = NULL;
 
   g_file_set_contents (path, "Speakers: ask Grace.\n", -1, &error);
@@ -1709,30 +1700,35 @@ test_open_foreign_file (Fixture       *fixture,
   g_assert_null (store);
   g_assert_error (expected, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_NOT_SQLITE);
 
-  /* No crash and no window: a dialog with the store's message. */
+  /* No crash and no workshop window: the start window says why, with
+   * the ways on (no dialog without a parent) */
   g_assert_null (lectern_application_open_file (app, file));
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
     {
       g_assert_false (LECTERN_IS_WINDOW (l->data));
-      if (ADW_IS_MESSAGE_DIALOG (l->data))
-        dialog = l->data;
+      g_assert_false (ADW_IS_MESSAGE_DIALOG (l->data));
+      if (LECTERN_IS_START_WINDOW (l->data))
+        start = l->data;
     }
 
-  g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, expected->message);
-  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "notes.lectern"));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_nonnull (start);
+  g_assert_cmpstr (lectern_start_window_get_error (start), ==, expected->message);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (start));
 
-  /* Closing the dialog answers "close". */
-  g_object_ref (dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (response_cb), &response);
-  gtk_window_close (GTK_WINDOW (dialog));
+  /* the file was left as it was */
+  {
+    g_autofree char *text = NULL;
+
+    g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+    g_assert_cmpstr (text, ==, "Speakers: ask Grace.\n");
+  }
+
+  g_object_ref (start);
+  gtk_window_destroy (GTK_WINDOW (start));
   lectern_test_flush ();
-  g_assert_cmpstr (response, ==, "close");
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  g_assert_finalize_object (dialog);
+  g_assert_finalize_object (start);
 }
 
 static void

@@ -308,6 +308,7 @@ lectern_availability_editor_init (LecternAvailabilityEditor *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->zone_row), _("In Their Time Zone (empty: the workshop’s)"));
   g_signal_connect_swapped (self->zone_row, "changed", G_CALLBACK (typed_cb), self);
   self->add_button = gtk_button_new_with_mnemonic (_("_Add"));
+  lectern_ui_name_button (self->add_button);
   gtk_widget_set_valign (self->add_button, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (add_cb), self);
   adw_entry_row_add_suffix (self->zone_row, self->add_button);

@@ -671,6 +671,31 @@ row_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (long_press));
 }
 
+/* A screen reader meets the list item that holds the row, which GTK 4.8
+ * names by its class ("GtkListItemWidget"): it is named for what the row
+ * shows, and where it stands ("Tri Dao, Stanford University,
+ * Organizer, 3 of 9").
+ */
+static void
+name_list_item (LecternListPage *self,
+                LecternListRow  *row,
+                GtkListItem     *list_item)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+  GtkWidget *holder = gtk_widget_get_parent (GTK_WIDGET (row));
+  GtkSelectionModel *model = gtk_grid_view_get_model (priv->list_view);
+  g_autofree char *shown = lectern_list_row_describe (row);
+  g_autofree char *name = NULL;
+
+  if (holder == NULL || model == NULL)
+    return;
+
+  /* Translators: what a row shows, then its place: "Tri Dao, MIT, 3 of 9" */
+  name = g_strdup_printf (_("%s, %u of %u"), shown, gtk_list_item_get_position (list_item) + 1,
+                          g_list_model_get_n_items (G_LIST_MODEL (model)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (holder), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 row_bind_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
@@ -683,6 +708,7 @@ row_bind_cb (GtkSignalListItemFactory *factory,
   lectern_list_row_set_item (row, item);
   LECTERN_LIST_PAGE_GET_CLASS (self)->bind_row (self, row, item);
   lectern_list_row_set_draggable (row, can_move (self, item));
+  name_list_item (self, row, list_item);
 }
 
 static void
@@ -1573,6 +1599,7 @@ _lectern_list_page_set_texts (LecternListPage *self,
   adw_status_page_set_description (priv->empty_page, empty_description);
   gtk_button_set_label (priv->empty_add_button, add_label);
   gtk_button_set_use_underline (priv->empty_add_button, TRUE);
+  lectern_ui_name_button (GTK_WIDGET (priv->empty_add_button));
   adw_status_page_set_icon_name (priv->none_page, icon_name);
   adw_status_page_set_title (priv->none_page, none_title);
   g_menu_remove_all (priv->remove_section);

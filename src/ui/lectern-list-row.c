@@ -329,3 +329,34 @@ lectern_list_row_set_drop_highlight (LecternListRow *self,
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "drop-target");
 }
+
+/* What a screen reader should say for the row: what it shows, in the
+ * order it shows it ("9:00am, 25 min, Using Megatron…, Deepak Narayanan",
+ * "Tri Dao, Stanford University, Organizer"). A newly allocated string.
+ */
+char *
+lectern_list_row_describe (LecternListRow *self)
+{
+  GtkWidget *labels[] = {
+    self->heading, self->time_label, self->duration_label, self->title_label,
+    self->subtitle_label, self->detail_label, self->tag_label, self->status_label,
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (LECTERN_IS_LIST_ROW (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      const char *shown = gtk_label_get_text (GTK_LABEL (labels[i]));
+
+      if (!gtk_widget_get_visible (labels[i]) || lectern_ui_is_empty (shown) ||
+          !gtk_widget_get_visible (gtk_widget_get_parent (labels[i])))
+        continue;
+      g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", shown);
+    }
+
+  if (gtk_widget_has_css_class (GTK_WIDGET (self), "archived"))
+    g_string_append_printf (text, ", %s", _("hidden on the website"));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

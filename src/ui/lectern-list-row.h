@@ -48,4 +48,6 @@ void       lectern_list_row_set_draggable (LecternListRow *self,
 void       lectern_list_row_set_drop_highlight (LecternListRow *self,
                                                 gboolean        highlight);
 
+char           *lectern_list_row_describe        (LecternListRow *self);
+
 G_END_DECLS

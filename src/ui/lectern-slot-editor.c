@@ -391,6 +391,7 @@ rebuild_people (LecternSlotEditor *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (as), _("As"));
   lectern_ui_combo_row_set_enum (ADW_COMBO_ROW (as), LECTERN_TYPE_APPEARANCE_ROLE, role_label);
   add = gtk_button_new_with_mnemonic (_("_Add"));
+  lectern_ui_name_button (add);
   gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
   g_object_set_data (G_OBJECT (add), "who", who);
   g_object_set_data (G_OBJECT (add), "as", as);
@@ -479,6 +480,7 @@ rebuild_links (LecternSlotEditor *self)
   url = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (url), _("New Link’s Address"));
   add = gtk_button_new_with_mnemonic (_("_Add"));
+  lectern_ui_name_button (add);
   gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
   gtk_widget_set_sensitive (add, FALSE);
   g_object_set_data (G_OBJECT (add), "kind", kind);

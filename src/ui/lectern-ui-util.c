@@ -773,9 +773,91 @@ name_entry_row (GtkWidget  *widget,
  * label is named twice over ("_Publish Publish": the label it was
  * given, underline and all, then the text shown), so it is labelled by
  * its label alone ("Publish"); the text field of an entry row is named
- * with the row's title. A later gtk_button_set_label() sets the doubled
- * name again.
+ * with the row's title; a drop-down's button with the drop-down's
+ * tooltip. A later gtk_button_set_label() sets the doubled name again:
+ * then call lectern_ui_name_button().
  */
+/**
+ * lectern_ui_name_button:
+ * @button: a button, after its label is set
+ *
+ * A button with a mnemonic label named once, as shown ("Add"), where
+ * GTK 4.8 says "_Add Add". Nothing for other buttons.
+ *
+ * Returns: whether @button has a mnemonic label
+ */
+gboolean
+lectern_ui_name_button (GtkWidget *button)
+{
+  GtkWidget *label = GTK_IS_BUTTON (button) ? gtk_button_get_child (GTK_BUTTON (button)) : NULL;
+
+  if (!GTK_IS_LABEL (label) || !gtk_label_get_use_underline (GTK_LABEL (label)))
+    return FALSE;
+
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                  -1);
+  return TRUE;
+}
+
+/* A combo row shows its value in a list of one item, which a screen
+ * reader meets as a list item with no name: the row itself says the
+ * value, so that list is hidden from it.
+ */
+static void
+hide_combo_list (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      else if (!GTK_IS_POPOVER (child))
+        hide_combo_list (child);
+    }
+}
+
+/* An expander row's header is a list item of its own, with no name: it
+ * is named with the row's title. It is the first row inside it; the
+ * others are the rows it expands to.
+ */
+static gboolean
+name_expander_header (GtkWidget  *widget,
+                      const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX_ROW (child))
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+          return TRUE;
+        }
+      if (name_expander_header (child, title))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A drop-down's button is named "GtkToggleButton"; it is named with
+ * what the drop-down's tooltip says it does.
+ */
+static void
+name_drop_down (GtkWidget  *widget,
+                const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TOGGLE_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      else
+        name_drop_down (child, name);
+    }
+}
+
 void
 lectern_ui_name_controls (GtkWidget *root)
 {
@@ -784,14 +866,20 @@ lectern_ui_name_controls (GtkWidget *root)
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *label = GTK_IS_BUTTON (child) ? gtk_button_get_child (GTK_BUTTON (child)) : NULL;
+      if (lectern_ui_name_button (child))
+        continue;
 
-      if (GTK_IS_LABEL (label) && gtk_label_get_use_underline (GTK_LABEL (label)))
+      if (GTK_IS_DROP_DOWN (child) && gtk_widget_get_tooltip_text (child) != NULL)
+        name_drop_down (child, gtk_widget_get_tooltip_text (child));
+      else if (ADW_IS_COMBO_ROW (child))
+        hide_combo_list (child);
+      else if (ADW_IS_EXPANDER_ROW (child))
         {
-          gtk_accessible_reset_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL);
-          gtk_accessible_update_relation (GTK_ACCESSIBLE (child),
-                                          GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
-                                          -1);
+          const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child));
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+          name_expander_header (child, title);
+          lectern_ui_name_controls (child);
         }
       else if (ADW_IS_ENTRY_ROW (child))
         {

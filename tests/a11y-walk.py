@@ -1,0 +1,63 @@
+#!/usr/bin/python3
+# tests/a11y-walk.py VIEW: one view of Lectern as a screen reader meets it
+#
+# Run by test-a11y-walk.sh with Lectern open on VIEW (a row shown in the
+# detail pane). Walks the AT-SPI tree (what Orca reads) and fails on any
+# interactive element that shows with no name, a class name for a name
+# ("GtkListItemWidget") or a mnemonic's underscore in it ("_Add
+# Speaker"); prints how many interactive elements it heard.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import re
+import sys
+import time
+
+import pyatspi
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from atspi_util import CONTROLS, check, failures, find_app, walk  # noqa: E402
+
+INTERACTIVE = CONTROLS + ("list item", "table cell", "menu item", "radio button", "slider", "link")
+view = sys.argv[1]
+
+app = find_app("a11y-walk")
+time.sleep(1)
+heard = 0
+bad = []
+for role, name, node in walk(app):
+    if role not in INTERACTIVE:
+        continue
+    try:
+        # GTK 4.8 sets VISIBLE (not SHOWING) on what a view shows; the
+        # other views' widgets are visible too, and are checked as well
+        if not node.getState().contains(pyatspi.STATE_VISIBLE):
+            continue
+    except Exception:
+        continue
+    heard += 1
+    if not name.strip():
+        bad.append(f"{role} with no name")
+    elif re.match(r"^(Gtk|Adw)[A-Z]", name):
+        bad.append(f"{role} named {name!r}")
+    elif re.search(r"(^|\s)_\w", name):
+        bad.append(f"{role} named with a mnemonic: {name!r}")
+
+check(heard > 0, "no interactive element heard")
+
+# the rows of the lists say what they show, and where they stand
+rows = [name for role, name, node in walk(app) if role == "table cell"]
+if view in ("speakers", "panelists", "organizers", "people", "sponsors"):
+    check(rows and all(re.search(r"\S, \d+ of \d+$", name) for name in rows),
+          f"the list's rows are not named as they show, and where they stand: {rows[:5]}")
+if view in ("organizers", "people"):
+    check(any(re.match(r"^Tri Dao, .*, \d+ of \d+$", name) for name in rows),
+          f"no row of the list is named as it shows Tri Dao: {rows[:5]}")
+for b in sorted(set(bad)):
+    check(False, f"{b} (x{bad.count(b)})")
+
+for f in failures:
+    print(f"a11y-walk {view}: FAIL: {f}")
+print(f"a11y-walk {view}: {heard} interactive elements ({len(rows)} list rows), {len(bad)} without a proper name")
+sys.exit(1 if failures else 0)
