@@ -43,6 +43,7 @@ typedef struct
   GtkStack           *detail_stack;
   AdwStatusPage      *none_page;
   AdwBin             *editor_bin;
+  gint64              shown_id;       /* of the item the editor shows */
   GtkWidget          *context_menu;
   GMenu              *remove_section;
 
@@ -148,6 +149,12 @@ show_item (LecternListPage *self,
 
   LECTERN_LIST_PAGE_GET_CLASS (self)->show_item (self, item);
   _lectern_list_page_update_actions (self);
+
+  /* another person or sponsor (not the same one re-read after a
+   * change): their editor from the top */
+  if (item != NULL && lectern_object_get_id (item) != priv->shown_id)
+    lectern_ui_scroll_to_top (GTK_WIDGET (priv->editor_bin));
+  priv->shown_id = item != NULL ? lectern_object_get_id (item) : 0;
 }
 
 static void

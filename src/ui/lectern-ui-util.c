@@ -991,3 +991,26 @@ lectern_ui_remember_per_workshop (const char *key,
 
   g_settings_set_value (settings, key, g_variant_builder_end (&builder));
 }
+
+/* The first scrolled window under @root (an editor's preferences page)
+ * back at its top: a newly shown person starts with their name and
+ * photo in sight. (AdwPreferencesPage has no scroll_to_top before 1.3.)
+ */
+void
+lectern_ui_scroll_to_top (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SCROLLED_WINDOW (child))
+        {
+          GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child));
+
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+          return;
+        }
+      lectern_ui_scroll_to_top (child);
+    }
+}

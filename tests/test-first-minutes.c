@@ -1,0 +1,100 @@
+/* test-first-minutes.c: what a new organizer meets in the editors,
+ * under Xvfb
+ *
+ * Another person's editor opens at its top; a colleague's change to the
+ * person shown does not move it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "lectern-test-window.h"
+
+typedef LecternTestWorkshop Fixture;
+
+static LecternApplication *app;
+
+static GtkScrolledWindow *
+find_scrolled (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found;
+
+      if (GTK_IS_SCROLLED_WINDOW (child))
+        return GTK_SCROLLED_WINDOW (child);
+      if ((found = find_scrolled (child)))
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The scrolling of the editor's preferences page */
+static GtkAdjustment *
+editor_scroll (LecternWindow *window,
+               const char    *page)
+{
+  GtkScrolledWindow *scrolled = find_scrolled (lectern_list_page_get_editor (lectern_test_list_page (window, page)));
+
+  g_assert_nonnull (scrolled);
+  return gtk_scrolled_window_get_vadjustment (scrolled);
+}
+
+static void
+test_editor_from_top (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
+  g_autoptr(LecternStore) other = NULL;
+  g_autoptr(LecternPerson) ce = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkAdjustment *adjustment;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 500);
+  lectern_test_select_row (window, "speakers", 0);
+  adjustment = editor_scroll (window, "speakers");
+  g_assert_true (lectern_test_wait_until (gtk_adjustment_get_upper (adjustment) -
+                                          gtk_adjustment_get_page_size (adjustment) > 100, 5000));
+
+  /* scrolled down in Deepak's editor, then Ce: from the top */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 100);
+  lectern_test_select_row (window, "speakers", 1);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, gtk_adjustment_get_lower (adjustment));
+
+  /* scrolled down in Ce's, and a colleague changes Ce: the editor
+   * shows the change where the organizer was */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  other = lectern_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  ce = lectern_test_find_person (other, "Ce Zhang");
+  lectern_person_set_affiliation (ce, "ETH Zürich, Together");
+  g_assert_true (lectern_store_update_person (other, ce, &error));
+  g_assert_no_error (error);
+  g_assert_true (lectern_test_wait_until (g_strcmp0 (gtk_editable_get_text (
+    lectern_test_person_editor_child (window, "speakers", "affiliation_row")), "ETH Zürich, Together") == 0, 5000));
+  lectern_test_settle (window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 100);
+
+  lectern_test_close_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int ret;
+
+  if (!lectern_test_gui_init (&argc, &argv, "/first-minutes/display"))
+    return g_test_run ();
+
+  app = lectern_test_gui_new_app ();
+
+  g_test_add ("/first-minutes/editor-from-top", Fixture, NULL,
+              lectern_test_demo_set_up, test_editor_from_top, lectern_test_workshop_tear_down);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+  return ret;
+}
