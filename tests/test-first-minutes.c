@@ -2,7 +2,8 @@
  * under Xvfb
  *
  * Another person's editor opens at its top; a colleague's change to the
- * person shown does not move it.
+ * person shown does not move it. A Before You Publish warning leads to
+ * the field that fixes it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -80,6 +81,67 @@ test_editor_from_top (Fixture       *fixture,
   lectern_test_close_window (window);
 }
 
+/* The person the People page shows */
+static const char *
+shown_person (LecternWindow *window)
+{
+  LecternPerson *person = lectern_list_page_get_selected_item (lectern_test_list_page (window, "people"));
+
+  return person != NULL ? lectern_person_get_name (person) : NULL;
+}
+
+static gboolean
+focus_in (LecternWindow *window,
+          GtkWidget     *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Before You Publish: activating a warning leads to the fix */
+static void
+test_warning_leads_to_fix (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(LecternStore) store = lectern_store_open (fixture->path, NULL);
+  g_autoptr(LecternPerson) lea = lectern_test_add_person (store, "Léa Dubois", "Inria");
+  g_autoptr(LecternCard) card = NULL;
+  g_autoptr(GError) error = NULL;
+  LecternWindow *window;
+  GtkWidget *row;
+
+  /* a speaker without a photo */
+  card = lectern_store_add_card (store, lea, LECTERN_ROLE_SPEAKER, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  window = lectern_test_open_window (app, fixture->path);
+  lectern_test_show_page (window, "event");
+
+  /* "… has no photo": Léa's editor, the keyboard at Choose Photo… */
+  row = lectern_test_find_row (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Léa Dubois has no photo");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  gtk_widget_activate (row);
+  lectern_test_settle (window);
+  g_assert_cmpstr (lectern_window_get_visible_page (window), ==, "people");
+  g_assert_cmpstr (shown_person (window), ==, "Léa Dubois");
+  g_assert_true (focus_in (window, lectern_test_person_editor_child (window, "people", "photo_picker")));
+
+  /* "… has no affiliation": Susan's, at Affiliation */
+  lectern_test_show_page (window, "event");
+  row = lectern_test_find_row (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Susan Zhang has no affiliation");
+  g_assert_nonnull (row);
+  gtk_widget_activate (row);
+  lectern_test_settle (window);
+  g_assert_cmpstr (lectern_window_get_visible_page (window), ==, "people");
+  g_assert_cmpstr (shown_person (window), ==, "Susan Zhang");
+  g_assert_true (focus_in (window, lectern_test_person_editor_child (window, "people", "affiliation_row")));
+
+  lectern_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -93,6 +155,9 @@ main (int    argc,
 
   g_test_add ("/first-minutes/editor-from-top", Fixture, NULL,
               lectern_test_demo_set_up, test_editor_from_top, lectern_test_workshop_tear_down);
+
+  g_test_add ("/first-minutes/warning-leads-to-fix", Fixture, NULL,
+              lectern_test_demo_set_up, test_warning_leads_to_fix, lectern_test_workshop_tear_down);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -18,6 +18,7 @@
 
 #include "lectern-exporter.h"
 #include "lectern-site-folder.h"
+#include "lectern-entity.h"
 #include "lectern-readiness.h"
 #include "lectern-schedule-checks.h"
 
@@ -32,7 +33,7 @@ lectern_readiness_item_free (LecternReadinessItem *item)
   g_free (item);
 }
 
-static void
+static LecternReadinessItem *
 add_item (GPtrArray             *items,
           LecternReadinessLevel  level,
           const char            *slug,
@@ -46,6 +47,8 @@ add_item (GPtrArray             *items,
   item->person_id = person_id;
   item->message = message;
   g_ptr_array_add (items, item);
+
+  return item;
 }
 
 static gboolean
@@ -261,13 +264,13 @@ lectern_readiness_check (LecternStore       *store,
 
       if (is_empty (lectern_person_get_image_path (person)) && lectern_person_get_photo (person) == NULL)
         add_item (items, LECTERN_READINESS_WARNING, slug, id,
-                  g_strdup_printf (_("%s has no photo: the card will show no picture."), name));
+                  g_strdup_printf (_("%s has no photo: the card will show no picture."), name))->field = "photo";
       if (is_empty (lectern_person_get_affiliation (person)))
         add_item (items, LECTERN_READINESS_WARNING, slug, id,
-                  g_strdup_printf (_("%s has no affiliation."), name));
+                  g_strdup_printf (_("%s has no affiliation."), name))->field = "affiliation";
       if (is_empty (lectern_person_get_homepage (person)))
         add_item (items, LECTERN_READINESS_WARNING, slug, id,
-                  g_strdup_printf (_("%s has no link: the card will open an empty page."), name));
+                  g_strdup_printf (_("%s has no link: the card will open an empty page."), name))->field = "homepage";
     }
 
   n = g_list_model_get_n_items (sponsors);
@@ -283,11 +286,23 @@ lectern_readiness_check (LecternStore       *store,
         continue;
 
       if (is_empty (lectern_sponsor_get_logo_path (sponsor)) && lectern_sponsor_get_logo (sponsor) == NULL)
-        add_item (items, LECTERN_READINESS_WARNING, slug, 0,
-                  g_strdup_printf (_("The sponsor %s has no logo."), lectern_sponsor_get_name (sponsor)));
+        {
+          LecternReadinessItem *item = add_item (items, LECTERN_READINESS_WARNING, slug, 0,
+                                                 g_strdup_printf (_("The sponsor %s has no logo."),
+                                                                  lectern_sponsor_get_name (sponsor)));
+
+          item->sponsor_id = lectern_object_get_id (sponsor);
+          item->field = "logo";
+        }
       if (is_empty (lectern_sponsor_get_url (sponsor)))
-        add_item (items, LECTERN_READINESS_WARNING, slug, 0,
-                  g_strdup_printf (_("The sponsor %s has no link."), lectern_sponsor_get_name (sponsor)));
+        {
+          LecternReadinessItem *item = add_item (items, LECTERN_READINESS_WARNING, slug, 0,
+                                                 g_strdup_printf (_("The sponsor %s has no link."),
+                                                                  lectern_sponsor_get_name (sponsor)));
+
+          item->sponsor_id = lectern_object_get_id (sponsor);
+          item->field = "url";
+        }
     }
 
   if (site != NULL)
@@ -307,10 +322,9 @@ lectern_readiness_check (LecternStore       *store,
         LecternProblem *problem = g_ptr_array_index (problems, i);
         LecternReadinessItem *item;
 
-        add_item (items, problem->severity == LECTERN_SEVERITY_BLOCK ? LECTERN_READINESS_ERROR
-                                                                     : LECTERN_READINESS_WARNING,
-                  NULL, problem->person_id, g_strdup (problem->message));
-        item = g_ptr_array_index (items, items->len - 1);
+        item = add_item (items, problem->severity == LECTERN_SEVERITY_BLOCK ? LECTERN_READINESS_ERROR
+                                                                            : LECTERN_READINESS_WARNING,
+                         NULL, problem->person_id, g_strdup (problem->message));
         item->check = lectern_check_to_string (problem->check);
         item->slot_id = problem->slot_id;
       }

@@ -23,6 +23,9 @@ typedef struct
   gint64                 person_id;  /* the person concerned, or 0 */
   const char            *check;      /* a schedule check ("room-overlap"), or NULL */
   gint64                 slot_id;    /* the slot concerned, or 0 */
+  gint64                 sponsor_id; /* the sponsor concerned, or 0 */
+  const char            *field;      /* what to fill in: "photo", "affiliation",
+                                        "homepage", "logo", "url"; or NULL */
 } LecternReadinessItem;
 
 void       lectern_readiness_item_free (LecternReadinessItem *item);

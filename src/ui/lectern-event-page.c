@@ -348,6 +348,7 @@ static void
 lectern_event_page_init (LecternEventPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lectern_readiness_list_set_actionable (self->readiness_list, TRUE);
 
   self->form = lectern_form_new ();
   lectern_form_add_entry (self->form, self->name_row, "name", LECTERN_FIELD_TEXT);

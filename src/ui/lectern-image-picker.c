@@ -417,6 +417,7 @@ lectern_image_picker_set_labels (LecternImagePicker *self,
   self->title = g_strdup (title);
 
   gtk_button_set_label (self->choose_button, choose_label);
+  lectern_ui_name_button (GTK_WIDGET (self->choose_button));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->remove_button), remove_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
@@ -487,4 +488,13 @@ lectern_image_picker_add_drop_target (LecternImagePicker *self,
   g_signal_connect_object (target, "enter", G_CALLBACK (drop_enter_cb), self, 0);
   g_signal_connect_object (target, "leave", G_CALLBACK (drop_leave_cb), self, 0);
   gtk_widget_add_controller (area, GTK_EVENT_CONTROLLER (target));
+}
+
+/* The keyboard at Choose…, as when a warning about the missing image leads here */
+void
+lectern_image_picker_focus (LecternImagePicker *self)
+{
+  g_return_if_fail (LECTERN_IS_IMAGE_PICKER (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->choose_button));
 }

@@ -43,4 +43,6 @@ void        lectern_image_picker_add_drop_target (LecternImagePicker *self,
                                                   GtkWidget          *area);
 GdkPaintable *lectern_image_picker_get_preview (LecternImagePicker *self);
 
+void        lectern_image_picker_focus       (LecternImagePicker *self);
+
 G_END_DECLS

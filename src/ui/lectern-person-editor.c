@@ -699,3 +699,34 @@ lectern_person_editor_flush (LecternPersonEditor *self)
   lectern_form_flush (self->form);
   lectern_form_flush (self->card_form);
 }
+
+/**
+ * lectern_person_editor_focus_field:
+ * @field: "photo", "affiliation" or "homepage"
+ *
+ * Puts the keyboard at a field, scrolled into sight: where a warning
+ * that it is missing leads.
+ */
+void
+lectern_person_editor_focus_field (LecternPersonEditor *self,
+                                   const char          *field)
+{
+  GtkWidget *target = NULL;
+
+  g_return_if_fail (LECTERN_IS_PERSON_EDITOR (self));
+
+  if (g_strcmp0 (field, "photo") == 0)
+    {
+      lectern_ui_scroll_to_top (GTK_WIDGET (self));
+      lectern_image_picker_focus (self->photo_picker);
+      return;
+    }
+
+  if (g_strcmp0 (field, "affiliation") == 0)
+    target = GTK_WIDGET (self->affiliation_row);
+  else if (g_strcmp0 (field, "homepage") == 0)
+    target = GTK_WIDGET (self->homepage_row);
+
+  if (target != NULL)
+    gtk_widget_grab_focus (target);
+}

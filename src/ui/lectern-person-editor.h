@@ -29,4 +29,7 @@ void           lectern_person_editor_set_remove_label (LecternPersonEditor *self
                                                        const char          *label);
 void           lectern_person_editor_flush            (LecternPersonEditor *self);
 
+void                 lectern_person_editor_focus_field (LecternPersonEditor *self,
+                                                        const char          *field);
+
 G_END_DECLS

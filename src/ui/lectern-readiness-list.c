@@ -19,6 +19,7 @@ struct _LecternReadinessList
   GtkWidget   parent_instance;
 
   GtkListBox *list;
+  gboolean    actionable;   /* rows lead to the fix (win.fix) */
 };
 
 G_DEFINE_FINAL_TYPE (LecternReadinessList, lectern_readiness_list, GTK_TYPE_WIDGET)
@@ -50,6 +51,39 @@ new_row (const char *icon_name,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
   return row;
+}
+
+/* Activating the row shows where to fix it: the person's or sponsor's
+ * editor at the field ("win.fix", ("person", id, "photo")), or the slot
+ * on the timeline.
+ */
+static void
+set_fix (GtkWidget                  *row,
+         const LecternReadinessItem *item)
+{
+  const char *kind = item->sponsor_id != 0 ? "sponsor" : item->person_id != 0 && item->field != NULL
+                     ? "person" : item->slot_id != 0 ? "slot" : item->person_id != 0 ? "person" : NULL;
+  gint64 id = item->sponsor_id != 0 ? item->sponsor_id : g_strcmp0 (kind, "slot") == 0
+              ? item->slot_id : item->person_id;
+
+  if (kind == NULL)
+    return;
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.fix");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(sxs)", kind, id,
+                                    item->field != NULL ? item->field : "");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+}
+
+/* Whether the rows lead to the fix: in the window (not in a dialog,
+ * which has no win.fix). */
+void
+lectern_readiness_list_set_actionable (LecternReadinessList *self,
+                                       gboolean              actionable)
+{
+  g_return_if_fail (LECTERN_IS_READINESS_LIST (self));
+  self->actionable = actionable;
 }
 
 static void
@@ -112,10 +146,12 @@ lectern_readiness_list_update (LecternReadinessList *self,
       LecternReadinessItem *item = g_ptr_array_index (items, i);
       gboolean is_error = item->level == LECTERN_READINESS_ERROR;
 
-      gtk_list_box_append (self->list,
-                           new_row (is_error ? "dialog-error-symbolic" : "dialog-warning-symbolic",
-                                    item->message,
-                                    is_error ? "error" : "warning"));
+      GtkWidget *row = new_row (is_error ? "dialog-error-symbolic" : "dialog-warning-symbolic",
+                                item->message, is_error ? "error" : "warning");
+
+      if (self->actionable)
+        set_fix (row, item);
+      gtk_list_box_append (self->list, row);
     }
 
   if (items->len > MAX_ROWS)

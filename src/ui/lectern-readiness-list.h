@@ -23,4 +23,7 @@ void       lectern_readiness_list_show_message (LecternReadinessList *self,
                                                 const char           *message,
                                                 const char           *css_class);
 
+void                  lectern_readiness_list_set_actionable (LecternReadinessList *self,
+                                                             gboolean              actionable);
+
 G_END_DECLS

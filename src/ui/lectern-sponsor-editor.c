@@ -322,3 +322,19 @@ lectern_sponsor_editor_flush (LecternSponsorEditor *self)
 
   lectern_form_flush (self->form);
 }
+
+/* The keyboard at "logo" or "url": where a warning that it is missing leads */
+void
+lectern_sponsor_editor_focus_field (LecternSponsorEditor *self,
+                                    const char           *field)
+{
+  g_return_if_fail (LECTERN_IS_SPONSOR_EDITOR (self));
+
+  if (g_strcmp0 (field, "logo") == 0)
+    {
+      lectern_ui_scroll_to_top (GTK_WIDGET (self));
+      lectern_image_picker_focus (self->logo_picker);
+    }
+  else if (g_strcmp0 (field, "url") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
+}

@@ -25,4 +25,7 @@ void            lectern_sponsor_editor_set_position (LecternSponsorEditor *self,
                                                      guint                 n_positions);
 void            lectern_sponsor_editor_flush        (LecternSponsorEditor *self);
 
+void                  lectern_sponsor_editor_focus_field (LecternSponsorEditor *self,
+                                                          const char           *field);
+
 G_END_DECLS

@@ -23,6 +23,9 @@
 #include "lectern-export-dialog.h"
 #include "lectern-exporter.h"
 #include "lectern-window-publish.h"
+#include "lectern-timeline.h"
+#include "lectern-sponsor-editor.h"
+#include "lectern-person-editor.h"
 #include "lectern-list-page.h"
 #include "lectern-schedule-page.h"
 #include "lectern-sponsors-page.h"
@@ -585,6 +588,50 @@ export_action (GtkWidget  *widget,
   lectern_exporter_export_async (exporter, NULL, quick_export_cb, g_object_ref (self));
 }
 
+/* "win.fix" ((kind, id, field)): from a Before You Publish warning to
+ * where it is fixed: the person's or sponsor's editor at the field, or
+ * the slot on the timeline.
+ */
+static void
+fix_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  LecternWindow *self = LECTERN_WINDOW (widget);
+  const char *kind, *field;
+  gint64 id;
+
+  g_variant_get (parameter, "(&sx&s)", &kind, &id, &field);
+
+  if (g_strcmp0 (kind, "person") == 0 || g_strcmp0 (kind, "sponsor") == 0)
+    {
+      gboolean person = g_strcmp0 (kind, "person") == 0;
+      LecternListPage *page = person ? self->people_page : self->sponsors_page;
+      GtkWidget *editor;
+
+      lectern_window_set_visible_page (self, person ? "people" : "sponsors");
+      if (!lectern_list_page_select_id (page, id, *field == '\0'))
+        return;
+
+      editor = lectern_list_page_get_editor (page);
+      if (*field == '\0')
+        return;
+      if (LECTERN_IS_PERSON_EDITOR (editor))
+        lectern_person_editor_focus_field (LECTERN_PERSON_EDITOR (editor), field);
+      else if (LECTERN_IS_SPONSOR_EDITOR (editor))
+        lectern_sponsor_editor_focus_field (LECTERN_SPONSOR_EDITOR (editor), field);
+    }
+  else if (g_strcmp0 (kind, "slot") == 0)
+    {
+      GtkWidget *card;
+
+      lectern_window_set_visible_page (self, "schedule");
+      card = lectern_timeline_find_card (lectern_schedule_page_get_timeline (self->schedule_page), id);
+      if (card != NULL)
+        gtk_widget_grab_focus (card);
+    }
+}
+
 static void
 publish_action (GtkWidget  *widget,
                 const char *action_name,
@@ -867,6 +914,7 @@ lectern_window_class_init (LecternWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-preview", NULL, export_preview_action);
   gtk_widget_class_install_action (widget_class, "win.publish", NULL, publish_action);
+  gtk_widget_class_install_action (widget_class, "win.fix", "(sxs)", fix_action);
   gtk_widget_class_install_action (widget_class, "win.publish-dialog", NULL, publish_dialog_action);
   gtk_widget_class_install_property_action (widget_class, "win.search", "search-mode");
 
