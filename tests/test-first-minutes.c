@@ -3,13 +3,15 @@
  *
  * Another person's editor opens at its top; a colleague's change to the
  * person shown does not move it. A Before You Publish warning leads to
- * the field that fixes it.
+ * the field that fixes it. A field that refuses what was typed says why
+ * in its row, and offers the obvious fix.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include "lectern-test-window.h"
+#include "lectern-ui-util.h"
 
 typedef LecternTestWorkshop Fixture;
 
@@ -99,6 +101,20 @@ focus_in (LecternWindow *window,
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
+/* Whether all of @widget is inside its scrolled window's view */
+static gboolean
+in_sight (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  double x, y;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_assert_true (gtk_widget_translate_coordinates (widget, scrolled, 0, 0, &x, &y));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  return y >= 0 && y + gtk_widget_get_height (widget) <= gtk_widget_get_height (scrolled);
+}
+
 /* Before You Publish: activating a warning leads to the fix */
 static void
 test_warning_leads_to_fix (Fixture       *fixture,
@@ -138,6 +154,78 @@ test_warning_leads_to_fix (Fixture       *fixture,
   g_assert_cmpstr (lectern_window_get_visible_page (window), ==, "people");
   g_assert_cmpstr (shown_person (window), ==, "Susan Zhang");
   g_assert_true (focus_in (window, lectern_test_person_editor_child (window, "people", "affiliation_row")));
+  g_assert_true (in_sight (lectern_test_person_editor_child (window, "people", "affiliation_row")));
+
+  lectern_test_close_window (window);
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return child;
+      if ((found = find_label (child, text)))
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A homepage without https:// says why in its row, and offers the fix */
+static void
+test_field_says_why (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
+  GtkWidget *homepage;
+  GtkWidget *hint, *fix;
+  LecternPerson *person;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  lectern_test_select_row (window, "speakers", 0);
+  homepage = lectern_test_person_editor_child (window, "speakers", "homepage_row");
+  gtk_widget_grab_focus (homepage);
+  lectern_test_settle (window);
+  lectern_ui_scroll_into_view (homepage);
+  gtk_editable_set_text (GTK_EDITABLE (homepage), "deepakn94.github.io");
+  lectern_test_settle (window);
+
+  g_assert_true (gtk_widget_has_css_class (homepage, "error"));
+  hint = find_label (homepage, "Enter a web address such as https://example.org");
+  g_assert_nonnull (hint);
+  g_assert_true (gtk_widget_get_mapped (hint));
+  fix = lectern_test_find_button (homepage, "Add https://");
+  g_assert_nonnull (fix);
+  g_assert_true (gtk_widget_get_mapped (fix));
+  if (g_getenv ("LECTERN_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("LECTERN_SCREENSHOT_DIR"), "field-says-why.png", NULL);
+      const char *argv[] = { "import", "-window", "root", path, NULL };
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+    }
+
+  /* the fix: the address with https://, saved, the reason gone */
+  g_signal_emit_by_name (fix, "clicked");
+  lectern_test_settle (window);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (homepage)), ==, "https://deepakn94.github.io");
+  g_assert_false (gtk_widget_has_css_class (homepage, "error"));
+  g_assert_false (gtk_widget_get_visible (hint));
+  g_assert_false (gtk_widget_get_visible (fix));
+  person = lectern_test_find_person (lectern_window_get_store (window), "Deepak Narayanan");
+  g_assert_cmpstr (lectern_person_get_homepage (person), ==, "https://deepakn94.github.io");
+  g_object_unref (person);
+
+  /* no obvious fix: the reason only */
+  gtk_editable_set_text (GTK_EDITABLE (homepage), "not a web address");
+  lectern_test_settle (window);
+  g_assert_true (gtk_widget_get_visible (hint));
+  g_assert_false (gtk_widget_get_visible (fix));
 
   lectern_test_close_window (window);
 }
@@ -158,6 +246,9 @@ main (int    argc,
 
   g_test_add ("/first-minutes/warning-leads-to-fix", Fixture, NULL,
               lectern_test_demo_set_up, test_warning_leads_to_fix, lectern_test_workshop_tear_down);
+
+  g_test_add ("/first-minutes/field-says-why", Fixture, NULL,
+              lectern_test_demo_set_up, test_field_says_why, lectern_test_workshop_tear_down);
 
   ret = g_test_run ();
   g_clear_object (&app);

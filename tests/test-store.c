@@ -1044,6 +1044,23 @@ test_validate (void)
   g_assert_false (lectern_validate_url ("https://exa mple.org"));
   g_assert_false (lectern_validate_url ("javascript:alert(1)"));
 
+  /* the obvious fix of an address typed without https:// */
+  {
+    g_autofree char *tri = lectern_validate_suggest_url ("tridao.me");
+    g_autofree char *path = lectern_validate_suggest_url (" www.example.org/~ann ");
+    g_autofree char *ftp = lectern_validate_suggest_url ("ftp://example.org");
+    g_autofree char *word = lectern_validate_suggest_url ("localhost");
+    g_autofree char *script = lectern_validate_suggest_url ("javascript:alert(1)");
+    g_autofree char *spaced = lectern_validate_suggest_url ("exa mple.org");
+
+    g_assert_cmpstr (tri, ==, "https://tridao.me");
+    g_assert_cmpstr (path, ==, "https://www.example.org/~ann");
+    g_assert_null (ftp);
+    g_assert_null (word);
+    g_assert_null (script);
+    g_assert_null (spaced);
+  }
+
   g_assert_true (lectern_validate_email (""));
   g_assert_true (lectern_validate_email ("esfomo.workshop@gmail.com"));
   g_assert_false (lectern_validate_email ("esfomo.workshop"));

@@ -43,6 +43,33 @@ lectern_validate_url (const char *text)
   return !is_empty (host) && strchr (host, '.') != NULL;
 }
 
+/**
+ * lectern_validate_suggest_url:
+ * @text: what was typed, refused as a web address
+ *
+ * The obvious fix of a web address typed without its scheme
+ * ("tridao.me", "www.example.org/~ann"): with https:// in front, if that
+ * is a valid address. NULL when there is no such fix (the text has a
+ * scheme, spaces, or no dot in its host).
+ */
+char *
+lectern_validate_suggest_url (const char *text)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *suggested = NULL;
+
+  if (is_empty (text))
+    return NULL;
+
+  stripped = g_strstrip (g_strdup (text));
+  if (strstr (stripped, "://") != NULL || g_str_has_prefix (stripped, "//") ||
+      g_ascii_strncasecmp (stripped, "javascript:", 11) == 0 || g_ascii_strncasecmp (stripped, "mailto:", 7) == 0)
+    return NULL;
+
+  suggested = g_strconcat ("https://", stripped, NULL);
+  return lectern_validate_url (suggested) ? g_steal_pointer (&suggested) : NULL;
+}
+
 /* name@domain.tld, one @, nothing a mail client would split on. */
 gboolean
 lectern_validate_email (const char *text)

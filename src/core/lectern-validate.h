@@ -15,4 +15,6 @@ gboolean lectern_validate_email    (const char *text);
 gboolean lectern_validate_date     (const char *text);
 gboolean lectern_validate_timezone (const char *text);
 
+char    *lectern_validate_suggest_url (const char *text);
+
 G_END_DECLS

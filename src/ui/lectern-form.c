@@ -25,6 +25,7 @@
 #include "lectern-form.h"
 #include "lectern-store.h"
 #include "lectern-types.h"
+#include "lectern-validate.h"
 #include "lectern-ui-util.h"
 
 typedef struct
@@ -32,6 +33,8 @@ typedef struct
   LecternForm        *form;
   AdwEntryRow        *row;
   GtkEventController *focus;
+  GtkWidget          *hint_label;  /* why the text is refused, in the row */
+  GtkWidget          *fix_button;  /* the obvious fix ("Add https://"), if any */
   char               *property;
   LecternFieldKind    kind;
 } Field;
@@ -97,6 +100,8 @@ field_free (gpointer data)
   /* The rows may outlive the form: they must not call into it. */
   g_signal_handlers_disconnect_by_data (field->row, field);
   g_signal_handlers_disconnect_by_data (field->focus, field);
+  if (field->fix_button != NULL)
+    g_signal_handlers_disconnect_by_data (field->fix_button, field);
   g_clear_object (&field->focus);
   g_clear_object (&field->row);
   g_free (field->property);
@@ -189,6 +194,8 @@ field_set_text (Field      *field,
   field->form->updating = updating;
 }
 
+static void field_settle (Field *field);
+
 /* Marks the row as valid or not, for the eye and for screen readers. */
 static void
 field_update_validity (Field *field)
@@ -196,20 +203,48 @@ field_update_validity (Field *field)
   GtkWidget *row = GTK_WIDGET (field->row);
   gboolean valid = field_is_valid (field, field_get_text (field));
 
+  g_autofree char *fix = NULL;
+
+  if (!valid && field->kind == LECTERN_FIELD_URL)
+    fix = lectern_validate_suggest_url (field_get_text (field));
+
+  /* the reason where one looks, in the row (not a hover tooltip), and
+   * the obvious fix beside it */
+  gtk_label_set_text (GTK_LABEL (field->hint_label), valid ? "" : field_get_hint (field));
+  gtk_widget_set_visible (field->hint_label, !valid);
+  gtk_widget_set_visible (field->fix_button, fix != NULL);
+
   if (valid)
     {
       gtk_widget_remove_css_class (row, "error");
-      gtk_widget_set_tooltip_text (row, NULL);
       gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
   else
     {
       gtk_widget_add_css_class (row, "error");
-      gtk_widget_set_tooltip_text (row, field_get_hint (field));
       gtk_accessible_update_state (GTK_ACCESSIBLE (row),
                                    GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
                                    -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, field_get_hint (field),
+                                      -1);
     }
+}
+
+/* "Add https://": the text with its scheme, saved */
+static void
+fix_clicked_cb (Field *field)
+{
+  g_autofree char *fix = lectern_validate_suggest_url (field_get_text (field));
+
+  if (fix == NULL)
+    return;
+
+  gtk_editable_set_text (GTK_EDITABLE (field->row), fix);
+  lectern_form_flush (field->form);
+  field_settle (field);
+  gtk_widget_grab_focus (GTK_WIDGET (field->row));
 }
 
 /* Hides the row's apply button: the text is saved, or given up. */
@@ -330,6 +365,22 @@ lectern_form_add_entry (LecternForm      *self,
   g_ptr_array_add (self->fields, field);
 
   adw_entry_row_set_show_apply_button (row, TRUE);
+
+  field->hint_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (field->hint_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (field->hint_label), 26);
+  gtk_label_set_xalign (GTK_LABEL (field->hint_label), 1);
+  gtk_widget_add_css_class (field->hint_label, "caption");
+  gtk_widget_add_css_class (field->hint_label, "error");
+  gtk_widget_set_visible (field->hint_label, FALSE);
+  adw_entry_row_add_suffix (row, field->hint_label);
+
+  field->fix_button = gtk_button_new_with_label (_("Add https://"));
+  gtk_widget_set_valign (field->fix_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (field->fix_button, _("Put https:// in front of the address"));
+  gtk_widget_set_visible (field->fix_button, FALSE);
+  g_signal_connect_swapped (field->fix_button, "clicked", G_CALLBACK (fix_clicked_cb), field);
+  adw_entry_row_add_suffix (row, field->fix_button);
 
   g_signal_connect_swapped (row, "changed", G_CALLBACK (row_changed_cb), field);
   g_signal_connect_swapped (row, "apply", G_CALLBACK (row_apply_cb), field);

@@ -728,5 +728,8 @@ lectern_person_editor_focus_field (LecternPersonEditor *self,
     target = GTK_WIDGET (self->homepage_row);
 
   if (target != NULL)
-    gtk_widget_grab_focus (target);
+    {
+      gtk_widget_grab_focus (target);
+      lectern_ui_scroll_into_view (target);
+    }
 }

@@ -336,5 +336,8 @@ lectern_sponsor_editor_focus_field (LecternSponsorEditor *self,
       lectern_image_picker_focus (self->logo_picker);
     }
   else if (g_strcmp0 (field, "url") == 0)
-    gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
+      lectern_ui_scroll_into_view (GTK_WIDGET (self->url_row));
+    }
 }

@@ -1014,3 +1014,41 @@ lectern_ui_scroll_to_top (GtkWidget *root)
       lectern_ui_scroll_to_top (child);
     }
 }
+
+/* Scrolls the nearest scrolled window around @widget so that all of it
+ * is in sight (GTK 4.8 has no scroll-to-focus for a preferences page).
+ */
+void
+lectern_ui_scroll_into_view (GtkWidget *widget)
+{
+  GtkWidget *scrolled;
+  GtkWidget *content;
+  GtkAdjustment *adjustment;
+  double x, y, value, page;
+  int height;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled == NULL || (content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))) == NULL)
+    return;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (!gtk_widget_translate_coordinates (widget, content, 0, 0, &x, &y))
+    return;
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  height = gtk_widget_get_height (widget);
+
+  /* the content's own origin moves with the scrolling in a viewport */
+  if (GTK_IS_VIEWPORT (content))
+    y += value;
+
+  if (y < value)
+    gtk_adjustment_set_value (adjustment, y - 12);
+  else if (y + height > value + page)
+    gtk_adjustment_set_value (adjustment, y + height - page + 12);
+}

@@ -19,6 +19,7 @@ gboolean    lectern_ui_is_empty           (const char          *text);
 void        lectern_ui_name_controls      (GtkWidget           *root);
 gboolean    lectern_ui_name_button        (GtkWidget           *button);
 void        lectern_ui_scroll_to_top      (GtkWidget           *root);
+void        lectern_ui_scroll_into_view   (GtkWidget           *widget);
 
 void        lectern_ui_list_box_clear     (GtkListBox          *list);
 void        lectern_ui_list_box_show_busy (GtkListBox          *list,
