@@ -383,6 +383,33 @@ search_mode_changed_cb (LecternListPage *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
 }
 
+/* The list is one Tab stop (GNOME HIG): the arrow keys move within it,
+ * Tab leaves it for the editor, Shift+Tab for the filter above it. GTK
+ * 4.8's grid view would walk every row that is shown first.
+ */
+static gboolean
+list_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     LecternListPage       *self)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_ISO_Left_Tab && keyval != GDK_KEY_KP_Tab)
+    return GDK_EVENT_PROPAGATE;
+
+  if (keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK))
+    return gtk_widget_grab_focus (GTK_WIDGET (priv->status_dropdown)) ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+
+  if (gtk_single_selection_get_selected_item (priv->selection) == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  adw_leaflet_set_visible_child (priv->leaflet, priv->content);
+  return gtk_widget_child_focus (GTK_WIDGET (priv->editor_bin), GTK_DIR_TAB_FORWARD)
+         ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+}
+
 static void
 navigate_to_detail (LecternListPage *self,
                     gboolean         focus)
@@ -1121,6 +1148,14 @@ lectern_list_page_init (LecternListPage *self)
   LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (priv->list_view), keys);
+  }
 
   priv->status = LECTERN_ANY_STATUS;
   priv->items = g_list_store_new (G_TYPE_OBJECT);
