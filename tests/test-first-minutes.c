@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include "lectern-entity.h"
+#include "lectern-list-row.h"
 #include "lectern-test-window.h"
 #include "lectern-ui-util.h"
 
@@ -230,6 +232,57 @@ test_field_says_why (Fixture       *fixture,
   lectern_test_close_window (window);
 }
 
+/* The row the keyboard is on, if it is on a row of @page */
+static gpointer
+focused_row_item (LecternWindow   *window,
+                  LecternListPage *page)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_first_child (w))
+    if (LECTERN_IS_LIST_ROW (w))
+      return lectern_list_row_get_item (LECTERN_LIST_ROW (w));
+
+  return NULL;
+}
+
+/* After undo, the keyboard is on the selected row, not where it was */
+static void
+test_undo_focus (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  LecternWindow *window = lectern_test_open_window (app, fixture->path);
+  LecternListPage *page = lectern_test_list_page (window, "speakers");
+  gpointer ce, selected;
+  gint64 ce_id;
+
+  lectern_test_show_page (window, "speakers");
+  ce = g_list_model_get_item (G_LIST_MODEL (lectern_list_page_get_selection (page)), 1);
+  ce_id = lectern_object_get_id (ce);
+  g_assert_true (lectern_list_page_select_id (page, ce_id, TRUE));
+  lectern_test_settle (window);
+  g_assert_true (lectern_test_wait_until (focused_row_item (window, page) != NULL, 2000));
+
+  /* Ce to the top: selected and focused there */
+  g_assert_true (lectern_list_page_move_item (page, ce, 0));
+  lectern_test_settle (window);
+  g_assert_true (lectern_test_wait_until (focused_row_item (window, page) != NULL &&
+                                          lectern_object_get_id (focused_row_item (window, page)) == ce_id, 2000));
+  g_object_unref (ce);
+
+  /* undone: Ce back second, the keyboard with Ce */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  lectern_test_settle (window);
+  selected = lectern_list_page_get_selected_item (page);
+  g_assert_nonnull (selected);
+  g_assert_cmpint (lectern_object_get_id (selected), ==, ce_id);
+  g_assert_cmpuint (gtk_single_selection_get_selected (lectern_list_page_get_selection (page)), ==, 1);
+  g_assert_true (lectern_test_wait_until (focused_row_item (window, page) != NULL &&
+                                          lectern_object_get_id (focused_row_item (window, page)) == ce_id, 2000));
+
+  lectern_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -249,6 +302,9 @@ main (int    argc,
 
   g_test_add ("/first-minutes/field-says-why", Fixture, NULL,
               lectern_test_demo_set_up, test_field_says_why, lectern_test_workshop_tear_down);
+
+  g_test_add ("/first-minutes/undo-focus", Fixture, NULL,
+              lectern_test_demo_set_up, test_undo_focus, lectern_test_workshop_tear_down);
 
   ret = g_test_run ();
   g_clear_object (&app);

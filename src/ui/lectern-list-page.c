@@ -1348,6 +1348,21 @@ item_shows_row (gpointer    item,
 }
 
 /**
+ * lectern_list_page_has_list_focus:
+ *
+ * Whether the keyboard is in the list, on one of its rows.
+ */
+gboolean
+lectern_list_page_has_list_focus (LecternListPage *self)
+{
+  LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (priv->list_view));
+}
+
+/**
  * lectern_list_page_show_stepped:
  * @self: a #LecternListPage
  *
@@ -1355,9 +1370,12 @@ item_shows_row (gpointer    item,
  * person a removal's undo brought back, the card whose text an undo
  * restored), unless the selected row is one of those. Rows the list does
  * not show (another page's, or filtered out by the search) are left alone.
+ * With @focus (the keyboard was in the list before the step), the
+ * keyboard goes to the selected row.
  */
 void
-lectern_list_page_show_stepped (LecternListPage *self)
+lectern_list_page_show_stepped (LecternListPage *self,
+                                gboolean         focus)
 {
   static const char * const tables[] = { "card", "person", "sponsor" };
   LecternListPagePrivate *priv = lectern_list_page_get_instance_private (self);
@@ -1381,7 +1399,13 @@ lectern_list_page_show_stepped (LecternListPage *self)
 
       for (guint i = 0; i < ids->len; i++)
         if (item_shows_row (selected, tables[t], g_array_index (ids, gint64, i)))
-          return;
+          {
+            /* the keyboard follows the selected row (a row moved back
+             * leaves the focus ring where it was otherwise) */
+            if (focus)
+              focus_selected (self);
+            return;
+          }
     }
 
   n = g_list_model_get_n_items (model);

@@ -68,7 +68,9 @@ gpointer      lectern_list_page_get_selected_item (LecternListPage  *self);
 gboolean      lectern_list_page_select_id         (LecternListPage  *self,
                                                    gint64            id,
                                                    gboolean          focus);
-void          lectern_list_page_show_stepped      (LecternListPage  *self);
+void          lectern_list_page_show_stepped      (LecternListPage  *self,
+                                                   gboolean          focus);
+gboolean      lectern_list_page_has_list_focus    (LecternListPage  *self);
 gboolean      lectern_list_page_move_item         (LecternListPage  *self,
                                                    gpointer          item,
                                                    guint             position);

@@ -455,6 +455,8 @@ run_history (LecternWindow *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
+  LecternListPage *page = visible_list_page (self);
+  gboolean list_focused = page != NULL && lectern_list_page_has_list_focus (page);
   gboolean ok;
 
   label = redo ? lectern_store_get_redo_label (self->store) : lectern_store_get_undo_label (self->store);
@@ -480,7 +482,7 @@ run_history (LecternWindow *self,
 
   /* ::changed has re-read the pages; a refusal changed nothing. */
   if (ok && visible_list_page (self) != NULL)
-    lectern_list_page_show_stepped (visible_list_page (self));
+    lectern_list_page_show_stepped (visible_list_page (self), list_focused);
   update_history (self);
 }
 
