@@ -4,8 +4,9 @@
 # Run by test-a11y-walk.sh with Lectern open on VIEW (a row shown in the
 # detail pane). Walks the AT-SPI tree (what Orca reads) and fails on any
 # interactive element that shows with no name, a class name for a name
-# ("GtkListItemWidget") or a mnemonic's underscore in it ("_Add
-# Speaker"); prints how many interactive elements it heard.
+# ("GtkListItemWidget"), a mnemonic's underscore in it ("_Add
+# Speaker") or the same words twice ("Checks Checks"); prints how many
+# interactive elements it heard.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -43,6 +44,8 @@ for role, name, node in walk(app):
         bad.append(f"{role} named {name!r}")
     elif re.search(r"(^|\s)_\w", name):
         bad.append(f"{role} named with a mnemonic: {name!r}")
+    elif re.match(r"^(.+) \1$", name):
+        bad.append(f"{role} named twice over: {name!r}")
 
 check(heard > 0, "no interactive element heard")
 
@@ -78,6 +81,23 @@ if view == "speakers":
     check(stops == 1 and role != "table cell",
           f"Tab from the list reached {role} {name!r} after {stops} stops, not the editor after 1")
     print(f"a11y-walk {view}: Tab stops from a list row to the editor: {stops}")
+
+    # the status filter's choices are named with their text
+    subprocess.run(["xdotool", "key", "ctrl+f"], check=True)
+    time.sleep(0.5)
+    toggles = [node for role, name, node in walk(app)
+               if role in ("push button", "toggle button") and name == "Filter by Invitation Status"]
+    check(len(toggles) >= 1, "no button named Filter by Invitation Status")
+    if toggles:
+        action = toggles[0].queryAction()
+        action.doAction(0)
+        time.sleep(0.8)
+        choices = {name for role, name, node in walk(app) if role == "list item"}
+        print(f"a11y-walk {view}: the status filter's choices heard: {sorted(choices & {'Any Status', 'Invited', 'Confirmed', 'Declined'})}")
+        check({"Any Status", "Invited", "Confirmed", "Declined"} <= choices,
+              f"the status filter's choices are not named with their text: {sorted(choices)[:10]}")
+        subprocess.run(["xdotool", "key", "Escape"], check=True)
+        time.sleep(0.3)
 
 for f in failures:
     print(f"a11y-walk {view}: FAIL: {f}")

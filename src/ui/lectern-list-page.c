@@ -383,6 +383,34 @@ search_mode_changed_cb (LecternListPage *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
 }
 
+/* The status filter's choices, named for a screen reader: GTK 4.8's
+ * drop-down names its popup's rows by their class, not their text.
+ */
+static void
+status_item_setup_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+status_item_bind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     gpointer                  user_data)
+{
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (list_item));
+  GtkWidget *holder = gtk_widget_get_parent (label);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (holder != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (holder), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
 /* The list is one Tab stop (GNOME HIG): the arrow keys move within it,
  * Tab leaves it for the editor, Shift+Tab for the filter above it. GTK
  * 4.8's grid view would walk every row that is shown first.
@@ -1171,6 +1199,13 @@ lectern_list_page_init (LecternListPage *self)
   g_signal_connect_object (priv->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (status_item_setup_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (status_item_bind_cb), NULL);
+    gtk_drop_down_set_factory (priv->status_dropdown, factory);
+  }
   gtk_string_list_append (priv->status_model, C_("invitation status", "Any Status"));
   for (LecternStatus status = 0; status < LECTERN_N_STATUSES; status++)
     gtk_string_list_append (priv->status_model, lectern_ui_status_label (status));

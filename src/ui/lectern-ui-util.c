@@ -818,29 +818,6 @@ hide_combo_list (GtkWidget *widget)
     }
 }
 
-/* An expander row's header is a list item of its own, with no name: it
- * is named with the row's title. It is the first row inside it; the
- * others are the rows it expands to.
- */
-static gboolean
-name_expander_header (GtkWidget  *widget,
-                      const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LIST_BOX_ROW (child))
-        {
-          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-          return TRUE;
-        }
-      if (name_expander_header (child, title))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 /* A drop-down's button is named "GtkToggleButton"; it is named with
  * what the drop-down's tooltip says it does.
  */
@@ -875,10 +852,10 @@ lectern_ui_name_controls (GtkWidget *root)
         hide_combo_list (child);
       else if (ADW_IS_EXPANDER_ROW (child))
         {
-          const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child));
-
-          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-          name_expander_header (child, title);
+          /* an expander row is a list item with no name of its own (its
+           * header row, inside it, is named by its title already) */
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), -1);
           lectern_ui_name_controls (child);
         }
       else if (ADW_IS_ENTRY_ROW (child))
