@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "lectern-export-dialog.h"
@@ -85,6 +86,9 @@ test_preview_and_export (Fixture       *f,
 
   /* the preview: the 22 cards, the page and the data; nothing written */
   g_assert_nonnull (find_row (dialog, "_projects/deepak.md"));
+  /* each file says what changes */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (dialog, "_projects/deepak.md"))), ==,
+                   "New card");
   g_assert_nonnull (find_row (dialog, "_pages/about.md"));
   g_assert_nonnull (find_row (dialog, "_data/schedule.yml"));
   g_assert_nonnull (find_row (dialog, "Susan Zhang has no affiliation"));
@@ -201,6 +205,52 @@ test_link_outside (Fixture       *f,
   g_assert_finalize_object (dialog);
 }
 
+/* Into the real 2023 site with one new speaker: each file says what
+ * changes, and the cards numbered again are one row with the reason.
+ */
+static void
+test_explained (Fixture       *f,
+                gconstpointer  data)
+{
+  LecternExportDialog *dialog;
+  GtkWidget *row;
+  g_autofree char *fixture = lectern_test_fixture_path ("es-fomo-2023");
+  g_autofree char *site = g_build_filename (f->dir, "real-site", NULL);
+  g_autoptr(LecternPerson) lea = lectern_test_add_person (f->store, "Léa Dubois", "Inria");
+  g_autoptr(LecternCard) card = NULL;
+  g_autoptr(GError) error = NULL;
+
+  card = lectern_store_add_card (f->store, lea, LECTERN_ROLE_SPEAKER, NULL, &error);
+  g_assert_no_error (error);
+  lectern_test_copy_tree (fixture, site);
+
+  dialog = lectern_export_dialog_new (NULL, f->store);
+  g_object_ref_sink (dialog);
+  lectern_export_dialog_set_site_dir (dialog, site);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  g_assert_true (lectern_test_wait_until ((row = find_row (dialog, "cards numbered again")) != NULL, 10000));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "had the same position"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (dialog, "_projects/lea.md"))), ==,
+                   "New card");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (dialog, "_projects/deepak.md"))),
+                                   "Formatting only"));
+  /* the renumbered cards are not listed one by one */
+  g_assert_null (find_row (dialog, "_projects/ce.md"));
+
+  if (g_getenv ("LECTERN_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *shot = g_build_filename (g_getenv ("LECTERN_SCREENSHOT_DIR"), "export-explained.png", NULL);
+      const char *argv[] = { "import", "-window", "root", shot, NULL };
+
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -214,6 +264,8 @@ main (int    argc,
               fixture_setup, test_broken_site, fixture_teardown);
   g_test_add ("/export-dialog/leftovers", Fixture, NULL,
               fixture_setup, test_leftovers, fixture_teardown);
+  g_test_add ("/export-dialog/explained", Fixture, NULL,
+              fixture_setup, test_explained, fixture_teardown);
   g_test_add ("/export-dialog/link-outside", Fixture, NULL,
               fixture_setup, test_link_outside, fixture_teardown);
 

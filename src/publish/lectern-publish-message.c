@@ -16,6 +16,7 @@
 #include <yaml.h>
 
 #include "lectern-publish-message.h"
+#include "lectern-site-diff.h"
 
 #define SCHEDULE_DATA "_data/schedule.yml"
 #define FIRST_LINE_MAX 100
@@ -100,22 +101,18 @@ read_card (GBytes  *bytes,
            char   **name,
            char   **category)
 {
-  g_auto(Yaml) y = { 0 };
-  gsize len;
-  const char *text = bytes != NULL ? g_bytes_get_data (bytes, &len) : NULL;
-  const char *end;
-  g_autofree char *title = NULL;
+  g_autoptr(GHashTable) front = lectern_site_read_front_matter (bytes);
   g_autoptr(GString) plain = NULL;
+  const char *title;
   gboolean in_tag = FALSE;
 
-  if (text == NULL || len < 4 || strncmp (text, "---\n", 4) != 0)
-    return FALSE;
-  end = g_strstr_len (text + 4, len - 4, "\n---");
-  if (end == NULL || !yaml_load (&y, text + 4, end - (text + 4) + 1))
+  if (front == NULL)
     return FALSE;
 
-  title = yaml_text (&y, yaml_document_get_root_node (&y.document), "title");
-  *category = yaml_text (&y, yaml_document_get_root_node (&y.document), "category");
+  title = g_hash_table_lookup (front, "title");
+  *category = g_strdup (g_hash_table_lookup (front, "category") != NULL &&
+                        *(const char *) g_hash_table_lookup (front, "category") != '\0'
+                        ? g_hash_table_lookup (front, "category") : "none");
 
   /* "<b>Tri</b> <br> Dao" -> "Tri Dao" */
   plain = g_string_new (NULL);
@@ -133,12 +130,8 @@ read_card (GBytes  *bytes,
     g_string_truncate (plain, plain->len - 1);
 
   *name = g_string_free (g_steal_pointer (&plain), FALSE);
-  if (*category == NULL)
-    *category = g_strdup ("none");
-
   return TRUE;
 }
-
 
 /* One slot of `_data/schedule.yml`, as far as telling moves apart goes */
 typedef struct

@@ -23,6 +23,8 @@ struct _LecternExportResult
   GPtrArray *files;       /* LecternExportFile */
   GPtrArray *leftovers;   /* char *, relative paths */
   gboolean   written;
+  guint      n_renumbered;
+  char      *renumbering; /* why cards are numbered again, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (LecternExportResult, lectern_export_result, G_TYPE_OBJECT)
@@ -33,6 +35,7 @@ static void
 export_file_free (LecternExportFile *file)
 {
   g_free (file->path);
+  g_free (file->reason);
   g_clear_pointer (&file->contents, g_bytes_unref);
   g_free (file);
 }
@@ -44,6 +47,7 @@ lectern_export_result_finalize (GObject *object)
 
   g_clear_pointer (&self->files, g_ptr_array_unref);
   g_clear_pointer (&self->leftovers, g_ptr_array_unref);
+  g_free (self->renumbering);
 
   G_OBJECT_CLASS (lectern_export_result_parent_class)->finalize (object);
 }
@@ -161,12 +165,17 @@ lectern_export_result_describe (LecternExportResult *self)
 
       if (file->change == LECTERN_EXPORT_NEW)
         g_string_append_printf (out, "new      %s\n", file->path);
+      else if (file->change == LECTERN_EXPORT_CHANGED && file->reason != NULL)
+        g_string_append_printf (out, "changed  %s: %s\n", file->path, file->reason);
       else if (file->change == LECTERN_EXPORT_CHANGED)
         g_string_append_printf (out, "changed  %s\n", file->path);
     }
 
   for (guint i = 0; i < self->leftovers->len; i++)
     g_string_append_printf (out, "removed  %s\n", (const char *) g_ptr_array_index (self->leftovers, i));
+
+  if (self->renumbering != NULL)
+    g_string_append_printf (out, "\n%s\n", self->renumbering);
 
   return g_string_free (out, FALSE);
 }
@@ -259,4 +268,30 @@ lectern_export_result_list_problems (LecternExportResult *self)
                                       (const char *) g_ptr_array_index (self->leftovers, i)));
 
   return problems;
+}
+
+/* Several cards are numbered again (their position is all that
+ * changes): @why says why, in words.
+ */
+void
+lectern_export_result_set_renumbering (LecternExportResult *self,
+                                       guint                n_cards,
+                                       const char          *why)
+{
+  g_return_if_fail (LECTERN_IS_EXPORT_RESULT (self));
+
+  self->n_renumbered = n_cards;
+  g_free (self->renumbering);
+  self->renumbering = g_strdup (why);
+}
+
+const char *
+lectern_export_result_get_renumbering (LecternExportResult *self,
+                                       guint               *n_cards)
+{
+  g_return_val_if_fail (LECTERN_IS_EXPORT_RESULT (self), NULL);
+
+  if (n_cards != NULL)
+    *n_cards = self->n_renumbered;
+  return self->renumbering;
 }

@@ -41,6 +41,7 @@ typedef struct
   GBytes              *contents;
   LecternExportChange  change;
   LecternSiteFileKind  kind;
+  char                *reason;     /* what changes, in words (lectern_site_explain), or NULL */
 } LecternExportFile;
 
 #define LECTERN_TYPE_EXPORT_RESULT (lectern_export_result_get_type ())
@@ -64,5 +65,10 @@ gboolean             lectern_export_result_get_written    (LecternExportResult *
 char                *lectern_export_result_describe       (LecternExportResult *self);
 char                *lectern_export_result_summarize      (LecternExportResult *self);
 GPtrArray           *lectern_export_result_list_problems  (LecternExportResult *self);
+void                 lectern_export_result_set_renumbering (LecternExportResult *self,
+                                                            guint                n_cards,
+                                                            const char          *why);
+const char          *lectern_export_result_get_renumbering (LecternExportResult *self,
+                                                            guint               *n_cards);
 
 G_END_DECLS

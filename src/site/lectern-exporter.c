@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include "lectern-exporter.h"
+#include "lectern-site-diff.h"
 
 struct _LecternExporter
 {
@@ -90,6 +91,7 @@ lectern_exporter_plan (LecternExporter  *self,
                        GError          **error)
 {
   g_autoptr(LecternSiteTree) tree = NULL;
+  LecternExportResult *result;
 
   g_return_val_if_fail (LECTERN_IS_EXPORTER (self), NULL);
 
@@ -101,7 +103,14 @@ lectern_exporter_plan (LecternExporter  *self,
   if (tree == NULL)
     return NULL;
 
-  return lectern_site_folder_compare (self->folder, tree, error);
+  result = lectern_site_folder_compare (self->folder, tree, error);
+
+  /* what changes, in words (an export that changes nothing reads
+   * nothing more) */
+  if (result != NULL && lectern_export_result_count_changes (result) > 0)
+    lectern_site_explain (self->folder, result);
+
+  return result;
 }
 
 /* Writes the files of the plan that differ from the site (each replaced

@@ -12,10 +12,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lectern-export-dialog.h"
 #include "lectern-ui-util.h"
 #include "lectern-exporter.h"
+#include "lectern-site-diff.h"
 #include "lectern-readiness-list.h"
 
 struct _LecternExportDialog
@@ -93,10 +95,23 @@ fill_changes (LecternExportDialog *self,
               LecternExportResult *plan)
 {
   GPtrArray *files = lectern_export_result_get_files (plan);
+  guint n_renumbered = 0;
+  const char *renumbering = lectern_export_result_get_renumbering (plan, &n_renumbered);
 
   g_assert (LECTERN_IS_EXPORT_DIALOG (self));
 
   lectern_ui_list_box_clear (self->changes_list);
+
+  /* first: the one reason many cards change */
+  if (renumbering != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u card numbered again",
+                                                             "%u cards numbered again", n_renumbered),
+                                                n_renumbered);
+
+      gtk_list_box_append (self->changes_list,
+                           lectern_ui_message_row_new ("view-sort-ascending-symbolic", title, renumbering, NULL));
+    }
 
   for (guint i = 0; i < files->len; i++)
     {
@@ -105,13 +120,19 @@ fill_changes (LecternExportDialog *self,
       if (file->change == LECTERN_EXPORT_UNCHANGED)
         continue;
 
+      /* cards only numbered again are one row, with the reason */
+      if (renumbering != NULL && lectern_site_is_renumbered (file))
+        continue;
+
       gtk_list_box_append (self->changes_list,
                            lectern_ui_message_row_new (file->change == LECTERN_EXPORT_NEW ? "document-new-symbolic"
                                                                       : "document-edit-symbolic",
                                     file->path,
-                                    file->change == LECTERN_EXPORT_NEW ? _("New file") : _("Changed"),
+                                    file->reason != NULL ? file->reason
+                                    : file->change == LECTERN_EXPORT_NEW ? _("New file") : _("Changed"),
                                     NULL));
     }
+
 
   for (guint i = 0; i < lectern_export_result_get_leftovers (plan)->len; i++)
     gtk_list_box_append (self->changes_list,

@@ -1,0 +1,303 @@
+/* lectern-site-diff.c: what changes in a file of the site, in words
+ *
+ * An export into a real site may change many files for one edit (cards
+ * renumbered, a final newline added); an organizer must be able to tell
+ * that from a broken export. Each changed file is explained from its
+ * bytes before and after: which keys of a card's front matter change
+ * ("importance 3 → 7", "title"), whether only the formatting does, how
+ * many lines of a page.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lectern-site"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "lectern-site-diff.h"
+
+/**
+ * lectern_site_read_front_matter:
+ * @contents: a card, "---\n" YAML "---\n" and its body
+ *
+ * The front matter's top-level keys and their values as text (a value
+ * that is not text, or null, is ""), or NULL if the file has no front
+ * matter YAML can read.
+ *
+ * Returns: (transfer full) (nullable): key -> value
+ */
+GHashTable *
+lectern_site_read_front_matter (GBytes *contents)
+{
+  g_autoptr(GHashTable) values = NULL;
+  yaml_parser_t parser;
+  yaml_document_t document;
+  yaml_node_t *root;
+  gsize len = 0;
+  const char *text = contents != NULL ? g_bytes_get_data (contents, &len) : NULL;
+  const char *end;
+
+  if (text == NULL || len < 4 || strncmp (text, "---\n", 4) != 0)
+    return NULL;
+  end = g_strstr_len (text + 4, len - 4, "\n---");
+  if (end == NULL)
+    return NULL;
+
+  if (!yaml_parser_initialize (&parser))
+    return NULL;
+  yaml_parser_set_input_string (&parser, (const unsigned char *) text + 4, end - (text + 4) + 1);
+  if (!yaml_parser_load (&parser, &document))
+    {
+      yaml_parser_delete (&parser);
+      return NULL;
+    }
+  yaml_parser_delete (&parser);
+
+  root = yaml_document_get_root_node (&document);
+  if (root != NULL && root->type == YAML_MAPPING_NODE)
+    {
+      values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      for (yaml_node_pair_t *pair = root->data.mapping.pairs.start; pair < root->data.mapping.pairs.top; pair++)
+        {
+          yaml_node_t *key = yaml_document_get_node (&document, pair->key);
+          yaml_node_t *value = yaml_document_get_node (&document, pair->value);
+
+          if (key == NULL || key->type != YAML_SCALAR_NODE)
+            continue;
+          g_hash_table_replace (values,
+                                g_strndup ((const char *) key->data.scalar.value, key->data.scalar.length),
+                                value != NULL && value->type == YAML_SCALAR_NODE
+                                ? g_strndup ((const char *) value->data.scalar.value, value->data.scalar.length)
+                                : g_strdup (""));
+        }
+    }
+  yaml_document_delete (&document);
+
+  return g_steal_pointer (&values);
+}
+
+/* The words for a front matter key, as the organizer knows it */
+static const char *
+key_words (const char *key)
+{
+  static const struct { const char *key; const char *words; } words[] = {
+    { "title", N_("name") },
+    { "description", N_("affiliation") },
+    { "img", N_("photo") },
+    { "redirect", N_("link") },
+    { "category", N_("list") },
+    { "importance", N_("position") },
+    { "layout", N_("layout") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strcmp (key, words[i].key) == 0)
+      return _(words[i].words);
+
+  return key;
+}
+
+static char *
+describe_card (GBytes *old,
+               GBytes *contents)
+{
+  static const char *order[] = { "importance", "category", "title", "description", "img", "redirect", "layout" };
+  g_autoptr(GHashTable) before = lectern_site_read_front_matter (old);
+  g_autoptr(GHashTable) after = lectern_site_read_front_matter (contents);
+  g_autoptr(GPtrArray) parts = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (before == NULL)
+    return g_strdup (_("The site’s card could not be read: it is written anew"));
+  if (after == NULL)
+    return NULL;
+
+  parts = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      const char *was = g_hash_table_lookup (before, order[i]);
+      const char *now = g_hash_table_lookup (after, order[i]);
+
+      if (g_strcmp0 (was, now) == 0)
+        continue;
+
+      if (strcmp (order[i], "importance") == 0 || strcmp (order[i], "category") == 0)
+        /* Translators: "position 3 → 7", "list speaker → none" */
+        g_ptr_array_add (parts, g_strdup_printf (_("%s %s → %s"), key_words (order[i]),
+                                                 was != NULL && *was ? was : "–", now != NULL && *now ? now : "–"));
+      else
+        g_ptr_array_add (parts, g_strdup (key_words (order[i])));
+    }
+
+  /* keys of the site's own that Lectern does not write, or drops */
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (after, key))
+      g_ptr_array_add (parts, g_strdup_printf (_("%s removed"), (const char *) key));
+
+  if (parts->len == 0)
+    return g_strdup (_("Formatting only (spacing, quotes or the final newline): the card shows the same"));
+
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (", ", (char **) parts->pdata);
+}
+
+/* How many lines of @contents are not in @old, and the other way */
+static guint
+count_changed_lines (GBytes *old,
+                     GBytes *contents)
+{
+  g_autofree char *a = g_strndup (g_bytes_get_data (old, NULL), g_bytes_get_size (old));
+  g_autofree char *b = g_strndup (g_bytes_get_data (contents, NULL), g_bytes_get_size (contents));
+  g_auto(GStrv) before = g_strsplit (a, "\n", -1);
+  g_auto(GStrv) after = g_strsplit (b, "\n", -1);
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  guint changed = 0;
+
+  for (guint i = 0; before[i] != NULL; i++)
+    g_hash_table_insert (counts, before[i],
+                         GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (counts, before[i])) + 1));
+
+  for (guint i = 0; after[i] != NULL; i++)
+    {
+      int n = GPOINTER_TO_INT (g_hash_table_lookup (counts, after[i]));
+
+      if (n > 0)
+        g_hash_table_insert (counts, after[i], GINT_TO_POINTER (n - 1));
+      else
+        changed++;
+    }
+
+  return changed;
+}
+
+/**
+ * lectern_site_describe_change:
+ * @path: the file, relative to the site
+ * @kind: what it is
+ * @old: (nullable): what the site has (NULL: a new file)
+ * @contents: what it will have
+ *
+ * Returns: (transfer full): what changes, in a few words
+ */
+char *
+lectern_site_describe_change (const char          *path,
+                              LecternSiteFileKind  kind,
+                              GBytes              *old,
+                              GBytes              *contents)
+{
+  guint lines;
+
+  g_return_val_if_fail (path != NULL && contents != NULL, NULL);
+
+  if (old == NULL)
+    return g_strdup (kind == LECTERN_SITE_FILE_CARD ? _("New card")
+                     : kind == LECTERN_SITE_FILE_IMAGE ? _("New image") : _("New file"));
+
+  switch (kind)
+    {
+    case LECTERN_SITE_FILE_CARD:
+      {
+        char *card = describe_card (old, contents);
+
+        if (card != NULL)
+          return card;
+        break;
+      }
+    case LECTERN_SITE_FILE_IMAGE:
+      return g_strdup (_("Image replaced"));
+    case LECTERN_SITE_FILE_PAGE:
+    case LECTERN_SITE_FILE_DATA:
+    default:
+      break;
+    }
+
+  lines = count_changed_lines (old, contents);
+  if (lines == 0)
+    return g_strdup (_("Formatting only (line order or the final newline)"));
+
+  if (kind == LECTERN_SITE_FILE_PAGE)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The schedule: %u line changes",
+                                         "The schedule: %u lines change", lines), lines);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u line changes", "%u lines change", lines), lines);
+}
+
+/* A card whose only change is its position */
+gboolean
+lectern_site_is_renumbered (const LecternExportFile *file)
+{
+  return file->kind == LECTERN_SITE_FILE_CARD && file->reason != NULL &&
+         g_str_has_prefix (file->reason, key_words ("importance")) && strchr (file->reason, ',') == NULL;
+}
+
+/**
+ * lectern_site_explain:
+ * @folder: the site
+ * @result: what an export would write there
+ *
+ * Says, for each file the export changes, what changes (reading the
+ * changed files again: an export that changes nothing reads nothing
+ * more), and why cards are renumbered when the site had ties.
+ */
+void
+lectern_site_explain (LecternSiteFolder   *folder,
+                      LecternExportResult *result)
+{
+  GPtrArray *files = lectern_export_result_get_files (result);
+  g_autoptr(GHashTable) positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *tie = NULL;
+  guint n_renumbered = 0;
+
+  g_return_if_fail (LECTERN_IS_SITE_FOLDER (folder));
+  g_return_if_fail (LECTERN_IS_EXPORT_RESULT (result));
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      LecternExportFile *file = g_ptr_array_index (files, i);
+      g_autoptr(GBytes) old = NULL;
+      g_autoptr(GHashTable) front = NULL;
+
+      if (file->change == LECTERN_EXPORT_CHANGED)
+        old = lectern_site_folder_read (folder, file->path, NULL);
+      else if (file->change == LECTERN_EXPORT_UNCHANGED)
+        old = g_bytes_ref (file->contents);
+
+      if (file->change != LECTERN_EXPORT_UNCHANGED)
+        {
+          g_free (file->reason);
+          file->reason = lectern_site_describe_change (file->path, file->kind, old, file->contents);
+          n_renumbered += lectern_site_is_renumbered (file);
+        }
+
+      /* the positions the site had, per list: ties explain renumbering */
+      if (file->kind == LECTERN_SITE_FILE_CARD && old != NULL && tie == NULL &&
+          (front = lectern_site_read_front_matter (old)) != NULL)
+        {
+          const char *category = g_hash_table_lookup (front, "category");
+          const char *importance = g_hash_table_lookup (front, "importance");
+          g_autofree char *key = g_strdup_printf ("%s\x1f%s", category ? category : "", importance ? importance : "");
+
+          if (category != NULL && importance != NULL && *importance != '\0' &&
+              !g_hash_table_add (positions, g_steal_pointer (&key)))
+            tie = g_strdup_printf (_("two cards of the list “%s” had the same position, %s"),
+                                   category, importance);
+        }
+    }
+
+  if (n_renumbered > 1)
+    {
+      g_autofree char *why = NULL;
+
+      if (tie != NULL)
+        /* Translators: the reason is e.g. "two cards of the list “organizer” had the same position, 3" */
+        why = g_strdup_printf (_("Positions numbered again 1, 2, 3…: %s"), tie);
+      else
+        why = g_strdup (_("Positions numbered again 1, 2, 3…, in the organizers’ order"));
+      lectern_export_result_set_renumbering (result, n_renumbered, why);
+    }
+}
