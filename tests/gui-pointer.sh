@@ -22,6 +22,21 @@ not_here () {
   exit 77
 }
 
+# For the AT-SPI tests: skipped without python3-pyatspi (a failure under
+# LECTERN_REQUIRE_DISPLAY=1), and run again in a session bus of their own,
+# from which their own accessibility bus is started. Call as
+# `a11y_setup "$@"` before pointer_setup.
+a11y_setup () {
+  if [ "${1:-}" != --inner ]; then
+    /usr/bin/python3 -c 'import pyatspi' 2>/dev/null || not_here "python3-pyatspi is not installed"
+    command -v dbus-run-session >/dev/null || not_here "dbus-run-session is not installed"
+    if [ -z "${LECTERN_A11Y_BUS:-}" ]; then
+      export LECTERN_A11Y_BUS=1
+      exec dbus-run-session -- bash "$0" "$@"
+    fi
+  fi
+}
+
 pointer_setup () {
   if [ "${1:-}" != --inner ]; then
     [ -n "${DISPLAY:-}" ] || not_here "no display; run under xvfb-run"

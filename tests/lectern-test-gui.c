@@ -131,3 +131,30 @@ lectern_test_find_button (GtkWidget  *root,
 
   return NULL;
 }
+
+/* The screen as NAME.png in $LECTERN_SCREENSHOT_DIR, when it is set (to
+ * look at what a test shows); what the test changed is drawn first.
+ */
+void
+lectern_test_screenshot (const char *name)
+{
+  const char *dir = g_getenv ("LECTERN_SCREENSHOT_DIR");
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  const char *argv[] = { "import", "-window", "root", NULL, NULL };
+
+  if (dir == NULL)
+    return;
+
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_usleep (300 * 1000);
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  file = g_strdup_printf ("%s.png", name);
+  path = g_build_filename (dir, file, NULL);
+  argv[3] = path;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, NULL, NULL);
+}

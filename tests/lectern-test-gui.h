@@ -18,6 +18,7 @@ gboolean            lectern_test_gui_init      (int         *argc,
                                                 char      ***argv,
                                                 const char  *display_path);
 LecternApplication *lectern_test_gui_new_app   (void);
+void                lectern_test_screenshot    (const char  *name);
 GtkWidget          *lectern_test_find_button   (GtkWidget   *root,
                                                 const char  *label);
 GtkWidget          *lectern_test_find_row      (GtkWidget   *root,

@@ -14,14 +14,7 @@ set -euo pipefail
 NAME=test-a11y-walk
 . "$(dirname "$0")/gui-pointer.sh"
 
-if [ "${1:-}" != --inner ]; then
-  /usr/bin/python3 -c 'import pyatspi' 2>/dev/null || not_here "python3-pyatspi is not installed"
-  command -v dbus-run-session >/dev/null || not_here "dbus-run-session is not installed"
-  if [ -z "${LECTERN_A11Y_BUS:-}" ]; then
-    export LECTERN_A11Y_BUS=1
-    exec dbus-run-session -- bash "$0" "$@"
-  fi
-fi
+a11y_setup "$@"
 pointer_setup "$@"
 
 "$LECTERN_BIN" demo "$file" >/dev/null

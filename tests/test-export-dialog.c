@@ -238,14 +238,7 @@ test_explained (Fixture       *f,
   /* the renumbered cards are not listed one by one */
   g_assert_null (find_row (dialog, "_projects/ce.md"));
 
-  if (g_getenv ("LECTERN_SCREENSHOT_DIR") != NULL)
-    {
-      g_autofree char *shot = g_build_filename (g_getenv ("LECTERN_SCREENSHOT_DIR"), "export-explained.png", NULL);
-      const char *argv[] = { "import", "-window", "root", shot, NULL };
-
-      gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
-      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
-    }
+  lectern_test_screenshot ("export-explained");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_finalize_object (dialog);

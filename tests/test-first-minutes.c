@@ -204,13 +204,7 @@ test_field_says_why (Fixture       *fixture,
   fix = lectern_test_find_button (homepage, "Add https://");
   g_assert_nonnull (fix);
   g_assert_true (gtk_widget_get_mapped (fix));
-  if (g_getenv ("LECTERN_SCREENSHOT_DIR") != NULL)
-    {
-      g_autofree char *path = g_build_filename (g_getenv ("LECTERN_SCREENSHOT_DIR"), "field-says-why.png", NULL);
-      const char *argv[] = { "import", "-window", "root", path, NULL };
-
-      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
-    }
+  lectern_test_screenshot ("field-says-why");
 
   /* the fix: the address with https://, saved, the reason gone */
   g_signal_emit_by_name (fix, "clicked");

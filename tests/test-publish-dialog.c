@@ -70,30 +70,6 @@ published_cb (LecternPublishDialog  *dialog,
   *out = g_object_ref (result);
 }
 
-/* Takes a screenshot of the screen when LECTERN_SCREENSHOT_DIR is set */
-static void
-screenshot (const char *name)
-{
-  const char *dir = g_getenv ("LECTERN_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  const char *argv[] = { "import", "-window", "root", NULL, NULL };
-
-  if (dir == NULL)
-    return;
-
-  /* what the test changed, drawn first */
-  for (int i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_usleep (300 * 1000);
-  for (int i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  argv[3] = path;
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                NULL, NULL, NULL, NULL, NULL, NULL);
-}
-
 static LecternPublishDialog *
 open_dialog (Fixture *f)
 {
@@ -166,7 +142,7 @@ test_first_publish (Fixture       *f,
                                                                  "_pages/about.md") != NULL, 15000));
   g_assert_nonnull (lectern_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "_data/schedule.yml"));
   g_assert_cmpuint (count_commits (f, "main"), ==, n_commits);
-  screenshot ("publish-dialog");
+  lectern_test_screenshot ("publish-dialog");
 
   g_signal_connect (dialog, "published", G_CALLBACK (published_cb), &result);
   g_signal_emit_by_name (publish, "clicked");
@@ -210,7 +186,7 @@ test_protected (Fixture       *f,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (offer), "protected"));
   g_assert_nonnull (lectern_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "pull request"));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (offer));
-  screenshot ("publish-protected");
+  lectern_test_screenshot ("publish-protected");
   adw_message_dialog_response (offer, "pull-request");
 
   g_assert_true (lectern_test_wait_until (result != NULL, 20000));
@@ -264,7 +240,7 @@ test_one_click (Fixture       *f,
   g_assert_true (lectern_test_wait_until (gtk_widget_get_sensitive (lectern_test_find_button (GTK_WIDGET (window), "_Publish")),
                                           10000));
   lectern_test_settle (window);
-  screenshot ("publish-toast");
+  lectern_test_screenshot ("publish-toast");
 
   lectern_test_close_window (window);
 }
