@@ -173,6 +173,16 @@ expect "export refuses a blocked schedule" 1 "set to block the export:.*Nothing 
 "$BIN" slot move "$tmp/checks.lectern" "$ce" --start 09:25 >/dev/null
 expect "fixed, the export goes through" 0 "" -- "$BIN" export "$tmp/checks.lectern" --site "$tmp/blocked-site"
 
+# import: a new workshop file from a site's cards
+expect "import the 2023 site's cards" 0 "Imported 22 cards: 21 people and 1 sponsors" -- \
+  "$BIN" import "$tmp/imported.lectern" --site "$FIX/es-fomo-2023"
+expect "the imported file is sound" 0 "is sound" -- "$BIN" check "$tmp/imported.lectern"
+expect "import refuses an existing file" 1 "exists" -- "$BIN" import "$tmp/imported.lectern" --site "$FIX/es-fomo-2023"
+mkdir -p "$tmp/bad-site/_projects"
+printf -- '---\ntitle: [unclosed\n---\n' > "$tmp/bad-site/_projects/x.md"
+expect "a card that cannot be read is named" 1 "_projects/x.md" -- "$BIN" import "$tmp/bad.lectern" --site "$tmp/bad-site"
+[ ! -e "$tmp/bad.lectern" ] && ok "a failed import leaves no file" || fail "a failed import leaves no file"
+
 # no subcommand talks to a display or a bus
 expect "subcommands run without a display" 0 "is sound" -- env -u DISPLAY "$BIN" check "$tmp/demo.lectern"
 

@@ -1,0 +1,203 @@
+/* test-site-import.c: a workshop's cards read from its real site
+ *
+ * The ES-FoMo 2023 site's 22 cards become 21 people and a sponsor; an
+ * export of them into an emptied copy gives the same cards; a person
+ * with two cards is one person; a card that cannot be read stops the
+ * import, naming it, and nothing is imported.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "lectern-exporter.h"
+#include "lectern-site-diff.h"
+#include "lectern-site-import.h"
+#include "lectern-test-util.h"
+
+typedef struct
+{
+  char         *dir;
+  char         *site;
+  LecternStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *fixture = lectern_test_fixture_path ("es-fomo-2023");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->dir = lectern_test_make_tmpdir ("lectern-import-XXXXXX");
+  f->site = g_build_filename (f->dir, "site", NULL);
+  lectern_test_copy_tree (fixture, f->site);
+  path = g_build_filename (f->dir, "w.lectern", NULL);
+  f->store = lectern_store_create (path, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  lectern_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->site);
+}
+
+static guint
+count (GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  g_object_unref (model);
+  return n;
+}
+
+static GBytes *
+read_card (const char *site,
+           const char *slug)
+{
+  g_autofree char *file = g_strdup_printf ("%s.md", slug);
+  g_autofree char *path = g_build_filename (site, "_projects", file, NULL);
+  char *text = NULL;
+  gsize len;
+
+  if (!g_file_get_contents (path, &text, &len, NULL))
+    return NULL;
+  return g_bytes_new_take (text, len);
+}
+
+static void
+test_real_site (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(LecternPerson) tri = NULL;
+  g_autoptr(LecternExporter) exporter = NULL;
+  g_autoptr(LecternExportResult) plan = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *projects = NULL;
+  g_autoptr(GPtrArray) originals = NULL;
+  LecternSiteImportCounts counts;
+
+  g_assert_true (lectern_site_import_cards (f->store, f->site, &counts, &notes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.cards, ==, 21);
+  g_assert_cmpuint (counts.people, ==, 21);
+  g_assert_cmpuint (counts.sponsors, ==, 1);
+  g_assert_cmpuint (count (lectern_store_list_people (f->store, NULL)), ==, 21);
+  g_assert_cmpuint (count (lectern_store_list_cards (f->store, -1, NULL)), ==, 21);
+  g_assert_cmpuint (count (lectern_store_list_sponsors (f->store, NULL)), ==, 1);
+  /* the fixture has no image files: each one said, none fatal */
+  g_assert_cmpuint (notes->len, ==, 22);
+
+  tri = lectern_test_find_person (f->store, "Tri Dao");
+  g_assert_nonnull (tri);
+  g_assert_cmpstr (lectern_person_get_first_name (tri), ==, "Tri");
+  g_assert_cmpstr (lectern_person_get_family_name (tri), ==, "Dao");
+  g_assert_cmpstr (lectern_person_get_image_path (tri), ==, "assets/img/tri.jpeg");
+  g_assert_true (lectern_store_can_undo (f->store));
+
+  /* exported into an emptied copy: the same cards, key for key but for
+   * the positions the site had tied */
+  copy = lectern_test_copy_site (f->dir);
+  exporter = lectern_exporter_new (f->store, copy);
+  plan = lectern_exporter_plan (exporter, &error);
+  g_assert_no_error (error);
+  g_assert_true (lectern_exporter_write (exporter, plan, &error));
+  g_assert_no_error (error);
+
+  projects = g_build_filename (f->site, "_projects", NULL);
+  originals = g_ptr_array_new_with_free_func (g_free);
+  {
+    g_autoptr(GDir) dir = g_dir_open (projects, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_ptr_array_add (originals, g_strndup (name, strlen (name) - 3));
+  }
+  g_assert_cmpuint (originals->len, ==, 22);
+
+  for (guint i = 0; i < originals->len; i++)
+    {
+      const char *slug = g_ptr_array_index (originals, i);
+      g_autoptr(GBytes) before = read_card (f->site, slug);
+      g_autoptr(GBytes) after = read_card (copy, slug);
+      g_autoptr(GHashTable) was = lectern_site_read_front_matter (before);
+      g_autoptr(GHashTable) now = NULL;
+      static const char *keys[] = { "layout", "description", "img", "redirect", "category" };
+      g_autofree char *title_was = NULL, *title_now = NULL;
+
+      g_assert_nonnull (after);
+      now = lectern_site_read_front_matter (after);
+      g_assert_nonnull (now);
+      g_assert_cmpuint (g_hash_table_size (was), ==, g_hash_table_size (now));
+      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+        g_assert_cmpstr (g_hash_table_lookup (was, keys[k]), ==, g_hash_table_lookup (now, keys[k]));
+
+      /* the title, but for the trailing spaces some cards had */
+      title_was = g_strchomp (g_strdup (g_hash_table_lookup (was, "title")));
+      title_now = g_strchomp (g_strdup (g_hash_table_lookup (now, "title")));
+      g_assert_cmpstr (title_was, ==, title_now);
+    }
+}
+
+/* One person with two cards, for two roles */
+static void
+test_two_cards (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternPerson) dylan = NULL;
+  LecternSiteImportCounts counts;
+
+  lectern_test_write_file (f->site, "_projects/dylan_speaker.md",
+                           "---\nlayout: page\ntitle: <b>Dylan</b> <br> Patel \ndescription: SemiAnalysis\n"
+                           "img: assets/img/dylan.jpg\nredirect: https://twitter.com/dylan522p\n"
+                           "importance: 8\ncategory: speaker\n---");
+  g_assert_true (lectern_site_import_cards (f->store, f->site, &counts, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.cards, ==, 22);
+  g_assert_cmpuint (counts.people, ==, 21);
+  dylan = lectern_test_find_person (f->store, "Dylan Patel");
+  g_assert_nonnull (dylan);
+  g_assert_cmpuint (count (lectern_store_list_cards (f->store, LECTERN_ROLE_SPEAKER, NULL)), ==, 8);
+  g_assert_cmpuint (count (lectern_store_list_cards (f->store, LECTERN_ROLE_PANELIST, NULL)), ==, 7);
+}
+
+/* A card that cannot be read: named, and nothing imported */
+static void
+test_broken_card (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  LecternSiteImportCounts counts;
+
+  lectern_test_write_file (f->site, "_projects/zz_broken.md", "---\ntitle: [unclosed\n---\n");
+  g_assert_false (lectern_site_import_cards (f->store, f->site, &counts, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "_projects/zz_broken.md"));
+  g_assert_cmpuint (count (lectern_store_list_people (f->store, NULL)), ==, 0);
+  g_assert_cmpuint (count (lectern_store_list_sponsors (f->store, NULL)), ==, 0);
+  g_assert_cmpuint (counts.cards, ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  lectern_test_keep_quark_block ();
+
+  g_test_add ("/site-import/real-site", Fixture, NULL, fixture_set_up, test_real_site, fixture_tear_down);
+  g_test_add ("/site-import/two-cards", Fixture, NULL, fixture_set_up, test_two_cards, fixture_tear_down);
+  g_test_add ("/site-import/broken-card", Fixture, NULL, fixture_set_up, test_broken_card, fixture_tear_down);
+
+  return g_test_run ();
+}
