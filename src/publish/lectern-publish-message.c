@@ -99,37 +99,18 @@ yaml_text (Yaml        *y,
 static gboolean
 read_card (GBytes  *bytes,
            char   **name,
-           char   **category)
+           char   **category_out)
 {
   g_autoptr(GHashTable) front = lectern_site_read_front_matter (bytes);
-  g_autoptr(GString) plain = NULL;
-  const char *title;
-  gboolean in_tag = FALSE;
+  const char *category;
 
   if (front == NULL)
     return FALSE;
 
-  title = g_hash_table_lookup (front, "title");
-  *category = g_strdup (g_hash_table_lookup (front, "category") != NULL &&
-                        *(const char *) g_hash_table_lookup (front, "category") != '\0'
-                        ? g_hash_table_lookup (front, "category") : "none");
-
+  category = g_hash_table_lookup (front, "category");
+  *category_out = g_strdup (category != NULL && *category != '\0' ? category : "none");
   /* "<b>Tri</b> <br> Dao" -> "Tri Dao" */
-  plain = g_string_new (NULL);
-  for (const char *p = title != NULL ? title : ""; *p != '\0'; p++)
-    {
-      if (*p == '<')
-        in_tag = TRUE;
-      else if (*p == '>')
-        in_tag = FALSE;
-      else if (!in_tag && !(g_ascii_isspace (*p) &&
-                            (plain->len == 0 || plain->str[plain->len - 1] == ' ')))
-        g_string_append_c (plain, g_ascii_isspace (*p) ? ' ' : *p);
-    }
-  while (plain->len > 0 && plain->str[plain->len - 1] == ' ')
-    g_string_truncate (plain, plain->len - 1);
-
-  *name = g_string_free (g_steal_pointer (&plain), FALSE);
+  *name = lectern_site_plain_text (g_hash_table_lookup (front, "title"));
   return TRUE;
 }
 

@@ -79,6 +79,33 @@ lectern_site_read_front_matter (GBytes *contents)
   return g_steal_pointer (&values);
 }
 
+/**
+ * lectern_site_plain_text:
+ * @html: a card's title, such as "<b>Tri</b> <br> Dao "
+ *
+ * The text without its markup, spaces collapsed and trimmed ("Tri Dao").
+ */
+char *
+lectern_site_plain_text (const char *html)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  gboolean in_tag = FALSE;
+
+  for (const char *p = html != NULL ? html : ""; *p != '\0'; p++)
+    {
+      if (*p == '<')
+        in_tag = TRUE;
+      else if (*p == '>')
+        in_tag = FALSE;
+      else if (!in_tag && !(g_ascii_isspace (*p) && (text->len == 0 || text->str[text->len - 1] == ' ')))
+        g_string_append_c (text, g_ascii_isspace (*p) ? ' ' : *p);
+    }
+  while (text->len > 0 && text->str[text->len - 1] == ' ')
+    g_string_truncate (text, text->len - 1);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /* The words for a front matter key, as the organizer knows it */
 static const char *
 key_words (const char *key)

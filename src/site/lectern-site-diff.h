@@ -12,6 +12,7 @@
 G_BEGIN_DECLS
 
 GHashTable *lectern_site_read_front_matter (GBytes              *contents);
+char       *lectern_site_plain_text        (const char          *html);
 char       *lectern_site_describe_change   (const char          *path,
                                             LecternSiteFileKind  kind,
                                             GBytes              *old,

@@ -54,28 +54,6 @@ entry_free (gpointer data)
   g_free (entry);
 }
 
-/* Markup out, spaces collapsed: "<b>Tri</b> " -> "Tri" */
-static char *
-plain_text (const char *html)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  gboolean in_tag = FALSE;
-
-  for (const char *p = html != NULL ? html : ""; *p != '\0'; p++)
-    {
-      if (*p == '<')
-        in_tag = TRUE;
-      else if (*p == '>')
-        in_tag = FALSE;
-      else if (!in_tag && !(g_ascii_isspace (*p) && (text->len == 0 || text->str[text->len - 1] == ' ')))
-        g_string_append_c (text, g_ascii_isspace (*p) ? ' ' : *p);
-    }
-  while (text->len > 0 && text->str[text->len - 1] == ' ')
-    g_string_truncate (text, text->len - 1);
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 /* "<b>First</b> <br> Last": the first name and the family name */
 static void
 split_title (const char  *title,
@@ -87,15 +65,15 @@ split_title (const char  *title,
 
   if (br == NULL)
     {
-      *first = plain_text (title);
+      *first = lectern_site_plain_text (title);
       *family = NULL;
       return;
     }
 
   before = g_strndup (title, br - title);
-  *first = plain_text (before);
+  *first = lectern_site_plain_text (before);
   br = strchr (br, '>');
-  *family = plain_text (br != NULL ? br + 1 : "");
+  *family = lectern_site_plain_text (br != NULL ? br + 1 : "");
   if (**family == '\0')
     g_clear_pointer (family, g_free);
 }
