@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "lectern-application.h"
@@ -341,6 +342,46 @@ test_unreadable_file (void)
   lectern_test_rm_rf (dir);
 }
 
+/* Import from Site…: a new file from the site's cards, in a window */
+static void
+test_import_site (void)
+{
+  g_autofree char *dir = lectern_test_make_tmpdir ("lectern-app-XXXXXX");
+  g_autofree char *fixture = lectern_test_fixture_path ("es-fomo-2023");
+  g_autofree char *site = g_build_filename (dir, "site", NULL);
+  g_autofree char *path = g_build_filename (dir, "es-fomo-2023.lectern", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.lectern", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty-site", NULL);
+  LecternWindow *window;
+  GListModel *people;
+  LecternStartWindow *start;
+
+  set_last_file ("");
+  g_application_activate (G_APPLICATION (app));
+  start = lectern_test_find_toplevel (LECTERN_TYPE_START_WINDOW);
+  g_assert_nonnull (lectern_test_find_button (GTK_WIDGET (start), "_Import from Site…"));
+
+  lectern_test_copy_tree (fixture, site);
+  window = lectern_application_import_site (app, site, path);
+  g_assert_nonnull (window);
+  people = lectern_store_list_people (lectern_window_get_store (window), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 21);
+  g_object_unref (people);
+  g_assert_true (recent_has (lectern_store_get_path (lectern_window_get_store (window))));
+  close_all ();
+
+  /* a folder with no cards: said why, no file left */
+  g_assert_cmpint (g_mkdir (empty, 0755), ==, 0);
+  g_assert_null (lectern_application_import_site (app, empty, bad));
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  start = lectern_test_find_toplevel (LECTERN_TYPE_START_WINDOW);
+  g_assert_nonnull (start);
+  g_assert_nonnull (strstr (lectern_start_window_get_error (start), "no cards"));
+
+  close_all ();
+  lectern_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -359,6 +400,7 @@ main (int    argc,
   g_test_add_func ("/application/start-window", test_start_window);
   g_test_add_func ("/application/missing-file", test_missing_file);
   g_test_add_func ("/application/unreadable-file", test_unreadable_file);
+  g_test_add_func ("/application/import-site", test_import_site);
   g_test_add_func ("/application/new", test_new);
   g_test_add_func ("/application/new-edition", test_new_edition);
   g_test_add_func ("/application/open-recent", test_open_recent);

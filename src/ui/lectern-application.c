@@ -16,6 +16,7 @@
 
 #include "lectern-application.h"
 #include "lectern-list-page.h"
+#include "lectern-site-import.h"
 #include "lectern-start-window.h"
 #include "lectern-window.h"
 #include "lectern-workshop-loader.h"
@@ -608,6 +609,69 @@ new_edition_action (GSimpleAction *action,
                          suggested, store, G_CALLBACK (create_response_cb));
 }
 
+static void
+import_save_response_cb (GtkNativeDialog    *chooser,
+                         int                 response,
+                         LecternApplication *self)
+{
+  const char *site = g_object_get_data (G_OBJECT (chooser), "site-dir");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        lectern_application_import_site (self, site, path);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+import_site_response_cb (GtkNativeDialog    *chooser,
+                         int                 response,
+                         LecternApplication *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *site = folder ? g_file_get_path (folder) : NULL;
+      GtkFileChooserNative *save;
+
+      if (site != NULL)
+        {
+          save = gtk_file_chooser_native_new (_("Save the Imported Workshop"),
+                                              gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Import"), _("_Cancel"));
+          gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (save), TRUE);
+          gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (save), "workshop.lectern");
+          g_object_set_data_full (G_OBJECT (save), "site-dir", g_steal_pointer (&site), g_free);
+          g_signal_connect_object (save, "response", G_CALLBACK (import_save_response_cb), self, 0);
+          gtk_native_dialog_show (GTK_NATIVE_DIALOG (save));
+        }
+    }
+
+  g_object_unref (chooser);
+}
+
+/* "Import from Site…": the site's checkout, then where the new file goes */
+static void
+import_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  LecternApplication *self = user_data;
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Choose the Site’s Checkout"),
+                                         gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Choose"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_site_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* "Try the Demo": the demo workshop, in a file of its own */
 static void
 demo_action (GSimpleAction *action,
@@ -637,6 +701,7 @@ demo_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "demo", demo_action },
+  { "import", import_action },
   { "quit", quit_action },
   { "about", about_action },
   { "open", open_action },
@@ -850,6 +915,63 @@ lectern_application_new_file (LecternApplication *self,
     store = lectern_store_create (path, NULL, &error);
 
   return show_store (self, path, store, error);
+}
+
+/**
+ * lectern_application_import_site:
+ * @self: a #LecternApplication
+ * @site_dir: the checkout of an existing site
+ * @path: the new workshop file
+ *
+ * Creates the file from the site's cards and opens a window on it; what
+ * could not be imported as it was is said in a toast; a site that cannot
+ * be read is said why, and no file is left.
+ *
+ * Returns: (transfer none) (nullable): the window, or %NULL on failure
+ */
+LecternWindow *
+lectern_application_import_site (LecternApplication *self,
+                                 const char         *site_dir,
+                                 const char         *path)
+{
+  g_autoptr(LecternStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  LecternSiteImportCounts counts;
+  LecternWindow *window;
+  g_autofree char *summary = NULL;
+
+  g_return_val_if_fail (LECTERN_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (site_dir != NULL && path != NULL, NULL);
+
+  store = lectern_store_create (path, NULL, &error);
+  if (store != NULL && !lectern_site_import_cards (store, site_dir, &counts, &notes, &error))
+    {
+      g_clear_object (&store);
+      g_unlink (path);
+    }
+
+  window = show_store (self, path, store, error);
+  if (window == NULL)
+    return NULL;
+
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Imported %u card from the site",
+                                          "Imported %u cards from the site",
+                                          counts.cards + counts.sponsors),
+                             counts.cards + counts.sponsors);
+  if (notes != NULL && notes->len > 0)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s; %u note: %s", "%s; %u notes, the first: %s",
+                                                            notes->len),
+                                               summary, notes->len, (const char *) g_ptr_array_index (notes, 0));
+
+      g_free (summary);
+      summary = g_steal_pointer (&more);
+    }
+  lectern_window_add_toast (window, adw_toast_new (summary));
+
+  return window;
 }
 
 /**

@@ -22,5 +22,8 @@ LecternWindow      *lectern_application_new_file  (LecternApplication *self,
                                                    LecternStore       *from);
 GMenuModel         *lectern_application_get_recent_menu (LecternApplication *self);
 char               *lectern_application_get_demo_path (void);
+LecternWindow      *lectern_application_import_site   (LecternApplication *self,
+                                                       const char         *site_dir,
+                                                       const char         *path);
 
 G_END_DECLS
