@@ -1,0 +1,1751 @@
+/* lectern-schedule-reader.c: the schedule table(s) of a workshop's home
+ * page, read into days, sessions and slots
+ *
+ * Real workshop pages write their program in several styles, and this
+ * reader takes them all (tests/fixtures/schedules/ has each one):
+ *
+ *  - a session heading with a time, its talks on rows without one
+ *    ("| 9:00am | 🔥 **Session I: …** |", then "| | Title | Name <br>
+ *    *(Affiliation)* |"), their times shared out over the session;
+ *  - a heading without a time, its talks on timed rows ("Talk: **Title**",
+ *    "Oral: [Title](paper)", or the kind alone with "Name: Title <br>
+ *    **(Affiliation)**" in the speaker's cell, or a title and no speaker);
+ *  - breaks in italics, a panel's panelists and moderators on the rows
+ *    after it, a sponsor ("*sponsored by …*"), a note with a link;
+ *  - "noon", 12- and 24-hour times, ranges ("10:30 - 11:00");
+ *  - a day in two tables (morning and afternoon), a day per table or per
+ *    bold date row, the title and speaker in one cell split by <br>,
+ *    authors in italics, slide and paper links, abstracts in <details>;
+ *  - a table kept inside an HTML comment (a draft), read only when the
+ *    page has no other.
+ *
+ * Times are minutes of the day in the workshop's time zone, as the page
+ * writes them. An end time, where given, sets a slot's duration, and
+ * otherwise the next slot's start does. What cannot be read is never
+ * guessed silently: each such cell is reported with its line.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lectern-site"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lectern-export-result.h"
+#include "lectern-schedule-reader.h"
+#include "lectern-site-markdown.h"
+#include "lectern-slot.h"
+
+#define DEFAULT_LAST_DURATION 30
+
+/* ------------------------------------------------------------------ */
+/* Freeing                                                             */
+
+static void
+read_person_free (gpointer data)
+{
+  LecternReadPerson *person = data;
+
+  g_free (person->name);
+  g_free (person->affiliation);
+  g_free (person);
+}
+
+static void
+read_link_free (gpointer data)
+{
+  LecternLink *link = data;
+
+  g_free (link->kind);
+  g_free (link->url);
+  g_free (link);
+}
+
+static void
+read_slot_free (gpointer data)
+{
+  LecternReadSlot *slot = data;
+
+  g_free (slot->emoji);
+  g_free (slot->title);
+  g_free (slot->abstract);
+  g_free (slot->note);
+  g_free (slot->note_link_text);
+  g_free (slot->note_url);
+  g_free (slot->sponsor);
+  g_ptr_array_unref (slot->people);
+  g_ptr_array_unref (slot->links);
+  g_free (slot);
+}
+
+static void
+read_session_free (gpointer data)
+{
+  LecternReadSession *session = data;
+
+  g_free (session->title);
+  g_free (session->emoji);
+  g_free (session);
+}
+
+static void
+read_day_free (gpointer data)
+{
+  LecternReadDay *day = data;
+
+  g_free (day->date);
+  g_ptr_array_unref (day->sessions);
+  g_ptr_array_unref (day->slots);
+  g_free (day);
+}
+
+void
+lectern_read_schedule_free (LecternReadSchedule *schedule)
+{
+  if (schedule == NULL)
+    return;
+
+  g_ptr_array_unref (schedule->days);
+  g_ptr_array_unref (schedule->notes);
+  g_free (schedule);
+}
+
+guint
+lectern_read_schedule_count_slots (LecternReadSchedule *schedule)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < schedule->days->len; i++)
+    n += ((LecternReadDay *) g_ptr_array_index (schedule->days, i))->slots->len;
+
+  return n;
+}
+
+static LecternReadSlot *
+read_slot_new (guint line)
+{
+  LecternReadSlot *slot = g_new0 (LecternReadSlot, 1);
+
+  slot->line = line;
+  slot->start = -1;
+  slot->duration = -1;
+  slot->session = -1;
+  slot->people = g_ptr_array_new_with_free_func (read_person_free);
+  slot->links = g_ptr_array_new_with_free_func (read_link_free);
+  return slot;
+}
+
+/* ------------------------------------------------------------------ */
+/* Words                                                               */
+
+/* The kind a title's words name: "Coffee break", "Lunch", "Poster
+ * Session", "Panel: …", "Best Paper Awards", "Happy hour", "Opening
+ * remarks", "Keynote"; anything else is a talk.
+ */
+static LecternSlotKind
+kind_from_words (const char *title,
+                 gboolean   *known)
+{
+  static const struct
+  {
+    const char      *stem;
+    LecternSlotKind  kind;
+  } stems[] = {
+    { "lunch", LECTERN_SLOT_LUNCH },
+    { "coffee", LECTERN_SLOT_BREAK },
+    { "break", LECTERN_SLOT_BREAK },
+    { "award", LECTERN_SLOT_AWARDS },
+    { "poster", LECTERN_SLOT_POSTER },
+    { "panel", LECTERN_SLOT_PANEL },
+    { "happy", LECTERN_SLOT_SOCIAL },
+    { "reception", LECTERN_SLOT_SOCIAL },
+    { "social", LECTERN_SLOT_SOCIAL },
+    { "dinner", LECTERN_SLOT_SOCIAL },
+    { "party", LECTERN_SLOT_SOCIAL },
+    { "remarks", LECTERN_SLOT_REMARKS },
+    { "opening", LECTERN_SLOT_REMARKS },
+    { "closing", LECTERN_SLOT_REMARKS },
+    { "welcome", LECTERN_SLOT_REMARKS },
+    { "keynote", LECTERN_SLOT_KEYNOTE },
+    { "oral", LECTERN_SLOT_ORAL },
+    { "orals", LECTERN_SLOT_ORAL },
+    { "contributed", LECTERN_SLOT_CONTRIBUTED },
+    { "spotlight", LECTERN_SLOT_CONTRIBUTED },
+  };
+  g_autofree char *lower = g_utf8_strdown (title, -1);
+  g_auto(GStrv) words = g_regex_split_simple ("[^a-z]+", lower, 0, 0);
+
+  for (guint s = 0; s < G_N_ELEMENTS (stems); s++)
+    for (guint w = 0; words[w] != NULL; w++)
+      {
+        gsize n = strlen (stems[s].stem);
+
+        /* the word or its plural: "awards", "breaks", but not "breakthrough" */
+        if (strncmp (words[w], stems[s].stem, n) == 0 &&
+            (words[w][n] == '\0' || (words[w][n] == 's' && words[w][n + 1] == '\0')))
+          {
+            if (known != NULL)
+              *known = TRUE;
+            return stems[s].kind;
+          }
+      }
+
+  if (known != NULL)
+    *known = FALSE;
+  return LECTERN_SLOT_TALK;
+}
+
+/* "Talk", "Invited Talk", "Oral", "Keynote", "Contributed Talk", … : a
+ * word that says what a talk is, before its title or alone in a cell.
+ */
+static gboolean
+label_kind (const char      *label,
+            LecternSlotKind *kind)
+{
+  static const struct
+  {
+    const char      *label;
+    LecternSlotKind  kind;
+  } labels[] = {
+    { "talk", LECTERN_SLOT_TALK },
+    { "invited talk", LECTERN_SLOT_TALK },
+    { "invited", LECTERN_SLOT_TALK },
+    { "keynote", LECTERN_SLOT_KEYNOTE },
+    { "keynote talk", LECTERN_SLOT_KEYNOTE },
+    { "oral", LECTERN_SLOT_ORAL },
+    { "oral presentation", LECTERN_SLOT_ORAL },
+    { "contributed talk", LECTERN_SLOT_CONTRIBUTED },
+    { "contributed", LECTERN_SLOT_CONTRIBUTED },
+    { "spotlight", LECTERN_SLOT_CONTRIBUTED },
+    { "spotlight talk", LECTERN_SLOT_CONTRIBUTED },
+  };
+  g_autofree char *lower = g_utf8_strdown (label, -1);
+
+  g_strstrip (lower);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (strcmp (lower, labels[i].label) == 0)
+      {
+        *kind = labels[i].kind;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* "[slides](…)" or "[[slides]](…)": a link to a talk's material */
+static const char *
+link_kind (const char *text)
+{
+  static const struct { const char *word; const char *kind; } words[] = {
+    { "slides", "slides" }, { "paper", "paper" }, { "pdf", "paper" }, { "arxiv", "paper" },
+    { "openreview", "paper" }, { "video", "video" }, { "recording", "video" },
+    { "code", "code" }, { "poster", "poster" },
+  };
+  g_autofree char *plain = lectern_markdown_to_text (text);
+  g_autofree char *word = g_utf8_strdown (plain, -1);
+
+  g_strstrip (g_strdelimit (word, "[]()", ' '));
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strcmp (word, words[i].word) == 0)
+      return words[i].kind;
+
+  return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Times and dates                                                     */
+
+/* "8:55am", "9 am", "12:10 p.m.", "noon", "14:30", "8.30": minutes, and
+ * whether it said am or pm. Returns the length read, 0 if none.
+ */
+static gsize
+parse_clock (const char *text,
+             int        *minutes,
+             int        *meridiem)   /* 0: none, 1: am, 2: pm */
+{
+  const char *p = text;
+  int h = 0, m = 0;
+  int digits = 0;
+
+  *meridiem = 0;
+  while (*p == ' ')
+    p++;
+
+  if (g_ascii_strncasecmp (p, "noon", 4) == 0)
+    {
+      *minutes = 12 * 60;
+      *meridiem = 2;
+      return p + 4 - text;
+    }
+  if (g_ascii_strncasecmp (p, "midnight", 8) == 0)
+    {
+      *minutes = 0;
+      *meridiem = 1;
+      return p + 8 - text;
+    }
+
+  while (g_ascii_isdigit (*p) && digits < 2)
+    h = h * 10 + (*p++ - '0'), digits++;
+  if (digits == 0 || g_ascii_isdigit (*p))
+    return 0;
+
+  if ((*p == ':' || *p == '.' || *p == 'h') && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]))
+    {
+      m = (p[1] - '0') * 10 + (p[2] - '0');
+      p += 3;
+    }
+  else if (*p == 'h' && !g_ascii_isalpha (p[1]))
+    p++;
+
+  {
+    const char *q = p;
+
+    while (*q == ' ')
+      q++;
+    if ((q[0] == 'a' || q[0] == 'A' || q[0] == 'p' || q[0] == 'P') &&
+        (q[1] == 'm' || q[1] == 'M' || (q[1] == '.' && (q[2] == 'm' || q[2] == 'M'))))
+      {
+        *meridiem = (q[0] == 'a' || q[0] == 'A') ? 1 : 2;
+        q += q[1] == '.' ? 3 : 2;
+        if (*q == '.')
+          q++;
+        p = q;
+      }
+  }
+
+  if (m > 59 || h > 24 || (*meridiem != 0 && (h == 0 || h > 12)))
+    return 0;
+
+  if (*meridiem == 1 && h == 12)
+    h = 0;
+  else if (*meridiem == 2 && h != 12)
+    h += 12;
+
+  *minutes = h * 60 + m;
+  return p - text;
+}
+
+/* "9:00am", "10:30 - 11:00", "9:00–9:30am", "14:00 to 14:45" */
+static gboolean
+parse_time_cell (const char *cell,
+                 int        *start,
+                 int        *end,
+                 int        *meridiem)
+{
+  g_autofree char *text = lectern_markdown_to_text (cell);
+  const char *p = text;
+  int end_meridiem = 0;
+  gsize n;
+
+  *end = -1;
+  n = parse_clock (p, start, meridiem);
+  if (n == 0)
+    return FALSE;
+  p += n;
+  while (*p == ' ')
+    p++;
+  if (*p == '\0')
+    return TRUE;
+
+  if (*p == '-')
+    p++;
+  else if (g_str_has_prefix (p, "–") || g_str_has_prefix (p, "—"))
+    p += strlen ("–");
+  else if (g_ascii_strncasecmp (p, "to ", 3) == 0)
+    p += 3;
+  else
+    return FALSE;
+
+  n = parse_clock (p, end, &end_meridiem);
+  if (n == 0)
+    return FALSE;
+  p += n;
+  while (*p == ' ')
+    p++;
+  if (*p != '\0')
+    return FALSE;
+
+  /* "9:00-9:30am": the start takes the end's half of the day */
+  if (*meridiem == 0 && end_meridiem == 2 && *start < 12 * 60 && *start + 12 * 60 <= *end)
+    *start += 12 * 60;
+  if (*meridiem == 0)
+    *meridiem = end_meridiem;
+
+  return TRUE;
+}
+
+static const char *month_names[] = {
+  "january", "february", "march", "april", "may", "june", "july",
+  "august", "september", "october", "november", "december",
+};
+
+/* "Saturday, July 29", "29 July 2023", "Dec 15", "2023-07-29" -> "YYYY-MM-DD";
+ * the year is @year unless the text gives one. NULL when there is no date.
+ */
+static char *
+parse_date (const char *text,
+            int         year)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  g_auto(GStrv) words = NULL;
+  int month = 0, day = 0, year_found = 0;
+  g_autoptr(GDate) date = NULL;
+  GMatchInfo *match = NULL;
+  g_autoptr(GRegex) iso = g_regex_new ("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b", 0, 0, NULL);
+
+  if (g_regex_match (iso, lower, 0, &match))
+    {
+      g_autofree char *y = g_match_info_fetch (match, 1);
+      g_autofree char *m = g_match_info_fetch (match, 2);
+      g_autofree char *d = g_match_info_fetch (match, 3);
+
+      year_found = atoi (y), month = atoi (m), day = atoi (d);
+    }
+  g_match_info_free (match);
+
+  if (month == 0)
+    {
+      words = g_regex_split_simple ("[^a-z0-9]+", lower, 0, 0);
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          gsize len = strlen (words[i]);
+
+          if (month == 0 && len >= 3)
+            for (guint m = 0; m < G_N_ELEMENTS (month_names); m++)
+              if (strncmp (month_names[m], words[i], len) == 0)
+                {
+                  month = m + 1;
+                  /* the day is the number beside the month */
+                  if (words[i + 1] != NULL && g_ascii_isdigit (words[i + 1][0]) && strlen (words[i + 1]) <= 2)
+                    day = atoi (words[i + 1]);
+                  else if (i > 0 && g_ascii_isdigit (words[i - 1][0]) && strlen (words[i - 1]) <= 2)
+                    day = atoi (words[i - 1]);
+                  break;
+                }
+          if (len == 4 && g_ascii_isdigit (words[i][0]) && atoi (words[i]) > 1990 && atoi (words[i]) < 2200)
+            year_found = atoi (words[i]);
+        }
+    }
+
+  if (year_found != 0)
+    year = year_found;
+  if (month == 0 || day == 0 || year <= 0 ||
+      !g_date_valid_dmy (day, month, year))
+    return NULL;
+
+  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+}
+
+/* ------------------------------------------------------------------ */
+/* People                                                              */
+
+/* "(Microsoft Research)" or "*(ETH, Together)*" or "**(Google)**" */
+static char *
+parse_affiliation (const char *part)
+{
+  g_autofree char *text = lectern_markdown_to_text (part);
+  gsize len = strlen (text);
+
+  if (len < 2 || text[0] != '(' || text[len - 1] != ')')
+    return NULL;
+
+  return g_strstrip (g_strndup (text + 1, len - 2));
+}
+
+/* "Anna Goldie *(Anthropic)*" -> "Anna Goldie", "Anthropic" */
+static LecternReadPerson *
+parse_person (const char            *markdown,
+              LecternAppearanceRole  role,
+              guint                  line)
+{
+  g_autofree char *text = lectern_markdown_to_text (markdown);
+  LecternReadPerson *person;
+  char *open = strchr (text, '(');
+
+  if (*text == '\0')
+    return NULL;
+
+  person = g_new0 (LecternReadPerson, 1);
+  person->role = role;
+  person->line = line;
+
+  if (open != NULL && text[strlen (text) - 1] == ')')
+    {
+      person->name = g_strstrip (g_strndup (text, open - text));
+      person->affiliation = g_strstrip (g_strndup (open + 1, strlen (open + 1) - 1));
+    }
+  else
+    person->name = g_strdup (text);
+
+  if (*person->name == '\0')
+    {
+      read_person_free (person);
+      return NULL;
+    }
+
+  return person;
+}
+
+/* "A *(X)*, B (Y, Z), C and D": split at commas and "and" outside parentheses */
+static GPtrArray *
+split_people (const char *markdown)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_free);
+  const char *start = markdown;
+  int depth = 0;
+
+  for (const char *p = markdown; ; p++)
+    {
+      gsize sep = 0;
+
+      if (*p == '(')
+        depth++;
+      else if (*p == ')' && depth > 0)
+        depth--;
+      else if (depth == 0 && *p == ',')
+        sep = 1;
+      else if (depth == 0 && (g_str_has_prefix (p, " and ") || g_str_has_prefix (p, " & ")))
+        sep = p[1] == '&' ? 3 : 5;
+
+      if (sep > 0 || *p == '\0')
+        {
+          g_autofree char *item = g_strstrip (g_strndup (start, p - start));
+
+          if (*item != '\0')
+            g_ptr_array_add (items, g_steal_pointer (&item));
+          if (*p == '\0')
+            break;
+          start = p + sep;
+          p += sep - 1;
+        }
+    }
+
+  return items;
+}
+
+/* Does the text read as names ("Anna Goldie *(Anthropic)*, Susan Zhang")
+ * rather than a title? Each item: one to five words, capitalised, no
+ * digits, no colon, before any parenthesis.
+ */
+static gboolean
+looks_like_people (const char *markdown)
+{
+  g_autoptr(GPtrArray) items = split_people (markdown);
+
+  if (items->len == 0)
+    return FALSE;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autofree char *text = lectern_markdown_to_text (g_ptr_array_index (items, i));
+      char *open = strchr (text, '(');
+      g_auto(GStrv) words = NULL;
+      guint n = 0;
+
+      if (open != NULL)
+        *open = '\0';
+      g_strstrip (text);
+      if (strpbrk (text, "0123456789:?!") != NULL || *text == '\0')
+        return FALSE;
+
+      words = g_strsplit (text, " ", -1);
+      for (guint w = 0; words[w] != NULL; w++)
+        {
+          gunichar c = g_utf8_get_char (words[w]);
+
+          if (*words[w] == '\0')
+            continue;
+          n++;
+          /* "van", "de", "da", "von", "di" may be lower case */
+          if (!g_unichar_isupper (c) && strlen (words[w]) > 3)
+            return FALSE;
+        }
+      if (n == 0 || n > 5)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* The reader                                                          */
+
+typedef enum
+{
+  COLUMN_OTHER,
+  COLUMN_TIME,
+  COLUMN_TOPIC,
+  COLUMN_SPEAKER,
+  COLUMN_LINKS,
+  COLUMN_ABSTRACT,
+} Column;
+
+typedef struct
+{
+  const char          *path;
+  int                  year;
+  LecternReadSchedule *out;
+  LecternReadDay      *day;
+  LecternReadSlot     *last;      /* for the rows that continue a slot */
+  LecternReadSlot     *heading;   /* a timed bold row, not yet known to be a session */
+  int                  session;   /* the open session, or -1 */
+  GArray              *columns;   /* Column, per cell */
+  gboolean             twelve_hour;
+} Reader;
+
+static void G_GNUC_PRINTF (3, 4)
+note (Reader     *self,
+      guint       line,
+      const char *format,
+      ...)
+{
+  va_list args;
+  g_autofree char *text = NULL;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (self->out->notes,
+                   g_strdup_printf (_("%s, line %u: %s"), self->path, line, text));
+}
+
+static void finish_day (Reader *self);
+
+static void
+start_day (Reader     *self,
+           const char *date,
+           guint       line)
+{
+  LecternReadDay *day;
+
+  if (self->day != NULL)
+    finish_day (self);
+
+  day = g_new0 (LecternReadDay, 1);
+
+  day->date = g_strdup (date);
+  day->line = line;
+  day->sessions = g_ptr_array_new_with_free_func (read_session_free);
+  day->slots = g_ptr_array_new_with_free_func (read_slot_free);
+  g_ptr_array_add (self->out->days, day);
+  self->day = day;
+  self->last = NULL;
+  self->session = -1;
+}
+
+static void
+add_slot (Reader          *self,
+          LecternReadSlot *slot)
+{
+  if (self->day == NULL)
+    start_day (self, NULL, slot->line);
+
+  g_ptr_array_add (self->day->slots, slot);
+  self->last = slot;
+}
+
+/* A timed bold row that no talk followed: a slot of its own */
+static void
+flush_heading (Reader *self)
+{
+  LecternReadSlot *heading = g_steal_pointer (&self->heading);
+  gboolean known;
+
+  if (heading == NULL)
+    return;
+
+  heading->kind = kind_from_words (heading->title, &known);
+  if (!known)
+    note (self, heading->line,
+          _("“%s” is on a row of its own and names no kind Lectern knows (break, poster "
+            "session, panel, …): read as a talk without a speaker."), heading->title);
+  add_slot (self, heading);
+}
+
+static void
+open_session (Reader     *self,
+              const char *title,
+              const char *emoji,
+              int         start,
+              guint       line)
+{
+  LecternReadSession *session = g_new0 (LecternReadSession, 1);
+
+  if (self->day == NULL)
+    start_day (self, NULL, line);
+
+  session->title = g_strdup (title);
+  session->emoji = g_strdup (emoji);
+  session->start = start;
+  session->line = line;
+  g_ptr_array_add (self->day->sessions, session);
+  self->session = self->day->sessions->len - 1;
+}
+
+static void
+close_session (Reader *self)
+{
+  LecternReadSession *session;
+  gboolean empty = TRUE;
+
+  if (self->session < 0)
+    return;
+
+  session = g_ptr_array_index (self->day->sessions, self->session);
+  for (guint i = 0; i < self->day->slots->len; i++)
+    if (((LecternReadSlot *) g_ptr_array_index (self->day->slots, i))->session == self->session)
+      empty = FALSE;
+
+  if (empty)
+    note (self, session->line, _("the session “%s” has no talks under it; it was left out."),
+          session->title);
+  self->session = -1;
+}
+
+static const char *
+session_title (Reader *self)
+{
+  if (self->session < 0)
+    return NULL;
+  return ((LecternReadSession *) g_ptr_array_index (self->day->sessions, self->session))->title;
+}
+
+/* Links to slides, papers and videos in the text: taken out of it, kept
+ * on the slot. A link around a title stays (the caller takes it).
+ */
+static char *
+take_material_links (const char      *markdown,
+                     LecternReadSlot *slot)
+{
+  GString *rest = g_string_new (NULL);
+  gsize from = 0;
+  LecternMarkdownLink link;
+
+  while (lectern_markdown_find_link (markdown, from, &link))
+    {
+      const char *kind = link_kind (link.text);
+
+      g_string_append_len (rest, markdown + from, link.start - from);
+      if (kind != NULL)
+        {
+          LecternLink *l = g_new0 (LecternLink, 1);
+
+          l->kind = g_strdup (kind);
+          l->url = g_strdup (link.url);
+          g_ptr_array_add (slot->links, l);
+        }
+      else
+        g_string_append_len (rest, markdown + link.start, link.end - link.start);
+      from = link.end;
+      lectern_markdown_link_clear (&link);
+    }
+  g_string_append (rest, markdown + from);
+
+  return g_strstrip (g_string_free (rest, FALSE));
+}
+
+static gboolean
+has_affiliation_part (GPtrArray *parts)
+{
+  for (guint i = 0; i < parts->len; i++)
+    {
+      g_autofree char *aff = parse_affiliation (g_ptr_array_index (parts, i));
+
+      if (aff != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A speaker's cell, or the part of a topic after its <br>: "Name <br>
+ * *(Affiliation)*", several of them, "Name (Affiliation)", authors in
+ * italics ("*A. Lima, B. Chen*"), or, where the row named only the kind
+ * of talk, "Name: Title <br> **(Affiliation)**" (@title is then set).
+ */
+static void
+read_presenters (Reader                *self,
+                 LecternReadSlot       *slot,
+                 const char            *cell,
+                 LecternAppearanceRole  role,
+                 gboolean               title_here,
+                 guint                  line)
+{
+  g_autofree char *rest = take_material_links (cell, slot);
+  g_autoptr(GPtrArray) parts = lectern_markdown_split_br (rest);
+  gboolean affiliated = has_affiliation_part (parts);
+  LecternReadPerson *last = NULL;
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const char *part = g_ptr_array_index (parts, i);
+      g_autofree char *aff = parse_affiliation (part);
+      g_autofree char *text = NULL;
+
+      if (aff != NULL)
+        {
+          if (last != NULL && last->affiliation == NULL)
+            last->affiliation = g_steal_pointer (&aff);
+          else
+            note (self, line, _("the affiliation “%s” follows no name; it was left out."), aff);
+          continue;
+        }
+
+      text = lectern_markdown_to_text (part);
+      if (title_here && slot->title == NULL)
+        {
+          char *colon = strstr (text, ": ");
+
+          /* "Hagay Lupesko: Zero to 50 ExaFLOPS …" names the speaker
+           * first; a title alone ("FPTQuant: Function-Preserving …")
+           * comes without an affiliation */
+          if (colon != NULL && affiliated)
+            {
+              g_autofree char *name = g_strndup (text, colon - text);
+
+              slot->title = g_strdup (colon + 2);
+              last = parse_person (name, role, line);
+              if (last != NULL)
+                g_ptr_array_add (slot->people, last);
+            }
+          else
+            slot->title = g_steal_pointer (&text);
+          continue;
+        }
+
+      if (lectern_markdown_is_wrapped (part, "*") && strchr (part, ',') != NULL)
+        {
+          g_autoptr(GPtrArray) names = split_people (text);
+
+          for (guint n = 0; n < names->len; n++)
+            {
+              LecternReadPerson *author = parse_person (g_ptr_array_index (names, n),
+                                                        LECTERN_APPEARANCE_AUTHOR, line);
+              if (author != NULL)
+                g_ptr_array_add (slot->people, author);
+            }
+          last = NULL;
+          continue;
+        }
+
+      /* "A (X), B (Y), C (Z)" on one line */
+      {
+        g_autoptr(GPtrArray) names = split_people (part);
+
+        if (names->len > 1 && looks_like_people (part))
+          {
+            for (guint n = 0; n < names->len; n++)
+              {
+                LecternReadPerson *person = parse_person (g_ptr_array_index (names, n), role, line);
+
+                if (person != NULL)
+                  g_ptr_array_add (slot->people, person);
+              }
+            last = NULL;
+            continue;
+          }
+      }
+
+      last = parse_person (part, role, line);
+      if (last != NULL)
+        g_ptr_array_add (slot->people, last);
+    }
+}
+
+/* "*sponsored by Together*" */
+static char *
+sponsor_of (const char *cell)
+{
+  g_autofree char *text = lectern_markdown_to_text (cell);
+
+  if (g_ascii_strncasecmp (text, "sponsored by ", 13) != 0)
+    return NULL;
+
+  return g_strstrip (g_strdup (text + 13));
+}
+
+/* "*RSVP on [Partiful](https://…) to get a ticket!*": the slot's note */
+static void
+read_note (Reader          *self,
+           LecternReadSlot *slot,
+           const char      *cell,
+           guint            line)
+{
+  LecternMarkdownLink link;
+  g_autofree char *text = lectern_markdown_to_text (cell);
+
+  if (slot->note != NULL)
+    {
+      char *joined = g_strconcat (slot->note, " ", text, NULL);
+
+      g_free (slot->note);
+      slot->note = joined;
+      return;
+    }
+
+  slot->note = g_steal_pointer (&text);
+  if (lectern_markdown_find_link (cell, 0, &link))
+    {
+      slot->note_link_text = lectern_markdown_to_text (link.text);
+      slot->note_url = g_strdup (link.url);
+      lectern_markdown_link_clear (&link);
+    }
+  (void) self;
+  (void) line;
+}
+
+static void
+read_people_row (Reader                *self,
+                 LecternReadSlot       *slot,
+                 const char            *list,
+                 LecternAppearanceRole  role,
+                 guint                  line)
+{
+  g_autoptr(GPtrArray) names = split_people (list);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      LecternReadPerson *person = parse_person (g_ptr_array_index (names, i), role, line);
+
+      if (person != NULL)
+        g_ptr_array_add (slot->people, person);
+    }
+  (void) self;
+}
+
+/* The cell's title part: "Talk: **Title**", "Oral: [Title](paper)",
+ * "**Keynote: Title**", "🎤 Title". Sets the slot's title, kind, emoji
+ * and paper link.
+ */
+static void
+read_title (LecternReadSlot *slot,
+            const char      *markdown,
+            gboolean        *labelled)
+{
+  g_autofree char *emoji = NULL;
+  g_autofree char *body = lectern_markdown_strip_emoji (markdown, &emoji);
+  g_autofree char *text = lectern_markdown_to_text (body);
+  const char *colon = strchr (text, ':');
+  LecternMarkdownLink link;
+  LecternSlotKind kind;
+
+  *labelled = FALSE;
+  slot->emoji = g_steal_pointer (&emoji);
+
+  if (colon != NULL)
+    {
+      g_autofree char *label = g_strndup (text, colon - text);
+
+      if (label_kind (label, &kind))
+        {
+          slot->kind = kind;
+          *labelled = TRUE;
+          g_free (slot->title);
+          slot->title = g_strstrip (g_strdup (colon + 1));
+        }
+    }
+
+  if (!*labelled)
+    {
+      g_free (slot->title);
+      slot->title = g_steal_pointer (&text);
+    }
+
+  /* a title that is a link: the link is the paper */
+  if (lectern_markdown_find_link (body, 0, &link))
+    {
+      g_autofree char *link_text = lectern_markdown_to_text (link.text);
+
+      if (g_str_has_suffix (slot->title, link_text) && *link_text != '\0')
+        {
+          LecternLink *l = g_new0 (LecternLink, 1);
+
+          l->kind = g_strdup ("paper");
+          l->url = g_strdup (link.url);
+          g_ptr_array_add (slot->links, l);
+        }
+      lectern_markdown_link_clear (&link);
+    }
+}
+
+static gboolean
+is_panel (LecternReadSlot *slot)
+{
+  return slot != NULL && slot->kind == LECTERN_SLOT_PANEL;
+}
+
+static gboolean
+has_role (LecternReadSlot       *slot,
+          LecternAppearanceRole  role)
+{
+  for (guint i = 0; i < slot->people->len; i++)
+    if (((LecternReadPerson *) g_ptr_array_index (slot->people, i))->role == role)
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  guint       line;
+  const char *time;
+  const char *topic;
+  const char *speaker;
+  const char *links;
+  const char *abstract;
+} Row;
+
+/* A row that reads as a talk: its own slot, or one of the open session's */
+static void
+read_talk (Reader    *self,
+           const Row *row,
+           int        start,
+           int        end)
+{
+  LecternReadSlot *slot = read_slot_new (row->line);
+  g_autofree char *abstract = NULL;
+  g_autofree char *topic = lectern_markdown_take_details (row->topic, &abstract);
+  g_autofree char *speaker_abstract = NULL;
+  g_autofree char *speaker = lectern_markdown_take_details (row->speaker ? row->speaker : "", &speaker_abstract);
+  g_autofree char *material = take_material_links (topic, slot);
+  g_autoptr(GPtrArray) parts = lectern_markdown_split_br (material);
+  const char *session = session_title (self);
+  gboolean labelled = FALSE;
+  gboolean bare = FALSE;
+  LecternAppearanceRole role;
+
+  slot->start = start;
+  slot->duration = end >= 0 && start >= 0 ? end - start : -1;
+  slot->kind = LECTERN_SLOT_TALK;
+  slot->session = self->session;
+
+  /* in a session of contributed talks or orals, the talks are theirs */
+  if (session != NULL)
+    {
+      LecternSlotKind kind = kind_from_words (session, NULL);
+
+      if (kind == LECTERN_SLOT_CONTRIBUTED || kind == LECTERN_SLOT_ORAL || kind == LECTERN_SLOT_KEYNOTE)
+        slot->kind = kind;
+    }
+
+  if (parts->len > 0)
+    {
+      g_autofree char *plain = lectern_markdown_to_text (g_ptr_array_index (parts, 0));
+      LecternSlotKind kind;
+
+      /* "**Invited Talk**" alone: the title is in the speaker's cell */
+      if (label_kind (plain, &kind))
+        {
+          slot->kind = kind;
+          bare = TRUE;
+        }
+      else
+        read_title (slot, g_ptr_array_index (parts, 0), &labelled);
+    }
+
+  role = slot->kind == LECTERN_SLOT_CONTRIBUTED || slot->kind == LECTERN_SLOT_ORAL
+         ? LECTERN_APPEARANCE_AUTHOR : LECTERN_APPEARANCE_SPEAKER;
+
+  /* "**Panel: Who Pays?** <br> A (X), B (Y)": the people are panelists */
+  if (!labelled && !bare && slot->title != NULL &&
+      kind_from_words (slot->title, NULL) == LECTERN_SLOT_PANEL)
+    {
+      slot->kind = LECTERN_SLOT_PANEL;
+      role = LECTERN_APPEARANCE_PANELIST;
+    }
+
+  /* "**Title** <br> Jane Roe (MIT)": the presenters follow the title */
+  for (guint i = 1; i < parts->len; i++)
+    read_presenters (self, slot, g_ptr_array_index (parts, i), role, FALSE, row->line);
+
+  if (speaker != NULL && *speaker != '\0')
+    read_presenters (self, slot, speaker, role, bare, row->line);
+
+  if (row->links != NULL)
+    {
+      g_autofree char *unused = take_material_links (row->links, slot);
+    }
+
+  if (abstract != NULL || speaker_abstract != NULL)
+    slot->abstract = lectern_markdown_to_text (abstract != NULL ? abstract : speaker_abstract);
+  else if (row->abstract != NULL && *row->abstract != '\0')
+    slot->abstract = lectern_markdown_to_text (row->abstract);
+
+  if (slot->title == NULL || *slot->title == '\0')
+    {
+      g_free (slot->title);
+      slot->title = g_strdup (slot->kind == LECTERN_SLOT_ORAL ? "Oral" : "Talk");
+      note (self, row->line, _("this talk has no title; it was named “%s”."), slot->title);
+    }
+
+  /* a plain row without presenters that names a break or the like */
+  if (slot->people->len == 0 && !labelled && !bare && slot->session < 0)
+    {
+      gboolean known;
+      LecternSlotKind kind = kind_from_words (slot->title, &known);
+
+      if (known && !lectern_slot_kind_is_talk (kind))
+        slot->kind = kind;
+    }
+
+  add_slot (self, slot);
+}
+
+static void
+read_row (Reader    *self,
+          const Row *row)
+{
+  g_autofree char *emoji = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *sponsor = NULL;
+  int start = -1, end = -1, meridiem = 0;
+  gboolean timed = row->time != NULL && *row->time != '\0';
+  gboolean speaker_empty = row->speaker == NULL || *row->speaker == '\0';
+  gboolean bold, italic;
+  LecternSlotKind kind;
+
+  if (!timed && *row->topic == '\0' && speaker_empty)
+    return;
+
+  if (timed)
+    {
+      if (!parse_time_cell (row->time, &start, &end, &meridiem))
+        {
+          note (self, row->line, _("the time “%s” cannot be read; the row was left out."), row->time);
+          return;
+        }
+      if (meridiem != 0)
+        self->twelve_hour = TRUE;
+      /* "1:30" among "11:00am" rows is in the afternoon */
+      else if (self->twelve_hour && self->last != NULL && self->last->start > start &&
+               start < 12 * 60 && start + 12 * 60 >= self->last->start)
+        {
+          start += 12 * 60;
+          if (end >= 0 && end < 12 * 60)
+            end += 12 * 60;
+          note (self, row->line, _("“%s” has no am or pm and would come before the row above; "
+                                   "read as afternoon."), row->time);
+        }
+    }
+
+  body = lectern_markdown_strip_emoji (row->topic, &emoji);
+  plain = lectern_markdown_to_text (body);
+  bold = lectern_markdown_is_wrapped (body, "**") && !label_kind (plain, &kind);
+  italic = lectern_markdown_is_wrapped (body, "*");
+  sponsor = speaker_empty ? NULL : sponsor_of (row->speaker);
+
+  /* "| | **Saturday, July 29** | |": a new day */
+  if (!timed && bold && speaker_empty)
+    {
+      g_autofree char *date = parse_date (plain, self->year);
+
+      if (date != NULL)
+        {
+          flush_heading (self);
+          close_session (self);
+          start_day (self, date, row->line);
+          return;
+        }
+    }
+
+  /* "*Moderated by A (X), B (Y).*" */
+  if (!timed && italic && g_ascii_strncasecmp (plain, "moderated by ", 13) == 0)
+    {
+      g_autofree char *list = g_strdup (plain + 13);
+      gsize len = strlen (list);
+
+      flush_heading (self);
+      if (len > 0 && list[len - 1] == '.')
+        list[len - 1] = '\0';
+      if (self->last == NULL)
+        note (self, row->line, _("the moderators follow no slot; they were left out."));
+      else
+        read_people_row (self, self->last, list, LECTERN_APPEARANCE_MODERATOR, row->line);
+      return;
+    }
+
+  /* a panel's panelists, on the row after it */
+  if (!timed && speaker_empty &&
+      (is_panel (self->heading) ||
+       (self->heading == NULL && is_panel (self->last) &&
+        !has_role (self->last, LECTERN_APPEARANCE_PANELIST))) &&
+      !italic && looks_like_people (row->topic))
+    {
+      if (self->heading != NULL)
+        {
+          self->heading->kind = LECTERN_SLOT_PANEL;
+          add_slot (self, g_steal_pointer (&self->heading));
+        }
+      read_people_row (self, self->last, row->topic, LECTERN_APPEARANCE_PANELIST, row->line);
+      return;
+    }
+
+  /* a bold row: a session's heading, or a slot of its own */
+  if (bold && (speaker_empty || sponsor != NULL))
+    {
+      LecternReadSlot *heading;
+
+      flush_heading (self);
+      close_session (self);
+
+      if (!timed)
+        {
+          open_session (self, plain, emoji, -1, row->line);
+          return;
+        }
+
+      heading = read_slot_new (row->line);
+      heading->start = start;
+      heading->duration = end >= 0 ? end - start : -1;
+      heading->title = g_strdup (plain);
+      heading->emoji = g_steal_pointer (&emoji);
+      heading->sponsor = g_steal_pointer (&sponsor);
+      heading->kind = kind_from_words (plain, NULL);
+      self->heading = heading;
+      if (heading->sponsor != NULL)
+        flush_heading (self);
+      return;
+    }
+
+  /* an italic row: a break with a time, a note without one */
+  if (italic && (speaker_empty || sponsor != NULL))
+    {
+      if (!timed)
+        {
+          flush_heading (self);
+          if (self->last == NULL)
+            note (self, row->line, _("“%s” follows no slot; it was left out."), plain);
+          else
+            read_note (self, self->last, row->topic, row->line);
+          return;
+        }
+
+      flush_heading (self);
+      close_session (self);
+      {
+        LecternReadSlot *slot = read_slot_new (row->line);
+        gboolean known;
+
+        slot->start = start;
+        slot->duration = end >= 0 ? end - start : -1;
+        slot->title = g_strdup (plain);
+        slot->emoji = g_steal_pointer (&emoji);
+        slot->sponsor = g_steal_pointer (&sponsor);
+        slot->kind = kind_from_words (plain, &known);
+        if (!known)
+          slot->kind = LECTERN_SLOT_REMARKS;
+        add_slot (self, slot);
+      }
+      return;
+    }
+
+  /* "| | | Second Speaker <br> *(X)* |": more presenters for the slot above */
+  if (!timed && *row->topic == '\0')
+    {
+      flush_heading (self);
+      if (self->last == NULL)
+        note (self, row->line, _("“%s” follows no slot; it was left out."), row->speaker);
+      else
+        read_presenters (self, self->last, row->speaker, LECTERN_APPEARANCE_SPEAKER, FALSE, row->line);
+      return;
+    }
+
+  /* a talk. After a timed heading, an untimed talk makes it a session. */
+  if (self->heading != NULL)
+    {
+      if (!timed && !lectern_slot_kind_is_plain (self->heading->kind))
+        {
+          LecternReadSlot *heading = g_steal_pointer (&self->heading);
+
+          open_session (self, heading->title, heading->emoji, heading->start, heading->line);
+          read_slot_free (heading);
+        }
+      else
+        flush_heading (self);
+    }
+  else if (timed && lectern_markdown_is_wrapped (body, "**"))
+    close_session (self);   /* a bold title with a time stands on its own */
+
+  if (self->session < 0 && !timed)
+    {
+      note (self, row->line, _("“%s” has no time and follows no session heading; it was given "
+                               "the time after the slot above."), plain);
+    }
+
+  read_talk (self, row, start, end);
+}
+
+/* ------------------------------------------------------------------ */
+/* Times of a day                                                      */
+
+/* span * k / n, to the nearest 5 minutes */
+static int
+share5 (int  span,
+        guint k,
+        guint n)
+{
+  int v = span * (int) k;
+
+  if (span <= 0)
+    return 0;
+  return (v * 2 + 5 * (int) n) / (10 * (int) n) * 5;
+}
+
+/* The next slot after @i with a start of its own */
+static int
+next_start (LecternReadDay *day,
+            guint           i,
+            int             after)
+{
+  for (guint j = i + 1; j < day->slots->len; j++)
+    {
+      LecternReadSlot *next = g_ptr_array_index (day->slots, j);
+
+      if (next->start > after)
+        return next->start;
+    }
+  return -1;
+}
+
+static void
+finish_day (Reader *self)
+{
+  LecternReadDay *day = self->day;
+
+  flush_heading (self);
+  close_session (self);
+  if (day == NULL)
+    return;
+
+  /* a session's first untimed talk starts at the session's heading */
+  for (guint i = 0; i < day->slots->len; i++)
+    {
+      LecternReadSlot *slot = g_ptr_array_index (day->slots, i);
+      LecternReadSlot *before = i > 0 ? g_ptr_array_index (day->slots, i - 1) : NULL;
+
+      if (slot->start < 0 && slot->session >= 0 && (before == NULL || before->session != slot->session))
+        slot->start = ((LecternReadSession *) g_ptr_array_index (day->sessions, slot->session))->start;
+    }
+
+  /* untimed runs (a session's talks): shared out from the first one's
+   * time to the next time given, in fives */
+  for (guint i = 0; i < day->slots->len; i++)
+    {
+      LecternReadSlot *slot = g_ptr_array_index (day->slots, i);
+      LecternReadSlot *before = i > 0 ? g_ptr_array_index (day->slots, i - 1) : NULL;
+      guint n = 1;
+      int until, begin;
+
+      if (slot->start < 0)
+        {
+          if (before != NULL)
+            slot->start = before->start + MAX (before->duration, 0);
+          else
+            {
+              note (self, slot->line, _("“%s” has no time, and nothing before it gives one; "
+                                        "it was placed at 9:00am."), slot->title);
+              slot->start = 9 * 60;
+            }
+        }
+
+      while (slot->session >= 0 && i + n < day->slots->len &&
+             ((LecternReadSlot *) g_ptr_array_index (day->slots, i + n))->start < 0 &&
+             ((LecternReadSlot *) g_ptr_array_index (day->slots, i + n))->session == slot->session)
+        n++;
+      if (n == 1)
+        continue;
+
+      until = next_start (day, i + n - 1, slot->start);
+      if (until < 0)
+        {
+          until = slot->start + DEFAULT_LAST_DURATION * n;
+          note (self, slot->line, _("nothing after “%s” gives its end; it was given %d minutes."),
+                slot->title, DEFAULT_LAST_DURATION * n);
+        }
+
+      begin = slot->start;
+      for (guint k = 0; k < n; k++)
+        {
+          LecternReadSlot *s = g_ptr_array_index (day->slots, i + k);
+
+          s->start = begin + share5 (until - begin, k, n);
+          s->duration = begin + share5 (until - begin, k + 1, n) - s->start;
+        }
+      i += n - 1;
+    }
+
+  /* durations: the end given, or the next slot's start */
+  for (guint i = 0; i < day->slots->len; i++)
+    {
+      LecternReadSlot *slot = g_ptr_array_index (day->slots, i);
+      int next;
+
+      if (slot->duration > 0)
+        continue;
+      if (slot->duration == 0 || (slot->duration < 0 && slot->duration != -1))
+        note (self, slot->line, _("“%s” ends before it starts."), slot->title);
+
+      next = next_start (day, i, slot->start);
+      if (next < 0)
+        {
+          slot->duration = DEFAULT_LAST_DURATION;
+          if (i + 1 == day->slots->len)
+            note (self, slot->line, _("“%s” is the day’s last slot and has no end time; it was "
+                                      "given %d minutes."), slot->title, DEFAULT_LAST_DURATION);
+        }
+      else
+        slot->duration = next - slot->start;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Tables                                                              */
+
+typedef struct
+{
+  guint     first;   /* index in lines of the header row */
+  guint     last;    /* of the last row */
+  gboolean  comment;
+} Table;
+
+typedef struct
+{
+  char     *text;
+  guint     number;
+  gboolean  comment;
+  gboolean  code;
+} Line;
+
+static void
+line_clear (gpointer data)
+{
+  g_free (((Line *) data)->text);
+}
+
+static Column
+column_of (const char *header,
+           guint       index)
+{
+  g_autofree char *text = lectern_markdown_to_text (header);
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  static const struct { const char *word; Column column; } words[] = {
+    { "time", COLUMN_TIME }, { "when", COLUMN_TIME }, { "hour", COLUMN_TIME },
+    { "topic", COLUMN_TOPIC }, { "title", COLUMN_TOPIC }, { "talk", COLUMN_TOPIC },
+    { "session", COLUMN_TOPIC }, { "event", COLUMN_TOPIC }, { "what", COLUMN_TOPIC },
+    { "program", COLUMN_TOPIC }, { "activity", COLUMN_TOPIC }, { "agenda", COLUMN_TOPIC },
+    { "speaker", COLUMN_SPEAKER }, { "who", COLUMN_SPEAKER }, { "presenter", COLUMN_SPEAKER },
+    { "slides", COLUMN_LINKS }, { "links", COLUMN_LINKS }, { "material", COLUMN_LINKS },
+    { "abstract", COLUMN_ABSTRACT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_has_prefix (lower, words[i].word))
+      return words[i].column;
+
+  if (*lower == '\0' && index == 0)
+    return COLUMN_TIME;
+
+  return COLUMN_OTHER;
+}
+
+static void
+read_columns (Reader    *self,
+              GPtrArray *header)
+{
+  gboolean have[COLUMN_ABSTRACT + 1] = { FALSE, };
+
+  g_array_set_size (self->columns, 0);
+  for (guint i = 0; i < header->len; i++)
+    {
+      Column c = column_of (g_ptr_array_index (header, i), i);
+
+      if (c != COLUMN_OTHER && have[c])
+        c = COLUMN_OTHER;
+      have[c] = TRUE;
+      g_array_append_val (self->columns, c);
+    }
+
+  /* without names: time, topic, speaker, in that order */
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      Column *c = &g_array_index (self->columns, Column, i);
+
+      if (*c != COLUMN_OTHER)
+        continue;
+      if (!have[COLUMN_TIME] && i == 0)
+        *c = COLUMN_TIME, have[COLUMN_TIME] = TRUE;
+      else if (!have[COLUMN_TOPIC])
+        *c = COLUMN_TOPIC, have[COLUMN_TOPIC] = TRUE;
+      else if (!have[COLUMN_SPEAKER])
+        *c = COLUMN_SPEAKER, have[COLUMN_SPEAKER] = TRUE;
+    }
+}
+
+static char *
+row_text (const Line *line)
+{
+  char *text = g_strdup (line->text);
+  char *p;
+
+  /* a commented table: "<!-- |…|" opens it, "|…| -->" closes it */
+  if ((p = strstr (text, "-->")) != NULL)
+    *p = '\0';
+  if ((p = strstr (text, "<!--")) != NULL)
+    memset (p, ' ', 4);
+
+  return g_strstrip (text);
+}
+
+static gboolean
+is_table_line (const Line *line)
+{
+  g_autofree char *text = row_text (line);
+
+  return !line->code && text[0] == '|';
+}
+
+static void
+read_table (Reader *self,
+            GArray *lines,
+            Table  *table)
+{
+  g_autofree char *header_text = row_text (&g_array_index (lines, Line, table->first));
+  g_autoptr(GPtrArray) header = lectern_markdown_split_cells (header_text);
+
+  read_columns (self, header);
+
+  for (guint i = table->first + 2; i <= table->last; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+      g_autofree char *text = row_text (line);
+      g_autoptr(GPtrArray) cells = lectern_markdown_split_cells (text);
+      Row row = { line->number, NULL, "", NULL, NULL, NULL };
+
+      for (guint c = 0; c < cells->len && c < self->columns->len; c++)
+        {
+          const char *cell = g_ptr_array_index (cells, c);
+
+          switch (g_array_index (self->columns, Column, c))
+            {
+            case COLUMN_TIME: row.time = cell; break;
+            case COLUMN_TOPIC: row.topic = cell; break;
+            case COLUMN_SPEAKER: row.speaker = cell; break;
+            case COLUMN_LINKS: row.links = cell; break;
+            case COLUMN_ABSTRACT: row.abstract = cell; break;
+            case COLUMN_OTHER:
+            default:
+              break;
+            }
+        }
+      if (cells->len > self->columns->len)
+        note (self, line->number, _("the row has %u cells and the table %u columns; the cells "
+                                    "beyond were left out."), cells->len, self->columns->len);
+
+      read_row (self, &row);
+    }
+}
+
+/* Is it a schedule: does a row's first cell hold a time? */
+static gboolean
+is_schedule (GArray *lines,
+             Table  *table)
+{
+  for (guint i = table->first + 2; i <= table->last; i++)
+    {
+      g_autofree char *text = row_text (&g_array_index (lines, Line, i));
+      g_autoptr(GPtrArray) cells = lectern_markdown_split_cells (text);
+      int start, end, meridiem;
+
+      if (cells->len > 0 && parse_time_cell (g_ptr_array_index (cells, 0), &start, &end, &meridiem))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The date a table's own heading gives ("### Day 1: Friday, December
+ * 15"), looking back to the previous table or the section's heading.
+ */
+static char *
+date_before (Reader *self,
+             GArray *lines,
+             guint   first,
+             guint   stop)
+{
+  for (guint i = first; i-- > stop;)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+      g_autofree char *text = lectern_markdown_to_text (line->text);
+      gboolean heading = line->text[0] == '#';
+      char *date = NULL;
+
+      if (heading || lectern_markdown_is_wrapped (line->text, "**"))
+        date = parse_date (text, self->year);
+      if (date != NULL)
+        return date;
+      if (g_str_has_prefix (line->text, "## "))
+        break;   /* the section's own heading */
+    }
+
+  return NULL;
+}
+
+static void
+split_lines (const char *page,
+             gsize       length,
+             GArray     *lines)
+{
+  const char *p = page;
+  const char *end = page + length;
+  gboolean comment = FALSE, code = FALSE;
+  guint number = 0;
+
+  /* the front matter is not the page */
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      gsize len = (nl != NULL ? nl : end) - p;
+      Line line = { g_strndup (p, len), ++number, FALSE, FALSE };
+      const char *open, *close;
+
+      if (len > 0 && line.text[len - 1] == '\r')
+        line.text[len - 1] = '\0';
+
+      if (g_str_has_prefix (line.text, "```") || g_str_has_prefix (line.text, "~~~"))
+        code = !code;
+
+      open = strstr (line.text, "<!--");
+      close = strstr (line.text, "-->");
+      line.comment = comment || open != NULL;
+      line.code = code;
+      if (open != NULL && (close == NULL || close < open))
+        comment = TRUE;
+      if (close != NULL && (open == NULL || close > open))
+        comment = FALSE;
+
+      g_strstrip (line.text);
+      g_array_append_val (lines, line);
+      p = nl != NULL ? nl + 1 : end;
+    }
+}
+
+/**
+ * lectern_schedule_read:
+ * @page: the home page (Markdown, UTF-8)
+ * @path: the page's path in the site, for the notes
+ * @year: the workshop's year, for dates that do not give one (or 0)
+ *
+ * Returns: (transfer full): the schedule; without a schedule table, one
+ *   without days. %NULL only when the page is not UTF-8.
+ */
+LecternReadSchedule *
+lectern_schedule_read (const char  *page,
+                       gsize        length,
+                       const char  *path,
+                       int          year,
+                       GError     **error)
+{
+  g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (Line));
+  g_autoptr(GArray) tables = g_array_new (FALSE, TRUE, sizeof (Table));
+  g_autoptr(GArray) columns = g_array_new (FALSE, TRUE, sizeof (Column));
+  const char *bad = NULL;
+  gboolean any_live = FALSE;
+  guint stop = 0;
+  Reader self = { 0, };
+
+  g_array_set_clear_func (lines, line_clear);
+
+  if (!g_utf8_validate (page, length, &bad))
+    {
+      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_BROKEN_PAGE,
+                   _("%s is not UTF-8 text (at byte %zu). Nothing was imported."),
+                   path, (gsize) (bad - page));
+      return NULL;
+    }
+
+  split_lines (page, length, lines);
+
+  /* the tables: a header row, a separator row, the rows */
+  for (guint i = 0; i + 1 < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+      g_autofree char *next_text = NULL;
+      g_autoptr(GPtrArray) next_cells = NULL;
+      Table table = { i, i + 1, line->comment };
+
+      if (!is_table_line (line) || !is_table_line (&g_array_index (lines, Line, i + 1)))
+        continue;
+      next_text = row_text (&g_array_index (lines, Line, i + 1));
+      next_cells = lectern_markdown_split_cells (next_text);
+      if (!lectern_markdown_is_separator (next_cells))
+        continue;
+
+      while (table.last + 1 < lines->len && is_table_line (&g_array_index (lines, Line, table.last + 1)))
+        table.last++;
+      table.comment = table.comment && g_array_index (lines, Line, table.last).comment;
+
+      if (is_schedule (lines, &table))
+        {
+          g_array_append_val (tables, table);
+          any_live = any_live || !table.comment;
+        }
+      i = table.last;
+    }
+
+  self.path = path;
+  self.year = year;
+  self.session = -1;
+  self.columns = columns;
+  self.out = g_new0 (LecternReadSchedule, 1);
+  self.out->days = g_ptr_array_new_with_free_func (read_day_free);
+  self.out->notes = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      Table *table = &g_array_index (tables, Table, t);
+      guint number = g_array_index (lines, Line, table->first).number;
+      g_autofree char *date = NULL;
+
+      if (table->comment && any_live)
+        {
+          note (&self, number, _("a schedule table inside an HTML comment (a draft) was left out; "
+                                 "the page’s other table was read."));
+          continue;
+        }
+      if (table->comment)
+        {
+          self.out->draft = TRUE;
+          note (&self, number, _("the schedule was read from a table inside an HTML comment "
+                                 "(a draft the site does not show)."));
+        }
+
+      if (self.out->first_line == 0)
+        self.out->first_line = number;
+      self.out->last_line = g_array_index (lines, Line, table->last).number;
+
+      /* a day per table when the heading above it gives a date; a table
+       * without one continues the day (a morning and an afternoon) */
+      date = date_before (&self, lines, table->first, stop);
+      if (self.day == NULL || date != NULL)
+        start_day (&self, date, number);
+      else
+        {
+          /* a continuation: close what the table above left open */
+          flush_heading (&self);
+          close_session (&self);
+        }
+
+      read_table (&self, lines, table);
+      stop = table->last + 1;
+    }
+
+  finish_day (&self);
+
+  /* days a bold date row opened but nothing filled */
+  for (guint d = self.out->days->len; d-- > 0;)
+    if (((LecternReadDay *) g_ptr_array_index (self.out->days, d))->slots->len == 0)
+      g_ptr_array_remove_index (self.out->days, d);
+
+  return self.out;
+}
