@@ -342,7 +342,7 @@ test_unreadable_file (void)
   lectern_test_rm_rf (dir);
 }
 
-/* Import from Site…: a new file from the site's cards, in a window */
+/* Import from Site…: a new file from the site's cards and schedule, in a window */
 static void
 test_import_site (void)
 {
@@ -365,7 +365,10 @@ test_import_site (void)
   window = lectern_application_import_site (app, site, path);
   g_assert_nonnull (window);
   people = lectern_store_list_people (lectern_window_get_store (window), NULL);
-  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 21);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 25);
+  g_object_unref (people);
+  people = lectern_store_list_days (lectern_window_get_store (window), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 1);
   g_object_unref (people);
   g_assert_true (recent_has (lectern_store_get_path (lectern_window_get_store (window))));
   close_all ();

@@ -173,9 +173,13 @@ expect "export refuses a blocked schedule" 1 "set to block the export:.*Nothing 
 "$BIN" slot move "$tmp/checks.lectern" "$ce" --start 09:25 >/dev/null
 expect "fixed, the export goes through" 0 "" -- "$BIN" export "$tmp/checks.lectern" --site "$tmp/blocked-site"
 
-# import: a new workshop file from a site's cards
+# import: a new workshop file from a site's cards, event and schedule
 expect "import the 2023 site's cards" 0 "Imported 22 cards: 21 people and 1 sponsors" -- \
   "$BIN" import "$tmp/imported.lectern" --site "$FIX/es-fomo-2023"
+expect "and its schedule" 0 "Imported the schedule: 1 days, 19 slots" -- \
+  "$BIN" import "$tmp/imported-2.lectern" --site "$FIX/es-fomo-2023"
+[ "$("$BIN" slot list "$tmp/imported-2.lectern" | wc -l)" = 19 ] && ok "the imported schedule lists 19 slots" \
+  || fail "the imported schedule lists 19 slots"
 expect "the imported file is sound" 0 "is sound" -- "$BIN" check "$tmp/imported.lectern"
 expect "import refuses an existing file" 1 "exists" -- "$BIN" import "$tmp/imported.lectern" --site "$FIX/es-fomo-2023"
 mkdir -p "$tmp/bad-site/_projects"

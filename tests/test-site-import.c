@@ -1,7 +1,9 @@
 /* test-site-import.c: a workshop's cards read from its real site
  *
- * The ES-FoMo 2023 site's 22 cards become 21 people and a sponsor; an
- * export of them into an emptied copy gives the same cards; a person
+ * The ES-FoMo 2023 site's 22 cards become 21 people and a sponsor, its
+ * home page the event's details and a day of 19 slots; an export of
+ * them into an emptied copy gives the same cards and the same schedule
+ * table, row for row; the 2025 site likewise; a person
  * with two cards is one person; a card that cannot be read stops the
  * import, naming it, and nothing is imported.
  *
@@ -14,6 +16,7 @@
 #include "lectern-exporter.h"
 #include "lectern-site-diff.h"
 #include "lectern-site-import.h"
+#include "lectern-site-markdown.h"
 #include "lectern-test-util.h"
 
 typedef struct
@@ -72,6 +75,51 @@ read_card (const char *site,
   return g_bytes_new_take (text, len);
 }
 
+/* The rows of a page's tables, cells trimmed, "a|b|c"; separator rows
+ * and empty rows left out */
+static GPtrArray *
+table_rows (const char *site)
+{
+  g_autofree char *path = g_build_filename (site, "_pages", "about.md", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) cells = NULL;
+      gboolean empty = TRUE;
+
+      if (lines[i][0] != '|')
+        continue;
+      cells = lectern_markdown_split_cells (lines[i]);
+      if (lectern_markdown_is_separator (cells))
+        continue;
+      for (guint c = 0; c < cells->len; c++)
+        empty = empty && *(char *) g_ptr_array_index (cells, c) == '\0';
+      if (empty)
+        continue;
+      g_ptr_array_add (cells, NULL);
+      g_ptr_array_add (rows, g_strjoinv ("|", (char **) cells->pdata));
+    }
+
+  return rows;
+}
+
+static guint
+count_notes (GPtrArray  *notes,
+             const char *part)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < notes->len; i++)
+    if (strstr (g_ptr_array_index (notes, i), part) != NULL)
+      n++;
+  return n;
+}
+
 static void
 test_real_site (Fixture       *f,
                 gconstpointer  data)
@@ -86,16 +134,43 @@ test_real_site (Fixture       *f,
   g_autoptr(GPtrArray) originals = NULL;
   LecternSiteImportCounts counts;
 
-  g_assert_true (lectern_site_import_cards (f->store, f->site, &counts, &notes, &error));
+  g_assert_true (lectern_site_import (f->store, f->site, &counts, &notes, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (counts.cards, ==, 21);
   g_assert_cmpuint (counts.people, ==, 21);
   g_assert_cmpuint (counts.sponsors, ==, 1);
-  g_assert_cmpuint (count (lectern_store_list_people (f->store, NULL)), ==, 21);
+  g_assert_cmpuint (counts.days, ==, 1);
+  g_assert_cmpuint (counts.slots, ==, 19);
+  g_assert_cmpuint (counts.schedule_people, ==, 4);
+  /* the contributed talks' authors have no card */
+  g_assert_cmpuint (count (lectern_store_list_people (f->store, NULL)), ==, 25);
   g_assert_cmpuint (count (lectern_store_list_cards (f->store, -1, NULL)), ==, 21);
   g_assert_cmpuint (count (lectern_store_list_sponsors (f->store, NULL)), ==, 1);
   /* the fixture has no image files: each one said, none fatal */
-  g_assert_cmpuint (notes->len, ==, 22);
+  g_assert_cmpuint (count_notes (notes, "The image "), ==, 22);
+  g_assert_cmpuint (count_notes (notes, "Yi Wu, Sadhika Malladi, Antoine Simoulin, Daniele Paliotta"), ==, 1);
+  /* the page does not say the date; it says so */
+  g_assert_cmpuint (count_notes (notes, "does not give the workshop’s date"), ==, 1);
+  g_assert_cmpuint (count_notes (notes, "“HST, UTC-10” was read as Pacific/Honolulu"), ==, 1);
+
+  {
+    g_autoptr(LecternEvent) event = lectern_store_get_event (f->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (lectern_event_get_name (event), ==, "Efficient Systems for Foundation Models");
+    g_assert_cmpstr (lectern_event_get_short_name (event), ==, "ES-FoMo");
+    g_assert_cmpstr (lectern_event_get_conference (event), ==, "ICML 2023");
+    g_assert_cmpint (lectern_event_get_year (event), ==, 2023);
+    g_assert_cmpstr (lectern_event_get_timezone (event), ==, "Pacific/Honolulu");
+    g_assert_cmpstr (lectern_event_get_room (event), ==, "Ballroom A (floor L4)");
+    g_assert_cmpstr (lectern_event_get_room_map_url (event), ==, "https://map.concept3d.com/?id=1107#!m/242756");
+    g_assert_cmpstr (lectern_event_get_venue (event), ==, "the convention center");
+    g_assert_cmpstr (lectern_event_get_contact_email (event), ==, "esfomo.workshop@gmail.com");
+    g_assert_cmpstr (lectern_event_get_openreview_url (event), ==,
+                     "https://openreview.net/group?id=ICML.cc/2023/Workshop/ES-FoMO");
+    g_assert_cmpstr (lectern_event_get_site_url (event), ==, "https://es-fomo.com");
+    g_assert_cmpstr (lectern_event_get_plan_heading (event), ==, "## 📆 the plan");
+  }
 
   tri = lectern_test_find_person (f->store, "Tri Dao");
   g_assert_nonnull (tri);
@@ -146,6 +221,68 @@ test_real_site (Fixture       *f,
       title_now = g_strchomp (g_strdup (g_hash_table_lookup (now, "title")));
       g_assert_cmpstr (title_was, ==, title_now);
     }
+
+  /* the schedule table: the same rows, cell for cell */
+  {
+    g_autoptr(GPtrArray) rows_was = table_rows (f->site);
+    g_autoptr(GPtrArray) rows_now = table_rows (copy);
+
+    g_assert_cmpuint (rows_was->len, ==, 30);
+    g_assert_cmpuint (rows_now->len, ==, rows_was->len);
+    for (guint i = 0; i < rows_was->len; i++)
+      g_assert_cmpstr (g_ptr_array_index (rows_now, i), ==, g_ptr_array_index (rows_was, i));
+  }
+
+  /* one undo step takes all of it back */
+  g_assert_true (lectern_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (lectern_store_list_people (f->store, NULL)), ==, 0);
+  g_assert_cmpuint (count (lectern_store_list_days (f->store, NULL)), ==, 0);
+}
+
+/* The 2025 site: its cards, and a schedule in another style; the time
+ * zone written "PT" is the one of the city the page names */
+static void
+test_2025_site (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *fixture = lectern_test_fixture_path ("es-fomo-2025");
+  g_autofree char *site = g_build_filename (f->dir, "site-2025", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(LecternEvent) event = NULL;
+  LecternSiteImportCounts counts;
+
+  lectern_test_copy_tree (fixture, site);
+  g_assert_true (lectern_site_import (f->store, site, &counts, &notes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.cards + counts.sponsors, ==, 27);
+  g_assert_cmpuint (counts.slots, ==, 18);
+
+  event = lectern_store_get_event (f->store, &error);
+  g_assert_cmpstr (lectern_event_get_timezone (event), ==, "America/Vancouver");
+  g_assert_cmpstr (lectern_event_get_room (event), ==, "East Exhibition Hall A");
+  g_assert_cmpstr (lectern_event_get_conference (event), ==, "ICML 2025");
+  g_assert_cmpstr (lectern_event_get_openreview_url (event), ==,
+                   "https://openreview.net/group?id=ICML.cc/2025/Workshop/ES-FoMo-III");
+  g_assert_cmpuint (count_notes (notes, "“PT” was read as America/Vancouver"), ==, 1);
+  g_assert_cmpuint (count_notes (notes, "does not give the venue"), ==, 1);
+}
+
+/* A home page that is not text: named, and nothing imported */
+static void
+test_broken_page (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  LecternSiteImportCounts counts;
+
+  lectern_test_write_file (f->site, "_pages/about.md", "---\ntitle: x\n---\n| 9:00am | \xff\xfe |\n");
+  g_assert_false (lectern_site_import (f->store, f->site, &counts, NULL, &error));
+  g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_BROKEN_PAGE);
+  g_assert_nonnull (strstr (error->message, "_pages/about.md"));
+  g_assert_cmpuint (count (lectern_store_list_people (f->store, NULL)), ==, 0);
+  g_assert_false (lectern_store_can_undo (f->store));
 }
 
 /* One person with two cards, for two roles */
@@ -161,7 +298,7 @@ test_two_cards (Fixture       *f,
                            "---\nlayout: page\ntitle: <b>Dylan</b> <br> Patel \ndescription: SemiAnalysis\n"
                            "img: assets/img/dylan.jpg\nredirect: https://twitter.com/dylan522p\n"
                            "importance: 8\ncategory: speaker\n---");
-  g_assert_true (lectern_site_import_cards (f->store, f->site, &counts, NULL, &error));
+  g_assert_true (lectern_site_import (f->store, f->site, &counts, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (counts.cards, ==, 22);
   g_assert_cmpuint (counts.people, ==, 21);
@@ -180,7 +317,7 @@ test_broken_card (Fixture       *f,
   LecternSiteImportCounts counts;
 
   lectern_test_write_file (f->site, "_projects/zz_broken.md", "---\ntitle: [unclosed\n---\n");
-  g_assert_false (lectern_site_import_cards (f->store, f->site, &counts, NULL, &error));
+  g_assert_false (lectern_site_import (f->store, f->site, &counts, NULL, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "_projects/zz_broken.md"));
   g_assert_cmpuint (count (lectern_store_list_people (f->store, NULL)), ==, 0);
@@ -196,6 +333,8 @@ main (int    argc,
   lectern_test_keep_quark_block ();
 
   g_test_add ("/site-import/real-site", Fixture, NULL, fixture_set_up, test_real_site, fixture_tear_down);
+  g_test_add ("/site-import/2025-site", Fixture, NULL, fixture_set_up, test_2025_site, fixture_tear_down);
+  g_test_add ("/site-import/broken-page", Fixture, NULL, fixture_set_up, test_broken_page, fixture_tear_down);
   g_test_add ("/site-import/two-cards", Fixture, NULL, fixture_set_up, test_two_cards, fixture_tear_down);
   g_test_add ("/site-import/broken-card", Fixture, NULL, fixture_set_up, test_broken_card, fixture_tear_down);
 

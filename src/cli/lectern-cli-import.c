@@ -25,7 +25,7 @@ lectern_cli_import (int    argc,
   };
   g_autoptr(GOptionContext) context =
     lectern_cli_new_context ("import FILE --site DIR",
-                             _("Start a new workshop file from an existing site’s cards"), entries);
+                             _("Start a new workshop file from an existing site: its cards, event details and schedule"), entries);
   g_autoptr(LecternStore) store = NULL;
   g_autoptr(GPtrArray) notes = NULL;
   g_autoptr(GError) error = NULL;
@@ -48,7 +48,7 @@ lectern_cli_import (int    argc,
       return EXIT_FAILURE;
     }
 
-  if (!lectern_site_import_cards (store, site, &counts, &notes, &error))
+  if (!lectern_site_import (store, site, &counts, &notes, &error))
     {
       lectern_cli_print_error (NULL, error);
       g_clear_object (&store);
@@ -61,5 +61,7 @@ lectern_cli_import (int    argc,
 
   g_print (_("Imported %u cards: %u people and %u sponsors, into %s\n"),
            counts.cards + counts.sponsors, counts.people, counts.sponsors, argv[2]);
+  g_print (_("Imported the schedule: %u days, %u slots, %u more people without a card\n"),
+           counts.days, counts.slots, counts.schedule_people);
   return EXIT_SUCCESS;
 }

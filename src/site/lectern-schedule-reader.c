@@ -381,12 +381,17 @@ static const char *month_names[] = {
   "august", "september", "october", "november", "december",
 };
 
-/* "Saturday, July 29", "29 July 2023", "Dec 15", "2023-07-29" -> "YYYY-MM-DD";
- * the year is @year unless the text gives one. NULL when there is no date.
+/**
+ * lectern_schedule_parse_date:
+ *
+ * "Saturday, July 29", "29 July 2023", "Dec 15", "2023-07-29" ->
+ * "YYYY-MM-DD"; the year is @year unless the text gives one.
+ *
+ * Returns: (nullable): the date, or %NULL when the text gives none
  */
-static char *
-parse_date (const char *text,
-            int         year)
+char *
+lectern_schedule_parse_date (const char *text,
+                             int         year)
 {
   g_autofree char *lower = g_utf8_strdown (text, -1);
   g_auto(GStrv) words = NULL;
@@ -1139,7 +1144,7 @@ read_row (Reader    *self,
   /* "| | **Saturday, July 29** | |": a new day */
   if (!timed && bold && speaker_empty)
     {
-      g_autofree char *date = parse_date (plain, self->year);
+      g_autofree char *date = lectern_schedule_parse_date (plain, self->year);
 
       if (date != NULL)
         {
@@ -1581,7 +1586,7 @@ date_before (Reader *self,
       char *date = NULL;
 
       if (heading || lectern_markdown_is_wrapped (line->text, "**"))
-        date = parse_date (text, self->year);
+        date = lectern_schedule_parse_date (text, self->year);
       if (date != NULL)
         return date;
       if (g_str_has_prefix (line->text, "## "))

@@ -69,6 +69,8 @@ LecternReadSchedule *lectern_schedule_read      (const char          *page,
                                                  GError             **error);
 void                 lectern_read_schedule_free (LecternReadSchedule *schedule);
 guint                lectern_read_schedule_count_slots (LecternReadSchedule *schedule);
+char                *lectern_schedule_parse_date (const char          *text,
+                                                  int                  year);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LecternReadSchedule, lectern_read_schedule_free)
 

@@ -32,10 +32,6 @@
 GHashTable *
 lectern_site_read_front_matter (GBytes *contents)
 {
-  g_autoptr(GHashTable) values = NULL;
-  yaml_parser_t parser;
-  yaml_document_t document;
-  yaml_node_t *root;
   gsize len = 0;
   const char *text = contents != NULL ? g_bytes_get_data (contents, &len) : NULL;
   const char *end;
@@ -46,9 +42,31 @@ lectern_site_read_front_matter (GBytes *contents)
   if (end == NULL)
     return NULL;
 
+  return lectern_site_read_yaml_mapping (text + 4, end - (text + 4) + 1);
+}
+
+/**
+ * lectern_site_read_yaml_mapping:
+ * @text: a YAML document (libyaml reads it), such as a site's _config.yml
+ *
+ * The top-level keys of the document's mapping and their values as text
+ * (a value that is not text, or null, is ""), or NULL if it is not a
+ * mapping YAML can read. Aliases are not expanded.
+ *
+ * Returns: (transfer full) (nullable): key -> value
+ */
+GHashTable *
+lectern_site_read_yaml_mapping (const char *text,
+                                gsize       len)
+{
+  g_autoptr(GHashTable) values = NULL;
+  yaml_parser_t parser;
+  yaml_document_t document;
+  yaml_node_t *root;
+
   if (!yaml_parser_initialize (&parser))
     return NULL;
-  yaml_parser_set_input_string (&parser, (const unsigned char *) text + 4, end - (text + 4) + 1);
+  yaml_parser_set_input_string (&parser, (const unsigned char *) text, len);
   if (!yaml_parser_load (&parser, &document))
     {
       yaml_parser_delete (&parser);

@@ -12,6 +12,8 @@
 G_BEGIN_DECLS
 
 GHashTable *lectern_site_read_front_matter (GBytes              *contents);
+GHashTable *lectern_site_read_yaml_mapping (const char          *text,
+                                            gsize                len);
 char       *lectern_site_plain_text        (const char          *html);
 char       *lectern_site_describe_change   (const char          *path,
                                             LecternSiteFileKind  kind,

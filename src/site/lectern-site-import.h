@@ -1,5 +1,5 @@
-/* lectern-site-import.h: a workshop's people, cards and sponsors, read
- * from its al-folio site
+/* lectern-site-import.h: a workshop's people, cards, sponsors, event
+ * details and schedule, read from its al-folio site
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,12 +16,15 @@ typedef struct
   guint people;
   guint cards;
   guint sponsors;
+  guint days;
+  guint slots;
+  guint schedule_people;   /* people of the schedule without a card */
 } LecternSiteImportCounts;
 
-gboolean lectern_site_import_cards (LecternStore            *store,
-                                    const char              *site_dir,
-                                    LecternSiteImportCounts *counts,
-                                    GPtrArray              **notes,
-                                    GError                 **error);
+gboolean lectern_site_import (LecternStore            *store,
+                              const char              *site_dir,
+                              LecternSiteImportCounts *counts,
+                              GPtrArray              **notes,
+                              GError                 **error);
 
 G_END_DECLS

@@ -945,7 +945,7 @@ lectern_application_import_site (LecternApplication *self,
   g_return_val_if_fail (site_dir != NULL && path != NULL, NULL);
 
   store = lectern_store_create (path, NULL, &error);
-  if (store != NULL && !lectern_site_import_cards (store, site_dir, &counts, &notes, &error))
+  if (store != NULL && !lectern_site_import (store, site_dir, &counts, &notes, &error))
     {
       g_clear_object (&store);
       g_unlink (path);
@@ -960,6 +960,17 @@ lectern_application_import_site (LecternApplication *self,
                                           "Imported %u cards from the site",
                                           counts.cards + counts.sponsors),
                              counts.cards + counts.sponsors);
+  if (counts.slots > 0)
+    {
+      g_autofree char *with = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%s, and a schedule of %u slot",
+                                                            "%s, and a schedule of %u slots",
+                                                            counts.slots),
+                                               summary, counts.slots);
+
+      g_free (summary);
+      summary = g_steal_pointer (&with);
+    }
   if (notes != NULL && notes->len > 0)
     {
       g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s; %u note: %s", "%s; %u notes, the first: %s",
