@@ -18,6 +18,7 @@
 
 #include "lectern-export-result.h"
 #include "lectern-schedule-reader.h"
+#include "lectern-site-encoding.h"
 #include "lectern-site-markdown.h"
 #include "lectern-test-util.h"
 
@@ -443,6 +444,51 @@ test_markdown (void)
   g_assert_false (lectern_markdown_is_wrapped ("**A** and **B**", "**"));
 }
 
+/* Text saved in the wrong encoding, repaired and reported; unusual text
+ * left alone */
+static void
+test_mis_encoded (void)
+{
+  g_autofree char *dir = lectern_test_fixture_path (".");
+  g_autofree char *path = g_build_filename (dir, "schedules", "mis-encoded-about.md", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *fixed = NULL;
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(LecternReadSchedule) s = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *plain[] = { "Zürich", "Ærø", "naïve «élan» ¿Qué?", "🔥 — “quoted” 🧑‍🎓", "Ce Zhang", "" };
+  LecternReadDay *day;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  fixed = lectern_site_repair_encoding (text, length, "_pages/about.md", notes);
+  g_assert_nonnull (fixed);
+  g_assert_cmpuint (notes->len, ==, 4);
+  g_assert_nonnull (strstr (g_ptr_array_index (notes, 0), "_pages/about.md, line 13: "));
+  g_assert_nonnull (strstr (g_ptr_array_index (notes, 0), "read as “🔥”"));
+  g_assert_nonnull (strstr (g_ptr_array_index (notes, 1), "line 36: "));
+  g_assert_nonnull (strstr (g_ptr_array_index (notes, 1), "read as “⚙️”"));
+  g_assert_nonnull (strstr (g_ptr_array_index (notes, 2), "read as “🎉”"));
+  g_assert_nonnull (strstr (g_ptr_array_index (notes, 3), "“â€”” was text saved in the wrong encoding; read as “—”"));
+  /* the real text on the page's last line is as it was */
+  g_assert_nonnull (strstr (fixed, "Zürich, Ærø, naïve, «élan» and ¿Qué? are real text."));
+
+  s = lectern_schedule_read (fixed, strlen (fixed), "_pages/about.md", 2023, &error);
+  g_assert_no_error (error);
+  day = g_ptr_array_index (s->days, 0);
+  g_assert_cmpstr (((LecternReadSession *) g_ptr_array_index (day->sessions, 0))->emoji, ==, "🔥");
+  g_assert_cmpstr (slot_at (s, 0, 18)->title, ==, "Post-workshop happy hour — drinks");
+  g_assert_cmpstr (slot_at (s, 0, 18)->emoji, ==, "🎉");
+
+  for (guint i = 0; i < G_N_ELEMENTS (plain); i++)
+    {
+      g_autoptr(GPtrArray) none = g_ptr_array_new_with_free_func (g_free);
+
+      g_assert_null (lectern_site_repair_encoding (plain[i], strlen (plain[i]), "x", none));
+      g_assert_cmpuint (none->len, ==, 0);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -456,6 +502,7 @@ main (int    argc,
   g_test_add_func ("/schedule-reader/two-tables", test_two_tables);
   g_test_add_func ("/schedule-reader/reported", test_reported);
   g_test_add_func ("/schedule-reader/markdown", test_markdown);
+  g_test_add_func ("/schedule-reader/mis-encoded", test_mis_encoded);
 
   return g_test_run ();
 }

@@ -308,6 +308,28 @@ test_two_cards (Fixture       *f,
   g_assert_cmpuint (count (lectern_store_list_cards (f->store, LECTERN_ROLE_PANELIST, NULL)), ==, 7);
 }
 
+/* A card saved in the wrong encoding: repaired, and said */
+static void
+test_mis_encoded_card (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(LecternPerson) lea = NULL;
+  LecternSiteImportCounts counts;
+
+  lectern_test_write_file (f->site, "_projects/lea.md",
+                           "---\nlayout: page\ntitle: <b>LÃ©a</b> <br> Dubois\ndescription: UniversitÃ© Paris\n"
+                           "img:\nredirect:\nimportance: 9\ncategory: speaker\n---");
+  g_assert_true (lectern_site_import (f->store, f->site, &counts, &notes, &error));
+  g_assert_no_error (error);
+  lea = lectern_test_find_person (f->store, "Léa Dubois");
+  g_assert_nonnull (lea);
+  g_assert_cmpstr (lectern_person_get_affiliation (lea), ==, "Université Paris");
+  g_assert_cmpuint (count_notes (notes, "_projects/lea.md, line 3: “Ã©” was text saved in the wrong encoding"), ==, 1);
+  g_assert_cmpuint (count_notes (notes, "_projects/lea.md, line 4: "), ==, 1);
+}
+
 /* A card that cannot be read: named, and nothing imported */
 static void
 test_broken_card (Fixture       *f,
@@ -335,6 +357,7 @@ main (int    argc,
   g_test_add ("/site-import/real-site", Fixture, NULL, fixture_set_up, test_real_site, fixture_tear_down);
   g_test_add ("/site-import/2025-site", Fixture, NULL, fixture_set_up, test_2025_site, fixture_tear_down);
   g_test_add ("/site-import/broken-page", Fixture, NULL, fixture_set_up, test_broken_page, fixture_tear_down);
+  g_test_add ("/site-import/mis-encoded-card", Fixture, NULL, fixture_set_up, test_mis_encoded_card, fixture_tear_down);
   g_test_add ("/site-import/two-cards", Fixture, NULL, fixture_set_up, test_two_cards, fixture_tear_down);
   g_test_add ("/site-import/broken-card", Fixture, NULL, fixture_set_up, test_broken_card, fixture_tear_down);
 

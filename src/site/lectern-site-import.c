@@ -29,6 +29,7 @@
 #include "lectern-export-result.h"
 #include "lectern-schedule-reader.h"
 #include "lectern-site-diff.h"
+#include "lectern-site-encoding.h"
 #include "lectern-site-folder.h"
 #include "lectern-site-import.h"
 
@@ -98,6 +99,7 @@ name_key (const char *name)
 static gboolean
 read_entry (LecternSiteFolder  *folder,
             const char         *file,
+            GPtrArray          *notes,
             Entry             **out,
             GError            **error)
 {
@@ -105,10 +107,29 @@ read_entry (LecternSiteFolder  *folder,
   g_autoptr(GBytes) bytes = lectern_site_folder_read (folder, path, error);
   g_autoptr(GHashTable) front = NULL;
   const char *importance;
+  const char *data;
+  gsize length;
   Entry *entry;
 
   if (bytes == NULL)
     return FALSE;
+
+  data = g_bytes_get_data (bytes, &length);
+  if (!g_utf8_validate (data, length, NULL))
+    {
+      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_BROKEN_PAGE,
+                   _("%s is not UTF-8 text. Nothing was imported."), path);
+      return FALSE;
+    }
+  {
+    char *repaired = lectern_site_repair_encoding (data, length, path, notes);
+
+    if (repaired != NULL)
+      {
+        g_bytes_unref (bytes);
+        bytes = g_bytes_new_take (repaired, strlen (repaired));
+      }
+  }
 
   front = lectern_site_read_front_matter (bytes);
   if (front == NULL)
@@ -550,6 +571,23 @@ read_home_page (LecternStore       *store,
     }
 
   text = g_bytes_get_data (page, &length);
+  if (!g_utf8_validate (text, length, NULL))
+    {
+      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_BROKEN_PAGE,
+                   _("_pages/about.md is not UTF-8 text. Nothing was imported."));
+      return FALSE;
+    }
+  {
+    char *repaired = lectern_site_repair_encoding (text, length, "_pages/about.md", notes);
+
+    if (repaired != NULL)
+      {
+        length = strlen (repaired);
+        g_bytes_unref (page);
+        page = g_bytes_new_take (repaired, length);
+        text = g_bytes_get_data (page, NULL);
+      }
+  }
   home->schedule = lectern_schedule_read (text, length, "_pages/about.md",
                                           lectern_event_get_year (home->event), error);
   if (home->schedule == NULL)
@@ -628,7 +666,7 @@ lectern_site_import (LecternStore            *store,
 
       if (!g_str_has_suffix (file, ".md") || file[0] == '.' || lectern_site_is_temporary_name (file))
         continue;
-      if (!read_entry (folder, file, &entry, error))
+      if (!read_entry (folder, file, found, &entry, error))
         return FALSE;
       g_ptr_array_add (entries, entry);
     }
