@@ -12,6 +12,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "lectern-exporter.h"
 #include "lectern-site-diff.h"
@@ -347,6 +350,99 @@ test_broken_card (Fixture       *f,
   g_assert_cmpuint (counts.cards, ==, 0);
 }
 
+/* Malformed input of every kind: a clear error naming the file and the
+ * line, no crash, and nothing imported */
+static void
+assert_refused (Fixture    *f,
+                const char *file,
+                const char *contents,
+                gssize      length,
+                const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->site, file, NULL);
+  LecternSiteImportCounts counts;
+
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  g_assert_false (lectern_site_import (f->store, f->site, &counts, NULL, &error));
+  g_assert_nonnull (error);
+  if (strstr (error->message, expected) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, expected);
+  g_assert_cmpuint (count (lectern_store_list_people (f->store, NULL)), ==, 0);
+  g_assert_cmpuint (count (lectern_store_list_days (f->store, NULL)), ==, 0);
+  g_assert_false (lectern_store_can_undo (f->store));
+  g_unlink (path);
+}
+
+static void
+test_malformed (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GString) deep = g_string_new ("---\nlayout: page\ntitle: ");
+  g_autoptr(GString) bomb = g_string_new ("---\nlayout: page\ntitle: <b>Bo</b> <br> Mb\n");
+  g_autofree char *page_path = g_build_filename (f->site, "_pages", "about.md", NULL);
+  g_autofree char *page = NULL;
+  g_autofree char *huge = NULL;
+  g_autofree char *outside = g_build_filename (f->dir, "outside.md", NULL);
+  g_autofree char *link = g_build_filename (f->site, "_projects", "zz_link.md", NULL);
+  LecternSiteImportCounts counts;
+  static const char garbage[] = "---\ntitle: x\n---\n\x89PNG\r\n\x1a\n\xff\xfe\x00\x01";
+
+  assert_refused (f, "_projects/zz.md", "---\nlayout: page\ntitle: Unclosed\n", -1,
+                  "_projects/zz.md, line 1: the front matter is never closed");
+  assert_refused (f, "_projects/zz.md", "no front matter at all\n", -1,
+                  "_projects/zz.md, line 1: no front matter");
+  assert_refused (f, "_projects/zz.md", garbage, sizeof garbage - 1,
+                  "_projects/zz.md, line 4: not UTF-8 text");
+  assert_refused (f, "_projects/zz.md", "---\nlayout: page\ntitle: \"unclosed\n---\n", -1,
+                  "_projects/zz.md, line ");
+
+  /* 100,000 lists deep */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, ']');
+  g_string_append (deep, "\n---\n");
+  assert_refused (f, "_projects/zz.md", deep->str, deep->len, "_projects/zz.md, line 3: values nested too deeply");
+
+  /* a 10 MB cell in the schedule */
+  g_assert_true (g_file_get_contents (page_path, &page, NULL, NULL));
+  huge = g_malloc (10 * 1024 * 1024 + 1);
+  memset (huge, 'a', 10 * 1024 * 1024);
+  huge[10 * 1024 * 1024] = '\0';
+  {
+    g_autofree char *with = g_strdup_printf ("%s\n| 9:00am | %s | |\n", page, huge);
+
+    assert_refused (f, "_pages/about.md", with, -1, "_pages/about.md, line 174: a table row of 10485775 bytes");
+    g_assert_true (g_file_set_contents (page_path, page, -1, NULL));
+  }
+
+  /* a card that is a link to a file outside the site */
+  g_assert_true (g_file_set_contents (outside, "---\ntitle: Outside\n---\n", -1, NULL));
+  g_assert_cmpint (symlink (outside, link), ==, 0);
+  g_assert_false (lectern_site_import (f->store, f->site, &counts, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "zz_link.md"));
+  g_assert_cmpuint (count (lectern_store_list_people (f->store, NULL)), ==, 0);
+  g_unlink (link);
+  g_clear_error (&error);
+
+  /* an alias bomb: aliases are not expanded, the card is read at once */
+  g_string_append (bomb, "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+  for (char c = 'b'; c <= 'z'; c++)
+    g_string_append_printf (bomb, "%c: &%c [*%c,*%c,*%c,*%c,*%c,*%c,*%c,*%c,*%c]\n", c, c,
+                            c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1, c - 1);
+  g_string_append (bomb, "importance: 30\ncategory: speaker\nimg: assets/img/bomb.jpg\n---\n");
+  lectern_test_write_file (f->site, "_projects/zz_bomb.md", bomb->str);
+  /* and its image is not an image */
+  lectern_test_write_file (f->site, "assets/img/bomb.jpg", "<html>not a photo</html>");
+  g_assert_true (lectern_site_import (f->store, f->site, &counts, &notes, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (lectern_test_find_person (f->store, "Bo Mb"));
+  g_assert_cmpuint (count_notes (notes, "The image assets/img/bomb.jpg is not an image"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -358,6 +454,7 @@ main (int    argc,
   g_test_add ("/site-import/2025-site", Fixture, NULL, fixture_set_up, test_2025_site, fixture_tear_down);
   g_test_add ("/site-import/broken-page", Fixture, NULL, fixture_set_up, test_broken_page, fixture_tear_down);
   g_test_add ("/site-import/mis-encoded-card", Fixture, NULL, fixture_set_up, test_mis_encoded_card, fixture_tear_down);
+  g_test_add ("/site-import/malformed", Fixture, NULL, fixture_set_up, test_malformed, fixture_tear_down);
   g_test_add ("/site-import/two-cards", Fixture, NULL, fixture_set_up, test_two_cards, fixture_tear_down);
   g_test_add ("/site-import/broken-card", Fixture, NULL, fixture_set_up, test_broken_card, fixture_tear_down);
 

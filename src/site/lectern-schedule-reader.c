@@ -39,6 +39,7 @@
 #include "lectern-slot.h"
 
 #define DEFAULT_LAST_DURATION 30
+#define MAX_CELL_LENGTH (64 * 1024)
 
 /* ------------------------------------------------------------------ */
 /* Freeing                                                             */
@@ -1670,6 +1671,21 @@ lectern_schedule_read (const char  *page,
     }
 
   split_lines (page, length, lines);
+
+  /* a schedule has no cell of this size: refused, not read */
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+
+      if (strlen (line->text) > MAX_CELL_LENGTH && line->text[0] == '|')
+        {
+          g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_BROKEN_PAGE,
+                       _("%s, line %u: a table row of %zu bytes, longer than any schedule’s (%u KiB "
+                         "at most). Nothing was imported."),
+                       path, line->number, strlen (line->text), MAX_CELL_LENGTH / 1024);
+          return NULL;
+        }
+    }
 
   /* the tables: a header row, a separator row, the rows */
   for (guint i = 0; i + 1 < lines->len; i++)

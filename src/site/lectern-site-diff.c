@@ -19,82 +19,196 @@
 
 #include "lectern-site-diff.h"
 
+#define MAX_YAML_DEPTH 64
+
+static gboolean
+yaml_failed (GError     **error,
+             const char  *path,
+             guint        line,
+             const char  *problem)
+{
+  g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_BROKEN_PAGE,
+               _("%s, line %u: %s. Nothing was imported."), path ? path : "YAML", line, problem);
+  return FALSE;
+}
+
+/* The top-level keys of a YAML mapping and their values as text, read
+ * with libyaml's event parser: aliases are never expanded, and values
+ * nested deeper than MAX_YAML_DEPTH are refused rather than followed.
+ */
+static GHashTable *
+parse_mapping (const char  *text,
+               gsize        len,
+               guint        first_line,
+               const char  *path,
+               GError     **error)
+{
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *key = NULL;
+  yaml_parser_t parser;
+  int depth = 0;          /* 1 inside the root mapping */
+  int skip_from = 0;      /* inside a nested value that began at this depth */
+  gboolean root_seen = FALSE;
+  gboolean done = FALSE;
+  gboolean ok = TRUE;
+
+  if (!yaml_parser_initialize (&parser))
+    return NULL;
+  yaml_parser_set_input_string (&parser, (const unsigned char *) text, len);
+
+  while (!done && ok)
+    {
+      yaml_event_t event;
+
+      if (!yaml_parser_parse (&parser, &event))
+        {
+          ok = yaml_failed (error, path, (guint) parser.problem_mark.line + first_line,
+                            parser.problem ? parser.problem : "not YAML");
+          break;
+        }
+
+      switch (event.type)
+        {
+        case YAML_STREAM_END_EVENT:
+        case YAML_DOCUMENT_END_EVENT:
+          done = root_seen;
+          break;
+
+        case YAML_MAPPING_START_EVENT:
+        case YAML_SEQUENCE_START_EVENT:
+          if (depth == 0 && event.type == YAML_SEQUENCE_START_EVENT)
+            ok = yaml_failed (error, path, (guint) event.start_mark.line + first_line,
+                              _("a list where keys and values were expected"));
+          else if (++depth > MAX_YAML_DEPTH)
+            ok = yaml_failed (error, path, (guint) event.start_mark.line + first_line,
+                              _("values nested too deeply"));
+          else if (depth == 1)
+            root_seen = TRUE;
+          else if (skip_from == 0)
+            {
+              /* a list or mapping as a key's value: "" */
+              skip_from = depth;
+              if (key != NULL)
+                g_hash_table_replace (values, g_steal_pointer (&key), g_strdup (""));
+            }
+          break;
+
+        case YAML_MAPPING_END_EVENT:
+        case YAML_SEQUENCE_END_EVENT:
+          if (depth == skip_from)
+            skip_from = 0;
+          if (--depth == 0)
+            done = TRUE;
+          break;
+
+        case YAML_SCALAR_EVENT:
+        case YAML_ALIAS_EVENT:
+          if (depth == 0)
+            {
+              /* a document that is one value, not a mapping */
+              ok = yaml_failed (error, path, (guint) event.start_mark.line + first_line,
+                                _("a single value where keys and values were expected"));
+            }
+          else if (depth == 1 && skip_from == 0)
+            {
+              const char *value = event.type == YAML_SCALAR_EVENT ? (const char *) event.data.scalar.value : "";
+              gsize length = event.type == YAML_SCALAR_EVENT ? event.data.scalar.length : 0;
+
+              if (key == NULL)
+                key = g_strndup (event.type == YAML_SCALAR_EVENT ? value : "", length);
+              else
+                g_hash_table_replace (values, g_steal_pointer (&key), g_strndup (value, length));
+            }
+          break;
+
+        case YAML_NO_EVENT:
+        case YAML_STREAM_START_EVENT:
+        case YAML_DOCUMENT_START_EVENT:
+        default:
+          break;
+        }
+
+      yaml_event_delete (&event);
+    }
+
+  yaml_parser_delete (&parser);
+
+  if (!ok)
+    return NULL;
+  if (!root_seen)
+    {
+      yaml_failed (error, path, first_line, _("no keys and values"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&values);
+}
+
+/**
+ * lectern_site_parse_front_matter:
+ * @contents: a card or a page, "---\n" YAML "---\n" and its body
+ * @path: (nullable): its path in the site, for the error
+ *
+ * The front matter's top-level keys and their values as text (a value
+ * that is not text, or null, is "").
+ *
+ * Returns: (transfer full) (nullable): key -> value, or %NULL with an
+ *   error that names the file and the line
+ */
+GHashTable *
+lectern_site_parse_front_matter (GBytes      *contents,
+                                 const char  *path,
+                                 GError     **error)
+{
+  gsize len = 0;
+  const char *text = contents != NULL ? g_bytes_get_data (contents, &len) : NULL;
+  const char *end;
+
+  if (text == NULL || len < 4 || strncmp (text, "---", 3) != 0 || (text[3] != '\n' && text[3] != '\r'))
+    {
+      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_BROKEN_PAGE,
+                   _("%s, line 1: no front matter (the file does not begin with a “---” line). "
+                     "Nothing was imported."), path ? path : "");
+      return NULL;
+    }
+  end = g_strstr_len (text + 3, len - 3, "\n---");
+  if (end == NULL)
+    {
+      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_BROKEN_PAGE,
+                   _("%s, line 1: the front matter is never closed by a “---” line. "
+                     "Nothing was imported."), path ? path : "");
+      return NULL;
+    }
+
+  return parse_mapping (text + 4, end - (text + 4) + 1, 2, path, error);
+}
+
 /**
  * lectern_site_read_front_matter:
  * @contents: a card, "---\n" YAML "---\n" and its body
  *
- * The front matter's top-level keys and their values as text (a value
- * that is not text, or null, is ""), or NULL if the file has no front
- * matter YAML can read.
+ * As lectern_site_parse_front_matter(), without the error.
  *
  * Returns: (transfer full) (nullable): key -> value
  */
 GHashTable *
 lectern_site_read_front_matter (GBytes *contents)
 {
-  gsize len = 0;
-  const char *text = contents != NULL ? g_bytes_get_data (contents, &len) : NULL;
-  const char *end;
-
-  if (text == NULL || len < 4 || strncmp (text, "---\n", 4) != 0)
-    return NULL;
-  end = g_strstr_len (text + 4, len - 4, "\n---");
-  if (end == NULL)
-    return NULL;
-
-  return lectern_site_read_yaml_mapping (text + 4, end - (text + 4) + 1);
+  return lectern_site_parse_front_matter (contents, NULL, NULL);
 }
 
 /**
  * lectern_site_read_yaml_mapping:
- * @text: a YAML document (libyaml reads it), such as a site's _config.yml
+ * @text: a YAML document, such as a site's _config.yml
  *
- * The top-level keys of the document's mapping and their values as text
- * (a value that is not text, or null, is ""), or NULL if it is not a
- * mapping YAML can read. Aliases are not expanded.
- *
- * Returns: (transfer full) (nullable): key -> value
+ * Returns: (transfer full) (nullable): its top-level keys and their
+ *   values as text, or %NULL if it is not a mapping YAML can read
  */
 GHashTable *
 lectern_site_read_yaml_mapping (const char *text,
                                 gsize       len)
 {
-  g_autoptr(GHashTable) values = NULL;
-  yaml_parser_t parser;
-  yaml_document_t document;
-  yaml_node_t *root;
-
-  if (!yaml_parser_initialize (&parser))
-    return NULL;
-  yaml_parser_set_input_string (&parser, (const unsigned char *) text, len);
-  if (!yaml_parser_load (&parser, &document))
-    {
-      yaml_parser_delete (&parser);
-      return NULL;
-    }
-  yaml_parser_delete (&parser);
-
-  root = yaml_document_get_root_node (&document);
-  if (root != NULL && root->type == YAML_MAPPING_NODE)
-    {
-      values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      for (yaml_node_pair_t *pair = root->data.mapping.pairs.start; pair < root->data.mapping.pairs.top; pair++)
-        {
-          yaml_node_t *key = yaml_document_get_node (&document, pair->key);
-          yaml_node_t *value = yaml_document_get_node (&document, pair->value);
-
-          if (key == NULL || key->type != YAML_SCALAR_NODE)
-            continue;
-          g_hash_table_replace (values,
-                                g_strndup ((const char *) key->data.scalar.value, key->data.scalar.length),
-                                value != NULL && value->type == YAML_SCALAR_NODE
-                                ? g_strndup ((const char *) value->data.scalar.value, value->data.scalar.length)
-                                : g_strdup (""));
-        }
-    }
-  yaml_document_delete (&document);
-
-  return g_steal_pointer (&values);
+  return parse_mapping (text, len, 1, NULL, NULL);
 }
 
 /**

@@ -12,6 +12,9 @@
 G_BEGIN_DECLS
 
 GHashTable *lectern_site_read_front_matter (GBytes              *contents);
+GHashTable *lectern_site_parse_front_matter (GBytes             *contents,
+                                             const char         *path,
+                                             GError            **error);
 GHashTable *lectern_site_read_yaml_mapping (const char          *text,
                                             gsize                len);
 char       *lectern_site_plain_text        (const char          *html);

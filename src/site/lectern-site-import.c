@@ -31,6 +31,7 @@
 #include "lectern-site-diff.h"
 #include "lectern-site-encoding.h"
 #include "lectern-site-folder.h"
+#include "lectern-site-image.h"
 #include "lectern-site-import.h"
 
 typedef struct
@@ -86,6 +87,27 @@ split_title (const char  *title,
     g_clear_pointer (family, g_free);
 }
 
+/* Text, or a clear error naming the line where it stops being text */
+static gboolean
+text_is_utf8 (const char  *data,
+              gsize        length,
+              const char  *path,
+              GError     **error)
+{
+  const char *bad = NULL;
+  guint line = 1;
+
+  if (g_utf8_validate (data, length, &bad))
+    return TRUE;
+
+  for (const char *p = data; p < bad; p++)
+    line += *p == '\n';
+  g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_BROKEN_PAGE,
+               _("%s, line %u: not UTF-8 text (a binary file, or text in another encoding). "
+                 "Nothing was imported."), path, line);
+  return FALSE;
+}
+
 /* Names compare without case or accents' encoding differences, spaces collapsed */
 static char *
 name_key (const char *name)
@@ -115,12 +137,8 @@ read_entry (LecternSiteFolder  *folder,
     return FALSE;
 
   data = g_bytes_get_data (bytes, &length);
-  if (!g_utf8_validate (data, length, NULL))
-    {
-      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_BROKEN_PAGE,
-                   _("%s is not UTF-8 text. Nothing was imported."), path);
-      return FALSE;
-    }
+  if (!text_is_utf8 (data, length, path, error))
+    return FALSE;
   {
     char *repaired = lectern_site_repair_encoding (data, length, path, notes);
 
@@ -131,14 +149,9 @@ read_entry (LecternSiteFolder  *folder,
       }
   }
 
-  front = lectern_site_read_front_matter (bytes);
+  front = lectern_site_parse_front_matter (bytes, path, error);
   if (front == NULL)
-    {
-      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_BROKEN_PAGE,
-                   _("%s has no front matter that can be read (between “---” lines, in YAML). "
-                     "Nothing was imported."), path);
-      return FALSE;
-    }
+    return FALSE;
 
   entry = g_new0 (Entry, 1);
   entry->slug = g_strndup (file, strlen (file) - strlen (".md"));
@@ -192,8 +205,24 @@ read_image (LecternSiteFolder *folder,
 
   bytes = lectern_site_folder_read (folder, img[0] == '/' ? img + 1 : img, &error);
   if (bytes == NULL)
-    g_ptr_array_add (notes, g_strdup_printf (_("The image %s could not be read (%s); the card keeps its path."),
-                                             img, error->message));
+    {
+      g_ptr_array_add (notes, g_strdup_printf (_("The image %s could not be read (%s); the card keeps its path."),
+                                               img, error->message));
+      return NULL;
+    }
+
+  /* a file that is not an image is not taken for one */
+  {
+    g_autoptr(GdkPixbuf) pixbuf = lectern_site_image_load (bytes, &error);
+
+    if (pixbuf == NULL)
+      {
+        g_ptr_array_add (notes, g_strdup_printf (_("The image %s is not an image that can be read (%s); "
+                                                   "the card keeps its path, without the image."),
+                                                 img, error->message));
+        g_clear_pointer (&bytes, g_bytes_unref);
+      }
+  }
   return bytes;
 }
 
@@ -571,12 +600,8 @@ read_home_page (LecternStore       *store,
     }
 
   text = g_bytes_get_data (page, &length);
-  if (!g_utf8_validate (text, length, NULL))
-    {
-      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_BROKEN_PAGE,
-                   _("_pages/about.md is not UTF-8 text. Nothing was imported."));
-      return FALSE;
-    }
+  if (!text_is_utf8 (text, length, "_pages/about.md", error))
+    return FALSE;
   {
     char *repaired = lectern_site_repair_encoding (text, length, "_pages/about.md", notes);
 
