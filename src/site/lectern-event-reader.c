@@ -37,6 +37,48 @@ static const char *zone_tables[] = {
   "/usr/share/zoneinfo/zone.tab",
 };
 
+typedef struct
+{
+  char      *identifier;
+  GTimeZone *tz;
+} Zone;
+
+/* The system's zones, in tzdata's order, read once for the process */
+static GArray *
+system_zones (void)
+{
+  static GArray *zones;
+
+  if (g_once_init_enter (&zones))
+    {
+      GArray *found = g_array_new (FALSE, TRUE, sizeof (Zone));
+      g_autofree char *table = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (zone_tables) && table == NULL; i++)
+        g_file_get_contents (zone_tables[i], &table, NULL, NULL);
+
+      lines = g_strsplit (table != NULL ? table : "", "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_auto(GStrv) columns = NULL;
+          Zone zone;
+
+          if (lines[i][0] == '#' || lines[i][0] == '\0')
+            continue;
+          columns = g_strsplit (lines[i], "\t", -1);
+          if (g_strv_length (columns) < 3 || (zone.tz = g_time_zone_new_identifier (columns[2])) == NULL)
+            continue;
+          zone.identifier = g_strdup (columns[2]);
+          g_array_append_val (found, zone);
+        }
+
+      g_once_init_leave (&zones, found);
+    }
+
+  return zones;
+}
+
 static gboolean
 empty (const char *s)
 {
@@ -125,8 +167,7 @@ lectern_site_resolve_zone (const char  *abbreviation,
                            GPtrArray  **others)
 {
   g_autoptr(GPtrArray) fits = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *table = NULL;
-  g_auto(GStrv) lines = NULL;
+  GArray *zones = system_zones ();
   gint64 at = noon_of (date, 0);
   gint64 january = noon_of (date, 1);
   gint64 july = noon_of (date, 7);
@@ -139,23 +180,11 @@ lectern_site_resolve_zone (const char  *abbreviation,
   if (abbreviation != NULL && g_ascii_strcasecmp (abbreviation, "UTC") == 0 && (!has_offset || offset == 0))
     return g_strdup ("UTC");
 
-  for (guint i = 0; i < G_N_ELEMENTS (zone_tables) && table == NULL; i++)
-    g_file_get_contents (zone_tables[i], &table, NULL, NULL);
-  if (table == NULL)
-    return NULL;
-
-  lines = g_strsplit (table, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (guint i = 0; i < zones->len; i++)
     {
-      g_auto(GStrv) columns = NULL;
-      g_autoptr(GTimeZone) tz = NULL;
+      const Zone *zone = &g_array_index (zones, Zone, i);
+      GTimeZone *tz = zone->tz;
       int interval;
-
-      if (lines[i][0] == '#' || lines[i][0] == '\0')
-        continue;
-      columns = g_strsplit (lines[i], "\t", -1);
-      if (g_strv_length (columns) < 3 || (tz = g_time_zone_new_identifier (columns[2])) == NULL)
-        continue;
 
       interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, at);
       if (interval < 0)
@@ -174,7 +203,7 @@ lectern_site_resolve_zone (const char  *abbreviation,
             continue;
         }
 
-      g_ptr_array_add (fits, g_strdup (columns[2]));
+      g_ptr_array_add (fits, g_strdup (zone->identifier));
     }
 
   if (fits->len == 0)

@@ -397,7 +397,6 @@ lectern_schedule_parse_date (const char *text,
   g_autofree char *lower = g_utf8_strdown (text, -1);
   g_auto(GStrv) words = NULL;
   int month = 0, day = 0, year_found = 0;
-  g_autoptr(GDate) date = NULL;
   GMatchInfo *match = NULL;
   g_autoptr(GRegex) iso = g_regex_new ("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b", 0, 0, NULL);
 
@@ -1068,10 +1067,9 @@ read_talk (Reader    *self,
   if (speaker != NULL && *speaker != '\0')
     read_presenters (self, slot, speaker, role, bare, row->line);
 
+  /* a column of its own for slides and papers: its links, not its text */
   if (row->links != NULL)
-    {
-      g_autofree char *unused = take_material_links (row->links, slot);
-    }
+    g_free (take_material_links (row->links, slot));
 
   if (abstract != NULL || speaker_abstract != NULL)
     slot->abstract = lectern_markdown_to_text (abstract != NULL ? abstract : speaker_abstract);

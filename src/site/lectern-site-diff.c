@@ -70,6 +70,9 @@ parse_mapping (const char  *text,
       switch (event.type)
         {
         case YAML_STREAM_END_EVENT:
+          done = TRUE;
+          break;
+
         case YAML_DOCUMENT_END_EVENT:
           done = root_seen;
           break;
