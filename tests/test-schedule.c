@@ -241,8 +241,10 @@ test_migrate_v3 (Fixture       *f,
 
   store = lectern_store_open (f->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (lectern_store_get_schema_version (store), ==, 4);
+  g_assert_cmpint (lectern_store_get_schema_version (store), ==, LECTERN_SCHEMA_VERSION);
   g_assert_true (g_str_has_suffix (lectern_store_get_backup_path (store), ".v3.bak"));
+  /* and through to the record of the site, empty */
+  g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM site_file"), ==, 0);
   g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM history"), ==, 0);
   g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT COUNT (*) FROM pragma_foreign_key_check"), ==, 0);
   g_assert_cmpint (lectern_test_sql_int (f->path, "SELECT visible_start FROM day"), ==, 480);

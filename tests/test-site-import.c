@@ -253,6 +253,168 @@ test_real_site (Fixture       *f,
   g_assert_cmpuint (count (lectern_store_list_days (f->store, NULL)), ==, 0);
 }
 
+static char *
+read_text (const char *site,
+           const char *path)
+{
+  g_autofree char *full = g_build_filename (site, path, NULL);
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (full, &text, NULL, NULL));
+  return text;
+}
+
+/* The lines of @after are those of @before, in order, plus lines that
+ * are blank or Lectern's markers only */
+static void
+assert_only_markers_added (const char *before,
+                           const char *after)
+{
+  g_auto(GStrv) was = g_strsplit (before, "\n", -1);
+  g_auto(GStrv) now = g_strsplit (after, "\n", -1);
+  guint i = 0, j = 0, added = 0;
+
+  while (now[j] != NULL)
+    {
+      if (was[i] != NULL && strcmp (was[i], now[j]) == 0)
+        i++, j++;
+      else
+        {
+          if (*g_strstrip (g_strdup (now[j])) != '\0' && !g_str_has_prefix (now[j], "<!-- lectern:schedule:"))
+            g_error ("line %u of the page is new and not a marker: %s", j + 1, now[j]);
+          added += !g_str_has_prefix (now[j], "<!-- lectern:schedule:") ? 0 : 1;
+          j++;
+        }
+    }
+  g_assert_null (was[i]);
+  g_assert_cmpuint (added, ==, 2);
+}
+
+static void
+export_into (LecternStore *store,
+             const char   *site)
+{
+  g_autoptr(LecternExporter) exporter = lectern_exporter_new (store, site);
+  g_autoptr(LecternExportResult) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  plan = lectern_exporter_plan (exporter, &error);
+  g_assert_no_error (error);
+  g_assert_true (lectern_exporter_write (exporter, plan, &error));
+  g_assert_no_error (error);
+}
+
+/* Adopting a site changes only what means something different: the
+ * import and an export at once change no card, and the home page gains
+ * Lectern's two markers only; one speaker more changes that card only;
+ * put first, the speakers after her change their importance line only.
+ */
+static void
+test_adopt (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) cards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(LecternPerson) lea = NULL;
+  g_autoptr(LecternCard) card = NULL;
+  g_autofree char *page_before = read_text (f->site, "_pages/about.md");
+  g_autofree char *page_after = NULL;
+  g_autofree char *schedule_data = NULL;
+  g_autofree char *projects = g_build_filename (f->site, "_projects", NULL);
+  g_autoptr(GDir) dir = g_dir_open (projects, 0, NULL);
+  LecternSiteImportCounts counts;
+  const char *name;
+  guint n_changed = 0;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_strconcat ("_projects/", name, NULL);
+
+      g_hash_table_insert (cards, g_strdup (path), read_text (f->site, path));
+    }
+  g_assert_cmpuint (g_hash_table_size (cards), ==, 22);
+
+  g_assert_true (lectern_site_import (f->store, f->site, &counts, NULL, &error));
+  g_assert_no_error (error);
+  export_into (f->store, f->site);
+
+  /* no card changed, byte for byte */
+  {
+    GHashTableIter iter;
+    gpointer path, text;
+
+    g_hash_table_iter_init (&iter, cards);
+    while (g_hash_table_iter_next (&iter, &path, &text))
+      {
+        g_autofree char *now = read_text (f->site, path);
+
+        g_assert_cmpstr (now, ==, text);
+      }
+  }
+  page_after = read_text (f->site, "_pages/about.md");
+  assert_only_markers_added (page_before, page_after);
+  schedule_data = read_text (f->site, "_data/schedule.yml");
+  g_assert_nonnull (strstr (schedule_data, "Using Megatron to Train Large Language Models"));
+
+  /* one speaker more: that card, and nothing else */
+  lea = lectern_test_add_person (f->store, "Léa Dubois", "Inria");
+  card = lectern_store_add_card (f->store, lea, LECTERN_ROLE_SPEAKER, "lea", &error);
+  g_assert_no_error (error);
+  export_into (f->store, f->site);
+  {
+    GHashTableIter iter;
+    gpointer path, text;
+
+    g_hash_table_iter_init (&iter, cards);
+    while (g_hash_table_iter_next (&iter, &path, &text))
+      {
+        g_autofree char *now = read_text (f->site, path);
+
+        g_assert_cmpstr (now, ==, text);
+      }
+    g_free (page_before);
+    page_before = read_text (f->site, "_pages/about.md");
+    g_assert_cmpstr (page_before, ==, page_after);
+  }
+  {
+    g_autofree char *lea_card = read_text (f->site, "_projects/lea.md");
+
+    g_assert_nonnull (strstr (lea_card, "importance: 4\n"));
+  }
+
+  /* put first: the speakers after her change their importance line only */
+  g_assert_true (lectern_store_move_card (f->store, card, 0, &error));
+  g_assert_no_error (error);
+  export_into (f->store, f->site);
+  {
+    GHashTableIter iter;
+    gpointer path, text;
+
+    g_hash_table_iter_init (&iter, cards);
+    while (g_hash_table_iter_next (&iter, &path, &text))
+      {
+        g_autofree char *now = read_text (f->site, path);
+        g_auto(GStrv) was_lines = g_strsplit (text, "\n", -1);
+        g_auto(GStrv) now_lines = g_strsplit (now, "\n", -1);
+        guint differ = 0;
+
+        if (strcmp (now, text) == 0)
+          continue;
+        n_changed++;
+        g_assert_cmpuint (g_strv_length (was_lines), ==, g_strv_length (now_lines));
+        for (guint l = 0; was_lines[l] != NULL; l++)
+          if (strcmp (was_lines[l], now_lines[l]) != 0)
+            {
+              differ++;
+              g_assert_true (g_str_has_prefix (now_lines[l], "importance: "));
+            }
+        g_assert_cmpuint (differ, ==, 1);
+        g_assert_nonnull (strstr (text, "category: speaker"));
+      }
+  }
+  g_assert_cmpuint (n_changed, ==, 7);
+}
+
 /* The 2025 site: its cards, and a schedule in another style; the time
  * zone written "PT" is the one of the city the page names */
 static void
@@ -482,6 +644,7 @@ main (int    argc,
   lectern_test_keep_quark_block ();
 
   g_test_add ("/site-import/real-site", Fixture, NULL, fixture_set_up, test_real_site, fixture_tear_down);
+  g_test_add ("/site-import/adopt", Fixture, NULL, fixture_set_up, test_adopt, fixture_tear_down);
   g_test_add ("/site-import/2025-site", Fixture, NULL, fixture_set_up, test_2025_site, fixture_tear_down);
   g_test_add ("/site-import/broken-page", Fixture, NULL, fixture_set_up, test_broken_page, fixture_tear_down);
   g_test_add ("/site-import/mis-encoded-card", Fixture, NULL, fixture_set_up, test_mis_encoded_card, fixture_tear_down);

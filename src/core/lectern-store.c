@@ -265,6 +265,15 @@ static const char *migrations[LECTERN_SCHEMA_VERSION] = {
   "CREATE INDEX availability_by_person ON availability (person_id);"
   LECTERN_FIT_DAY_HOURS_SQL ";"
   "DELETE FROM history;",
+
+  /* 4 -> 5: what the site had when Lectern last wrote or imported it
+   * (lectern-store-site.c): bookkeeping, never an undo step */
+  "CREATE TABLE site_file ("
+  "  path TEXT PRIMARY KEY,"
+  "  sha1 TEXT NOT NULL,"
+  "  category TEXT,"
+  "  position INTEGER,"
+  "  contents BLOB);",
 };
 
 /* ------------------------------------------------------------------ */
@@ -483,14 +492,15 @@ history_enabled (LecternStore *self)
   return self->schema_version >= HISTORY_SCHEMA_VERSION && !self->history_suspended;
 }
 
-/* The history and the counters are the file's bookkeeping, not the
- * workshop: a session never records them.
+/* The history, the counters and the record of the site are the file's
+ * bookkeeping, not the workshop: a session never records them.
  */
 static int
 session_table_filter (void       *user_data,
                       const char *table)
 {
-  return g_strcmp0 (table, "history") != 0 && g_strcmp0 (table, "meta") != 0;
+  return g_strcmp0 (table, "history") != 0 && g_strcmp0 (table, "meta") != 0 &&
+         g_strcmp0 (table, "site_file") != 0;
 }
 
 gboolean

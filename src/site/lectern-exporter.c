@@ -22,6 +22,7 @@
 
 #include "lectern-exporter.h"
 #include "lectern-site-diff.h"
+#include "lectern-site-diff.h"
 
 struct _LecternExporter
 {
@@ -130,7 +131,18 @@ lectern_exporter_write (LecternExporter      *self,
       !(self->folder = lectern_site_folder_open (self->site_dir, error)))
     return FALSE;
 
-  return lectern_site_folder_write (self->folder, result, error);
+  if (!lectern_site_folder_write (self->folder, result, error))
+    return FALSE;
+
+  /* what the site has now, for the next export's positions and the
+   * hand edits check --site reports; a help, never a reason to fail */
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    if (!lectern_site_record_result (self->store, result, &local_error))
+      g_warning ("The workshop file could not note what the site has now: %s", local_error->message);
+  }
+  return TRUE;
 }
 
 /* The worker reads the workshop through a connection of its own, so the

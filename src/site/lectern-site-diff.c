@@ -18,6 +18,7 @@
 #include <yaml.h>
 
 #include "lectern-site-diff.h"
+#include "lectern-store-site.h"
 
 #define MAX_YAML_DEPTH 64
 
@@ -462,4 +463,41 @@ lectern_site_explain (LecternSiteFolder   *folder,
         why = g_strdup (_("Positions numbered again 1, 2, 3…, in the organizers’ order"));
       lectern_export_result_set_renumbering (result, n_renumbered, why);
     }
+}
+
+/**
+ * lectern_site_record_result:
+ * @store: the workshop file
+ * @result: an export's files, as the site has them now
+ *
+ * Notes in the workshop file what the site's cards are now (their
+ * bytes, list and position: lectern-store-site.c).
+ */
+gboolean
+lectern_site_record_result (LecternStore         *store,
+                            LecternExportResult  *result,
+                            GError              **error)
+{
+  GPtrArray *files = lectern_export_result_get_files (result);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) lectern_site_record_free);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      LecternExportFile *file = g_ptr_array_index (files, i);
+      g_autoptr(GHashTable) front = NULL;
+      const char *importance;
+      guint64 position = 0;
+
+      if (file->kind != LECTERN_SITE_FILE_CARD || file->contents == NULL)
+        continue;
+      front = lectern_site_read_front_matter (file->contents);
+      importance = front != NULL ? g_hash_table_lookup (front, "importance") : NULL;
+      if (importance == NULL || !g_ascii_string_to_unsigned (importance, 10, 1, G_MAXINT, &position, NULL))
+        position = 0;
+      g_ptr_array_add (records, lectern_site_record_new (file->path, file->contents,
+                                                         front != NULL ? g_hash_table_lookup (front, "category") : "",
+                                                         position > 0 ? (int) position : -1));
+    }
+
+  return lectern_store_set_site_records (store, records, "_projects/", error);
 }

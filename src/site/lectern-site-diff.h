@@ -8,6 +8,7 @@
 
 #include "lectern-export-result.h"
 #include "lectern-site-folder.h"
+#include "lectern-store.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,8 @@ char       *lectern_site_describe_change   (const char          *path,
 void        lectern_site_explain           (LecternSiteFolder   *folder,
                                             LecternExportResult *result);
 gboolean    lectern_site_is_renumbered     (const LecternExportFile *file);
+gboolean    lectern_site_record_result     (LecternStore        *store,
+                                            LecternExportResult *result,
+                                            GError             **error);
 
 G_END_DECLS

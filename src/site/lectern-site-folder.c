@@ -612,8 +612,10 @@ compare_file (LecternSiteFolder      *self,
     change = LECTERN_EXPORT_CHANGED;   /* the link is replaced by a file */
   else if (found == FOUND_FILE)
     {
-      /* a file Lectern owns whole and of another size: no need to read it */
-      if (file->ownership == LECTERN_SITE_OWN_WHOLE &&
+      /* a file Lectern owns whole and of another size: no need to read
+       * it, but for a card, which may say the same in other bytes
+       * (lectern-site-adapt.c) */
+      if (file->ownership == LECTERN_SITE_OWN_WHOLE && file->kind != LECTERN_SITE_FILE_CARD &&
           (guint64) st.st_size != g_bytes_get_size (file->contents))
         change = LECTERN_EXPORT_CHANGED;
       else
@@ -659,6 +661,7 @@ lectern_site_folder_compare (LecternSiteFolder  *self,
   g_return_val_if_fail (LECTERN_IS_SITE_TREE (tree), NULL);
 
   n = lectern_site_tree_get_n_files (tree);
+
   for (guint i = 0; i < n; i++)
     if (!compare_file (self, tree, lectern_site_tree_get_file (tree, i), result, error))
       return NULL;

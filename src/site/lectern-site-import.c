@@ -33,6 +33,7 @@
 #include "lectern-site-folder.h"
 #include "lectern-site-image.h"
 #include "lectern-site-import.h"
+#include "lectern-store-site.h"
 
 typedef struct
 {
@@ -45,6 +46,7 @@ typedef struct
   char       *redirect;
   char       *category;
   gint64      importance;
+  GBytes     *bytes;       /* the card as the site has it */
 } Entry;
 
 static void
@@ -60,6 +62,7 @@ entry_free (gpointer data)
   g_free (entry->img);
   g_free (entry->redirect);
   g_free (entry->category);
+  g_clear_pointer (&entry->bytes, g_bytes_unref);
   g_free (entry);
 }
 
@@ -130,6 +133,7 @@ read_entry (LecternSiteFolder  *folder,
   g_autoptr(GHashTable) front = NULL;
   const char *importance;
   const char *data;
+  g_autoptr(GBytes) original = NULL;
   gsize length;
   Entry *entry;
 
@@ -139,6 +143,7 @@ read_entry (LecternSiteFolder  *folder,
   data = g_bytes_get_data (bytes, &length);
   if (!text_is_utf8 (data, length, path, error))
     return FALSE;
+  original = g_bytes_ref (bytes);
   {
     char *repaired = lectern_site_repair_encoding (data, length, path, notes);
 
@@ -154,6 +159,7 @@ read_entry (LecternSiteFolder  *folder,
     return FALSE;
 
   entry = g_new0 (Entry, 1);
+  entry->bytes = g_steal_pointer (&original);
   entry->slug = g_strndup (file, strlen (file) - strlen (".md"));
   split_title (g_hash_table_lookup (front, "title"), &entry->first, &entry->family);
   entry->name = entry->family != NULL ? g_strdup_printf ("%s %s", entry->first, entry->family)
@@ -722,6 +728,24 @@ lectern_site_import (LecternStore            *store,
   for (guint i = 0; ok && i < entries->len; i++)
     ok = import_entry (store, folder, g_ptr_array_index (entries, i), people, sponsors, roles, found,
                        counts, error);
+
+  /* what the site has, for the first export's positions and the hand
+   * edits check --site reports afterwards */
+  if (ok)
+    {
+      g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) lectern_site_record_free);
+
+      for (guint i = 0; i < entries->len; i++)
+        {
+          Entry *entry = g_ptr_array_index (entries, i);
+          g_autofree char *path = g_strdup_printf ("_projects/%s.md", entry->slug);
+
+          g_ptr_array_add (records, lectern_site_record_new (path, entry->bytes, entry->category,
+                                                             entry->importance > 0 && entry->importance < G_MAXINT
+                                                             ? (int) entry->importance : -1));
+        }
+      ok = lectern_store_set_site_records (store, records, "_projects/", error);
+    }
 
   if (ok)
     ok = lectern_store_update_event (store, home.event, error);

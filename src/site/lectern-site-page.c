@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "lectern-export-result.h"
+#include "lectern-site-adapt.h"
 #include "lectern-site-page.h"
 
 /* Finds a line that starts with prefix; returns its start, or NULL. */
@@ -110,7 +111,12 @@ lectern_site_page_place_block (const char  *page,
           return NULL;
         }
 
-      return join_around_block (page, begin - page, block, line_end (end));
+      {
+        g_autofree char *region = g_strndup (begin, line_end (end) - begin);
+        g_autofree char *adapted = lectern_site_adapt_block (block, region);
+
+        return join_around_block (page, begin - page, adapted, line_end (end));
+      }
     }
 
   /* First export: the note and the table under the plan heading. */
@@ -161,5 +167,10 @@ lectern_site_page_place_block (const char  *page,
       }
   }
 
-  return join_around_block (page, line_end (h) - page, block, replace_end);
+  {
+    g_autofree char *region = g_strndup (cursor, replace_end - cursor);
+    g_autofree char *adapted = lectern_site_adapt_block (block, region);
+
+    return join_around_block (page, line_end (h) - page, adapted, replace_end);
+  }
 }

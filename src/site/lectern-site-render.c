@@ -21,6 +21,7 @@
 #include "lectern-site-page.h"
 #include "lectern-schedule-checks.h"
 #include "lectern-site-render.h"
+#include "lectern-store-site.h"
 #include "lectern-site-text.h"
 #include "lectern-yaml-writer.h"
 
@@ -664,6 +665,43 @@ render_card_job (CardJob  *job,
   return job->bytes != NULL;
 }
 
+/* In each list, in the organizers' order, a card keeps the position
+ * the site gave it (as last exported or imported: @records) while that
+ * position still comes after the one before, or ties with it when that
+ * one kept a tied position too; the others take the next number. So an
+ * import and an export change no position, ties included (the site's
+ * own), one speaker more changes none but theirs, and a tie made by
+ * hand afterwards is not taken for the site's: the card says otherwise.
+ * Without a record (a file that never met the site), 1..N.
+ */
+static void
+keep_site_positions (GArray     *jobs,
+                     GHashTable *records)
+{
+  g_autoptr(GHashTable) previous = g_hash_table_new (g_str_hash, g_str_equal);   /* category -> last */
+  g_autoptr(GHashTable) previous_kept = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (g_hash_table_size (records) == 0)
+    return;
+
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      CardJob *job = &g_array_index (jobs, CardJob, i);
+      LecternSiteRecord *record = g_hash_table_lookup (records, job->path);
+      int last = GPOINTER_TO_INT (g_hash_table_lookup (previous, job->category));
+      gboolean last_kept = g_hash_table_contains (previous_kept, job->category);
+      int site = record != NULL && g_strcmp0 (record->category, job->category) == 0 ? record->position : -1;
+      gboolean kept = site > last || (site == last && last_kept && site > 0);
+
+      job->importance = kept ? site : last + 1;
+      g_hash_table_insert (previous, (gpointer) job->category, GINT_TO_POINTER (job->importance));
+      if (kept)
+        g_hash_table_add (previous_kept, (gpointer) job->category);
+      else
+        g_hash_table_remove (previous_kept, job->category);
+    }
+}
+
 /*
  * The cards' order and images, decided in one pass: the list is ordered
  * by role (speaker, panelist, moderator, organizer), then by the
@@ -1015,6 +1053,7 @@ lectern_site_render (LecternStore  *store,
   g_autoptr(Snapshot) snap = NULL;
   g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) jobs = NULL;
+  g_autoptr(GHashTable) records = NULL;
   g_auto(RenderWork) work = { 0 };
   GThread *helper;
 
@@ -1039,6 +1078,11 @@ lectern_site_render (LecternStore  *store,
   jobs = plan_cards (snap, tree, images, error);
   if (jobs == NULL)
     return NULL;
+
+  records = lectern_store_get_site_records (store, error);
+  if (records == NULL)
+    return NULL;
+  keep_site_positions (jobs, records);
 
   work.snap = snap;
   work.jobs = jobs;

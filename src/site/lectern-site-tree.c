@@ -19,6 +19,7 @@
 
 #include "lectern-export-result.h"
 #include "lectern-site-page.h"
+#include "lectern-site-adapt.h"
 #include "lectern-site-tree.h"
 
 struct _LecternSiteTree
@@ -106,6 +107,28 @@ lectern_site_tree_add (LecternSiteTree     *self,
   file = insert (self, path, kind, LECTERN_SITE_OWN_WHOLE);
   if (file != NULL)
     file->contents = g_bytes_ref (contents);
+}
+
+/**
+ * lectern_site_tree_set_contents:
+ *
+ * Replaces the bytes of a file Lectern owns whole (a card keeping the
+ * site's position, lectern_site_keep_positions()).
+ */
+void
+lectern_site_tree_set_contents (LecternSiteTree *self,
+                                const char      *path,
+                                GBytes          *contents)
+{
+  LecternSiteFile *file;
+
+  g_return_if_fail (LECTERN_IS_SITE_TREE (self));
+
+  file = (LecternSiteFile *) lectern_site_tree_lookup (self, path);
+  g_return_if_fail (file != NULL && file->ownership == LECTERN_SITE_OWN_WHOLE);
+
+  g_bytes_unref (file->contents);
+  file->contents = g_bytes_ref (contents);
 }
 
 /* Lectern's block in a page that is the site's: placed between the
@@ -199,6 +222,10 @@ lectern_site_tree_resolve (LecternSiteTree        *self,
 
   g_return_val_if_fail (LECTERN_IS_SITE_TREE (self), NULL);
   g_return_val_if_fail (file != NULL, NULL);
+
+  /* a card the site has: in its own formatting where it means the same */
+  if (file->kind == LECTERN_SITE_FILE_CARD && current != NULL)
+    return lectern_site_adapt_card (file->contents, current);
 
   if (file->ownership == LECTERN_SITE_OWN_WHOLE)
     return g_bytes_ref (file->contents);

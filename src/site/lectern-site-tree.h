@@ -43,6 +43,9 @@ void                   lectern_site_tree_add         (LecternSiteTree      *self
                                                       const char           *path,
                                                       GBytes               *contents,
                                                       LecternSiteFileKind   kind);
+void                   lectern_site_tree_set_contents (LecternSiteTree     *self,
+                                                      const char           *path,
+                                                      GBytes               *contents);
 void                   lectern_site_tree_add_block   (LecternSiteTree      *self,
                                                       const char           *path,
                                                       const char           *block,

@@ -1,0 +1,179 @@
+/* lectern-store-site.c: what the site had when Lectern last wrote it,
+ * or imported it
+ *
+ * The table site_file keeps, per file of the site Lectern owns, the
+ * hash of the bytes Lectern last wrote there (or read there, on an
+ * import), and for a card its list, its position and its bytes. It is
+ * the file's bookkeeping: an export that writes it is no edit of the
+ * workshop, and no undo step records it. What it answers:
+ *  - the positions the site gives its cards, which an export keeps while
+ *    the order allows (ties included: a site's own ties are the site's;
+ *    a tie someone makes by hand afterwards is not);
+ *  - whether a file was edited by hand since (its hash differs), and
+ *    what in it (its bytes then).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lectern-store"
+
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "lectern-store-private.h"
+#include "lectern-store-site.h"
+
+LecternSiteRecord *
+lectern_site_record_new (const char *path,
+                         GBytes     *bytes,
+                         const char *category,
+                         int         position)
+{
+  LecternSiteRecord *record = g_new0 (LecternSiteRecord, 1);
+
+  record->path = g_strdup (path);
+  record->sha1 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA1, bytes);
+  record->category = g_strdup (category);
+  record->position = position;
+  record->contents = category != NULL ? g_bytes_ref (bytes) : NULL;
+  return record;
+}
+
+void
+lectern_site_record_free (LecternSiteRecord *record)
+{
+  if (record == NULL)
+    return;
+
+  g_free (record->path);
+  g_free (record->sha1);
+  g_free (record->category);
+  g_clear_pointer (&record->contents, g_bytes_unref);
+  g_free (record);
+}
+
+/**
+ * lectern_store_get_site_records:
+ *
+ * Returns: (transfer full): path -> #LecternSiteRecord (empty for a
+ *   file that never met a site, or one older than this table)
+ */
+GHashTable *
+lectern_store_get_site_records (LecternStore  *self,
+                                GError       **error)
+{
+  g_autoptr(GHashTable) records = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) lectern_site_record_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
+
+  if (lectern_store_get_schema_version (self) < 5)
+    return g_steal_pointer (&records);
+
+  stmt = _lectern_store_prepare (self, "SELECT path, sha1, category, position, contents FROM site_file", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LecternSiteRecord *record = g_new0 (LecternSiteRecord, 1);
+
+      record->path = g_strdup (_lectern_store_column_text (stmt, 0));
+      record->sha1 = g_strdup (_lectern_store_column_text (stmt, 1));
+      record->category = sqlite3_column_type (stmt, 2) == SQLITE_NULL
+                         ? NULL : g_strdup (_lectern_store_column_text (stmt, 2));
+      record->position = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 3);
+      record->contents = _lectern_store_column_blob (stmt, 4);
+      g_hash_table_replace (records, record->path, record);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _lectern_store_set_error_from_db (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
+}
+
+/**
+ * lectern_store_set_site_records:
+ * @records: (element-type LecternSiteRecord): the files as the site has
+ *   them now
+ * @prefix: (nullable): the records under this folder ("_projects/") not
+ *   in @records are removed: the site has those files no more
+ *
+ * Inside an action (an import) it is part of it; otherwise it is a
+ * write of its own, which no undo step records.
+ */
+gboolean
+lectern_store_set_site_records (LecternStore  *self,
+                                GPtrArray     *records,
+                                const char    *prefix,
+                                GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+
+  if (lectern_store_get_schema_version (self) < 5 || lectern_store_get_read_only (self))
+    return TRUE;   /* a record is a help, never a reason to fail */
+
+  if (!_lectern_store_write_begin (self, error))
+    return FALSE;
+
+  ok = TRUE;
+  if (prefix != NULL)
+    {
+      g_autofree char *pattern = g_strconcat (prefix, "%", NULL);
+
+      stmt = _lectern_store_prepare (self, "DELETE FROM site_file WHERE path LIKE ?1", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          _lectern_store_bind_text (stmt, 1, pattern);
+          ok = _lectern_store_step_done (self, stmt, error);   /* finalizes it */
+        }
+      stmt = NULL;
+    }
+
+  if (ok)
+    stmt = _lectern_store_prepare (self, "INSERT OR REPLACE INTO site_file (path, sha1, category, position, contents)"
+                                         " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  ok = ok && stmt != NULL;
+
+  for (guint i = 0; ok && i < records->len; i++)
+    {
+      LecternSiteRecord *record = g_ptr_array_index (records, i);
+      int rc;
+
+      sqlite3_reset (stmt);
+      _lectern_store_bind_text (stmt, 1, record->path);
+      _lectern_store_bind_text (stmt, 2, record->sha1);
+      if (record->category != NULL)
+        _lectern_store_bind_text (stmt, 3, record->category);
+      else
+        sqlite3_bind_null (stmt, 3);
+      if (record->position >= 0)
+        sqlite3_bind_int (stmt, 4, record->position);
+      else
+        sqlite3_bind_null (stmt, 4);
+      if (record->contents != NULL)
+        sqlite3_bind_blob (stmt, 5, g_bytes_get_data (record->contents, NULL),
+                           (int) g_bytes_get_size (record->contents), SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null (stmt, 5);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_DONE)
+        ok = _lectern_store_set_error_from_db (self, rc, error);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  return _lectern_store_write_end (self, ok, error);
+}
