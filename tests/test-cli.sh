@@ -183,6 +183,19 @@ expect "and its schedule" 0 "Imported the schedule: 1 days, 19 slots" -- \
 [ "$("$BIN" slot list "$tmp/imported-2.lectern" | wc -l)" = 19 ] && ok "the imported schedule lists 19 slots" \
   || fail "the imported schedule lists 19 slots"
 expect "the imported file is sound" 0 "is sound" -- "$BIN" check "$tmp/imported.lectern"
+# adopting the site: import, export, and nothing but the markers changes;
+# a hand edit afterwards is told apart, with its field
+cp -r "$FIX/es-fomo-2023" "$tmp/adopted"
+"$BIN" import "$tmp/adopted.lectern" --site "$tmp/adopted" >/dev/null 2>&1
+expect "the first export after the import" 0 "" -- "$BIN" export "$tmp/adopted.lectern" --site "$tmp/adopted"
+diff -r -q "$FIX/es-fomo-2023/_projects" "$tmp/adopted/_projects" >/dev/null \
+  && ok "the first export changed no card" || fail "the first export changed no card"
+[ "$(diff "$FIX/es-fomo-2023/_pages/about.md" "$tmp/adopted/_pages/about.md" | grep -c '^[<>] .')" = 2 ] \
+  && ok "the home page gained the two markers only" || fail "the home page gained the two markers only"
+expect "the adopted site checks" 0 "is sound" -- "$BIN" check "$tmp/adopted.lectern" --site "$tmp/adopted"
+sed -i 's/^description: .*/description: Princeton/' "$tmp/adopted/_projects/tri.md"
+expect "a hand edit since the export is told" 1 "_projects/tri.md was edited by hand since Lectern last wrote it \(affiliation\)" -- \
+  "$BIN" check "$tmp/adopted.lectern" --site "$tmp/adopted"
 expect "import refuses an existing file" 1 "exists" -- "$BIN" import "$tmp/imported.lectern" --site "$FIX/es-fomo-2023"
 mkdir -p "$tmp/bad-site/_projects"
 printf -- '---\ntitle: [unclosed\n---\n' > "$tmp/bad-site/_projects/x.md"

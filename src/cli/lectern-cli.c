@@ -20,6 +20,7 @@
 #include "lectern-exporter.h"
 #include "lectern-readiness.h"
 #include "lectern-site-check.h"
+#include "lectern-store-site.h"
 #include "lectern-store.h"
 #include "lectern-workshop-loader.h"
 
@@ -268,7 +269,8 @@ cmd_check (int    argc,
       else
         {
           /* each file that differs, with what is wrong with it */
-          g_autoptr(GPtrArray) found = lectern_site_check_plan (folder, plan);
+          g_autoptr(GHashTable) records = lectern_store_get_site_records (store, NULL);
+          g_autoptr(GPtrArray) found = lectern_site_check_plan (folder, plan, records);
 
           g_ptr_array_extend_and_steal (problems, g_steal_pointer (&found));
         }

@@ -23,6 +23,8 @@
 #include <yaml.h>
 
 #include "lectern-site-check.h"
+#include "lectern-site-diff.h"
+#include "lectern-store-site.h"
 #include "lectern-site-page.h"
 
 /* a long line is cut, so that a problem stays one readable line */
@@ -375,9 +377,12 @@ check_card (Check      *check,
       return;
     }
 
+  /* a tie the workshop file keeps too (the site's own, from before
+   * Lectern) is not this card's fault */
   category = lookup (have, "category");
   if (category != NULL && category->value != NULL && !g_str_equal (category->value, "none") &&
-      read_importance (lookup (have, "importance"), &importance))
+      read_importance (lookup (have, "importance"), &importance) &&
+      !(read_importance (lookup (want, "importance"), &number) && number == importance))
     ties = find_ties (check, path, category->value, importance);
 
   for (guint i = 0; i < want->len; i++)
@@ -575,9 +580,40 @@ check_data (Check      *check,
  * workshop file says, with what is wrong with it; and each temporary
  * file an interrupted export left.
  */
+/* A card the site has in other bytes than Lectern last wrote there (or
+ * read there, importing): someone edited it by hand since. Says what. */
+static void
+check_hand_edit (Check              *check,
+                 LecternExportFile  *file,
+                 GBytes             *current,
+                 GHashTable         *records)
+{
+  LecternSiteRecord *record = records != NULL ? g_hash_table_lookup (records, file->path) : NULL;
+  g_autofree char *sha1 = NULL;
+  g_autofree char *what = NULL;
+
+  if (record == NULL || record->contents == NULL)
+    return;
+  sha1 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA1, current);
+  if (g_strcmp0 (sha1, record->sha1) == 0)
+    return;
+
+  what = lectern_site_describe_change (file->path, file->kind, record->contents, current);
+  g_ptr_array_add (check->problems,
+                   g_strdup_printf (_("%s was edited by hand since Lectern last wrote it (%s): make the change "
+                                      "in Lectern, or take it with lectern import, then export again"),
+                                    file->path, what));
+}
+
+/**
+ * lectern_site_check_plan:
+ * @records: (nullable): the workshop file's record of the site
+ *   (lectern_store_get_site_records()), to tell hand edits
+ */
 GPtrArray *
 lectern_site_check_plan (LecternSiteFolder   *site,
-                         LecternExportResult *plan)
+                         LecternExportResult *plan,
+                         GHashTable          *records)
 {
   Check check = { site, g_ptr_array_new_with_free_func (g_free), NULL };
   GPtrArray *files;
@@ -617,6 +653,7 @@ lectern_site_check_plan (LecternSiteFolder   *site,
       switch (file->kind)
         {
         case LECTERN_SITE_FILE_CARD:
+          check_hand_edit (&check, file, current, records);
           check_card (&check, file->path, have, want);
           break;
 

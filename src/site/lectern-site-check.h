@@ -10,6 +10,7 @@
 G_BEGIN_DECLS
 
 GPtrArray *lectern_site_check_plan (LecternSiteFolder   *site,
-                                    LecternExportResult *plan);
+                                    LecternExportResult *plan,
+                                    GHashTable          *records);
 
 G_END_DECLS
