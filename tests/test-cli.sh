@@ -196,7 +196,17 @@ expect "the adopted site checks" 0 "is sound" -- "$BIN" check "$tmp/adopted.lect
 sed -i 's/^description: .*/description: Princeton/' "$tmp/adopted/_projects/tri.md"
 expect "a hand edit since the export is told" 1 "_projects/tri.md was edited by hand since Lectern last wrote it \(affiliation\)" -- \
   "$BIN" check "$tmp/adopted.lectern" --site "$tmp/adopted"
-expect "import refuses an existing file" 1 "exists" -- "$BIN" import "$tmp/imported.lectern" --site "$FIX/es-fomo-2023"
+# ... and taken back by importing into the file that exists
+before=$(sum "$tmp/adopted.lectern")
+expect "import --dry-run lists the hand edit" 0 "changed  _projects/tri.md: affiliation .* → “Princeton”" -- \
+  "$BIN" import "$tmp/adopted.lectern" --site "$tmp/adopted" --dry-run
+[ "$(sum "$tmp/adopted.lectern")" = "$before" ] && ok "import --dry-run wrote nothing" || fail "import --dry-run wrote nothing"
+expect "import without --accept-all does not take it" 0 "1 changed fields were not taken" -- \
+  "$BIN" import "$tmp/adopted.lectern" --site "$tmp/adopted"
+expect "import --accept-all takes it" 0 "Took 1 differences" -- \
+  "$BIN" import "$tmp/adopted.lectern" --site "$tmp/adopted" --accept-all
+expect "a second import finds no difference" 0 "0 new, 0 changed" -- \
+  "$BIN" import "$tmp/adopted.lectern" --site "$tmp/adopted" --dry-run
 mkdir -p "$tmp/bad-site/_projects"
 printf -- '---\ntitle: [unclosed\n---\n' > "$tmp/bad-site/_projects/x.md"
 expect "a card that cannot be read is named" 1 "_projects/x.md" -- "$BIN" import "$tmp/bad.lectern" --site "$tmp/bad-site"

@@ -1,0 +1,228 @@
+/* test-site-merge.c: a site imported into an existing workshop file
+ *
+ * On the real 2023 site: a second import finds no difference; hand
+ * edits (a new card, an affiliation, the room) are differences with both
+ * values, taken only when accepted, all in one undo step; an edit made
+ * in Lectern since the last export is never shown as the site's to take.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "lectern-exporter.h"
+#include "lectern-site-import.h"
+#include "lectern-site-merge.h"
+#include "lectern-test-util.h"
+
+typedef struct
+{
+  char         *dir;
+  char         *site;
+  LecternStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *fixture = lectern_test_fixture_path ("es-fomo-2023");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  LecternSiteImportCounts counts;
+
+  f->dir = lectern_test_make_tmpdir ("lectern-merge-XXXXXX");
+  f->site = g_build_filename (f->dir, "site", NULL);
+  lectern_test_copy_tree (fixture, f->site);
+  path = g_build_filename (f->dir, "w.lectern", NULL);
+  f->store = lectern_store_create (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lectern_site_import (f->store, f->site, &counts, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  lectern_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->site);
+}
+
+static LecternSiteMerge *
+merge_site (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  LecternSiteMerge *merge = lectern_site_merge_new (f->store, f->site, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (merge);
+  return merge;
+}
+
+static LecternMergeDifference *
+find (LecternSiteMerge *merge,
+      const char       *path,
+      const char       *field)
+{
+  GPtrArray *differences = lectern_site_merge_get_differences (merge);
+
+  for (guint i = 0; i < differences->len; i++)
+    {
+      LecternMergeDifference *d = g_ptr_array_index (differences, i);
+
+      if (g_str_equal (d->path, path) && g_str_equal (d->field, field))
+        return d;
+    }
+  return NULL;
+}
+
+static void
+edit (Fixture    *f,
+      const char *file,
+      const char *from,
+      const char *to)
+{
+  g_autofree char *path = g_build_filename (f->site, file, NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) edited = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  edited = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (edited, from, to, 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, edited->str, -1, NULL));
+}
+
+/* The same site again: nothing to take */
+static void
+test_same_site (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(LecternSiteMerge) merge = merge_site (f);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (lectern_site_merge_get_differences (merge)->len, ==, 0);
+  lectern_site_merge_accept_all (merge);
+  g_assert_cmpuint (lectern_site_merge_apply (merge, &error), ==, 0);
+  g_assert_no_error (error);
+}
+
+/* Hand edits: differences with both values, taken only when accepted,
+ * in one undo step */
+static void
+test_hand_edits (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(LecternSiteMerge) merge = NULL;
+  g_autoptr(LecternSiteMerge) again = NULL;
+  g_autoptr(LecternPerson) tri = NULL;
+  g_autoptr(LecternPerson) lea = NULL;
+  g_autoptr(LecternEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+  LecternMergeDifference *d;
+  g_autofree char *said = NULL;
+
+  edit (f, "_projects/tri.md", "description: Stanford University, Princeton University, Together",
+        "description: Princeton University");
+  lectern_test_write_file (f->site, "_projects/lea.md",
+                           "---\nlayout: page\ntitle: <b>Léa</b> <br> Dubois\ndescription: Inria\nimg:\n"
+                           "redirect:\nimportance: 9\ncategory: speaker\n---\n");
+  edit (f, "_pages/about.md", "[Ballroom A (floor L4)]", "[Ballroom B (floor L4)]");
+
+  merge = merge_site (f);
+  g_assert_cmpuint (lectern_site_merge_get_differences (merge)->len, ==, 3);
+
+  d = find (merge, "_projects/tri.md", "affiliation");
+  g_assert_nonnull (d);
+  g_assert_cmpstr (d->ours, ==, "Stanford University, Princeton University, Together");
+  g_assert_cmpstr (d->theirs, ==, "Princeton University");
+  said = lectern_merge_difference_describe (d);
+  g_assert_cmpstr (said, ==, "_projects/tri.md: affiliation “Stanford University, Princeton University, Together” "
+                             "→ “Princeton University”");
+  g_assert_nonnull (d = find (merge, "_projects/lea.md", "card"));
+  g_assert_cmpint (d->kind, ==, LECTERN_MERGE_NEW_CARD);
+  g_assert_nonnull (d = find (merge, "_pages/about.md", "room"));
+  g_assert_cmpstr (d->theirs, ==, "Ballroom B (floor L4)");
+
+  /* the new card only: nothing is overwritten */
+  lectern_site_merge_accept_new (merge);
+  g_assert_cmpuint (lectern_site_merge_apply (merge, &error), ==, 1);
+  g_assert_no_error (error);
+  lea = lectern_test_find_person (f->store, "Léa Dubois");
+  g_assert_nonnull (lea);
+  tri = lectern_test_find_person (f->store, "Tri Dao");
+  g_assert_cmpstr (lectern_person_get_affiliation (tri), ==, "Stanford University, Princeton University, Together");
+  g_clear_object (&tri);
+
+  /* the rest, accepted: one undo step */
+  again = merge_site (f);
+  g_assert_cmpuint (lectern_site_merge_get_differences (again)->len, ==, 2);
+  lectern_site_merge_accept_all (again);
+  g_assert_cmpuint (lectern_site_merge_apply (again, &error), ==, 2);
+  g_assert_no_error (error);
+  tri = lectern_test_find_person (f->store, "Tri Dao");
+  g_assert_cmpstr (lectern_person_get_affiliation (tri), ==, "Princeton University");
+  event = lectern_store_get_event (f->store, &error);
+  g_assert_cmpstr (lectern_event_get_room (event), ==, "Ballroom B (floor L4)");
+  g_clear_object (&tri);
+  g_clear_object (&event);
+
+  g_assert_true (lectern_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  tri = lectern_test_find_person (f->store, "Tri Dao");
+  g_assert_cmpstr (lectern_person_get_affiliation (tri), ==, "Stanford University, Princeton University, Together");
+  event = lectern_store_get_event (f->store, &error);
+  g_assert_cmpstr (lectern_event_get_room (event), ==, "Ballroom A (floor L4)");
+}
+
+/* An edit made in Lectern since the last export is the organizers'
+ * newer one: the site's older text is not offered over it */
+static void
+test_newer_in_lectern (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(LecternExporter) exporter = lectern_exporter_new (f->store, f->site);
+  g_autoptr(LecternExportResult) plan = NULL;
+  g_autoptr(LecternSiteMerge) merge = NULL;
+  g_autoptr(LecternPerson) tri = lectern_test_find_person (f->store, "Tri Dao");
+  g_autoptr(GError) error = NULL;
+
+  plan = lectern_exporter_plan (exporter, &error);
+  g_assert_no_error (error);
+  g_assert_true (lectern_exporter_write (exporter, plan, &error));
+  g_assert_no_error (error);
+
+  lectern_person_set_affiliation (tri, "Together AI");
+  g_assert_true (lectern_store_update_person (f->store, tri, &error));
+  g_assert_no_error (error);
+
+  merge = merge_site (f);
+  g_assert_null (find (merge, "_projects/tri.md", "affiliation"));
+  g_assert_cmpuint (lectern_site_merge_get_differences (merge)->len, ==, 0);
+
+  /* but a hand edit of the same card afterwards is the site's */
+  g_clear_object (&merge);
+  edit (f, "_projects/tri.md", "redirect: https://tridao.me", "redirect: https://tridao.me/new");
+  merge = merge_site (f);
+  g_assert_nonnull (find (merge, "_projects/tri.md", "link"));
+  /* key by key: the affiliation there is still what Lectern wrote */
+  g_assert_null (find (merge, "_projects/tri.md", "affiliation"));
+  g_assert_cmpuint (lectern_site_merge_get_differences (merge)->len, ==, 1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  lectern_test_keep_quark_block ();
+
+  g_test_add ("/site-merge/same-site", Fixture, NULL, fixture_set_up, test_same_site, fixture_tear_down);
+  g_test_add ("/site-merge/hand-edits", Fixture, NULL, fixture_set_up, test_hand_edits, fixture_tear_down);
+  g_test_add ("/site-merge/newer-in-lectern", Fixture, NULL, fixture_set_up, test_newer_in_lectern, fixture_tear_down);
+
+  return g_test_run ();
+}
