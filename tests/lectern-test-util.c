@@ -24,6 +24,7 @@ extern int    __sanitizer_get_ownership      (const volatile void *p);
 extern size_t __sanitizer_get_allocated_size (const volatile void *p);
 #endif
 
+#include "lectern-site-import.h"
 #include "lectern-test-util.h"
 #include "lectern-workshop-loader.h"
 
@@ -548,4 +549,42 @@ lectern_test_create_big (const char  *path,
     return NULL;
 
   return g_steal_pointer (&store);
+}
+
+/* @dir/@file with the first @from replaced by @to (which must be there) */
+void
+lectern_test_replace_in_file (const char *dir,
+                              const char *file,
+                              const char *from,
+                              const char *to)
+{
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) edited = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  edited = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (edited, from, to, 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, edited->str, -1, NULL));
+}
+
+/* A copy of the real 2023 site as @dir/site, imported into the new
+ * workshop file @dir/w.lectern */
+LecternStore *
+lectern_test_import_site (const char  *dir,
+                          char       **site)
+{
+  g_autofree char *fixture = lectern_test_fixture_path ("es-fomo-2023");
+  g_autofree char *path = g_build_filename (dir, "w.lectern", NULL);
+  g_autoptr(GError) error = NULL;
+  LecternSiteImportCounts counts;
+  LecternStore *store;
+
+  *site = g_build_filename (dir, "site", NULL);
+  lectern_test_copy_tree (fixture, *site);
+  store = lectern_store_create (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lectern_site_import (store, *site, &counts, NULL, &error));
+  g_assert_no_error (error);
+  return store;
 }

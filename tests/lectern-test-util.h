@@ -34,6 +34,12 @@ gboolean       lectern_test_rm_rf              (const char          *path);
 
 char          *lectern_test_read_file          (const char          *dir,
                                                 const char          *relative);
+void           lectern_test_replace_in_file    (const char          *dir,
+                                                const char          *file,
+                                                const char          *from,
+                                                const char          *to);
+LecternStore  *lectern_test_import_site        (const char          *dir,
+                                                char               **site);
 void           lectern_test_write_file         (const char          *dir,
                                                 const char          *relative,
                                                 const char          *text);

@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "lectern-exporter.h"
-#include "lectern-site-import.h"
 #include "lectern-site-merge.h"
 #include "lectern-test-util.h"
 
@@ -27,19 +26,8 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *fixture = lectern_test_fixture_path ("es-fomo-2023");
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  LecternSiteImportCounts counts;
-
   f->dir = lectern_test_make_tmpdir ("lectern-merge-XXXXXX");
-  f->site = g_build_filename (f->dir, "site", NULL);
-  lectern_test_copy_tree (fixture, f->site);
-  path = g_build_filename (f->dir, "w.lectern", NULL);
-  f->store = lectern_store_create (path, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (lectern_site_import (f->store, f->site, &counts, NULL, &error));
-  g_assert_no_error (error);
+  f->store = lectern_test_import_site (f->dir, &f->site);
 }
 
 static void
@@ -80,22 +68,6 @@ find (LecternSiteMerge *merge,
   return NULL;
 }
 
-static void
-edit (Fixture    *f,
-      const char *file,
-      const char *from,
-      const char *to)
-{
-  g_autofree char *path = g_build_filename (f->site, file, NULL);
-  g_autofree char *text = NULL;
-  g_autoptr(GString) edited = NULL;
-
-  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  edited = g_string_new (text);
-  g_assert_cmpuint (g_string_replace (edited, from, to, 1), ==, 1);
-  g_assert_true (g_file_set_contents (path, edited->str, -1, NULL));
-}
-
 /* The same site again: nothing to take */
 static void
 test_same_site (Fixture       *f,
@@ -125,12 +97,12 @@ test_hand_edits (Fixture       *f,
   LecternMergeDifference *d;
   g_autofree char *said = NULL;
 
-  edit (f, "_projects/tri.md", "description: Stanford University, Princeton University, Together",
+  lectern_test_replace_in_file (f->site, "_projects/tri.md", "description: Stanford University, Princeton University, Together",
         "description: Princeton University");
   lectern_test_write_file (f->site, "_projects/lea.md",
                            "---\nlayout: page\ntitle: <b>Léa</b> <br> Dubois\ndescription: Inria\nimg:\n"
                            "redirect:\nimportance: 9\ncategory: speaker\n---\n");
-  edit (f, "_pages/about.md", "[Ballroom A (floor L4)]", "[Ballroom B (floor L4)]");
+  lectern_test_replace_in_file (f->site, "_pages/about.md", "[Ballroom A (floor L4)]", "[Ballroom B (floor L4)]");
 
   merge = merge_site (f);
   g_assert_cmpuint (lectern_site_merge_get_differences (merge)->len, ==, 3);
@@ -205,7 +177,7 @@ test_newer_in_lectern (Fixture       *f,
 
   /* but a hand edit of the same card afterwards is the site's */
   g_clear_object (&merge);
-  edit (f, "_projects/tri.md", "redirect: https://tridao.me", "redirect: https://tridao.me/new");
+  lectern_test_replace_in_file (f->site, "_projects/tri.md", "redirect: https://tridao.me", "redirect: https://tridao.me/new");
   merge = merge_site (f);
   g_assert_nonnull (find (merge, "_projects/tri.md", "link"));
   /* key by key: the affiliation there is still what Lectern wrote */

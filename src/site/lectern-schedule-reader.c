@@ -141,6 +141,13 @@ read_slot_new (guint line)
 /* ------------------------------------------------------------------ */
 /* Words                                                               */
 
+/* A word, and the kind of slot it names */
+typedef struct
+{
+  const char      *word;
+  LecternSlotKind  kind;
+} KindWord;
+
 /* The kind a title's words name: "Coffee break", "Lunch", "Poster
  * Session", "Panel: …", "Best Paper Awards", "Happy hour", "Opening
  * remarks", "Keynote"; anything else is a talk.
@@ -149,11 +156,7 @@ static LecternSlotKind
 kind_from_words (const char *title,
                  gboolean   *known)
 {
-  static const struct
-  {
-    const char      *stem;
-    LecternSlotKind  kind;
-  } stems[] = {
+  static const KindWord stems[] = {
     { "lunch", LECTERN_SLOT_LUNCH },
     { "coffee", LECTERN_SLOT_BREAK },
     { "break", LECTERN_SLOT_BREAK },
@@ -171,7 +174,6 @@ kind_from_words (const char *title,
     { "welcome", LECTERN_SLOT_REMARKS },
     { "keynote", LECTERN_SLOT_KEYNOTE },
     { "oral", LECTERN_SLOT_ORAL },
-    { "orals", LECTERN_SLOT_ORAL },
     { "contributed", LECTERN_SLOT_CONTRIBUTED },
     { "spotlight", LECTERN_SLOT_CONTRIBUTED },
   };
@@ -181,10 +183,10 @@ kind_from_words (const char *title,
   for (guint s = 0; s < G_N_ELEMENTS (stems); s++)
     for (guint w = 0; words[w] != NULL; w++)
       {
-        gsize n = strlen (stems[s].stem);
+        gsize n = strlen (stems[s].word);
 
         /* the word or its plural: "awards", "breaks", but not "breakthrough" */
-        if (strncmp (words[w], stems[s].stem, n) == 0 &&
+        if (strncmp (words[w], stems[s].word, n) == 0 &&
             (words[w][n] == '\0' || (words[w][n] == 's' && words[w][n + 1] == '\0')))
           {
             if (known != NULL)
@@ -205,11 +207,7 @@ static gboolean
 label_kind (const char      *label,
             LecternSlotKind *kind)
 {
-  static const struct
-  {
-    const char      *label;
-    LecternSlotKind  kind;
-  } labels[] = {
+  static const KindWord labels[] = {
     { "talk", LECTERN_SLOT_TALK },
     { "invited talk", LECTERN_SLOT_TALK },
     { "invited", LECTERN_SLOT_TALK },
@@ -226,7 +224,7 @@ label_kind (const char      *label,
 
   g_strstrip (lower);
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (strcmp (lower, labels[i].label) == 0)
+    if (strcmp (lower, labels[i].word) == 0)
       {
         *kind = labels[i].kind;
         return TRUE;

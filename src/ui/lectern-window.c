@@ -21,6 +21,7 @@
 #include "lectern-cards-page.h"
 #include "lectern-event-page.h"
 #include "lectern-export-dialog.h"
+#include "lectern-merge-dialog.h"
 #include "lectern-exporter.h"
 #include "lectern-window-publish.h"
 #include "lectern-timeline.h"
@@ -650,6 +651,18 @@ publish_dialog_action (GtkWidget  *widget,
   lectern_window_publish_dialog (LECTERN_WINDOW (widget));
 }
 
+/* "Take Changes from Site…": the site last exported to, offered first */
+static void
+take_changes_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LecternStore *store = lectern_window_get_store (LECTERN_WINDOW (widget));
+  g_autofree char *site = lectern_export_get_remembered_site (lectern_store_get_path (store));
+
+  lectern_merge_dialog_choose (GTK_WINDOW (widget), store, site);
+}
+
 /**
  * lectern_window_is_demo:
  *
@@ -918,6 +931,7 @@ lectern_window_class_init (LecternWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.publish", NULL, publish_action);
   gtk_widget_class_install_action (widget_class, "win.fix", "(sxs)", fix_action);
   gtk_widget_class_install_action (widget_class, "win.publish-dialog", NULL, publish_dialog_action);
+  gtk_widget_class_install_action (widget_class, "win.take-changes", NULL, take_changes_action);
   gtk_widget_class_install_property_action (widget_class, "win.search", "search-mode");
 
   for (guint i = 0; i < G_N_ELEMENTS (page_keys); i++)
