@@ -104,12 +104,13 @@ test_take_some (Fixture       *f,
   row = lectern_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Léa Dubois");
   g_assert_nonnull (row);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check_of (row))));
-  row = lectern_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "affiliation, _projects/tri.md");
+  row = lectern_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Tri Dao: affiliation");
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
-                   "“Stanford University, Princeton University, Together” here, “Princeton University” on the site");
+                   "“Stanford University, Princeton University, Together” here, “Princeton University” on the site "
+                   "(_projects/tri.md)");
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check_of (row))));
-  g_assert_nonnull (lectern_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "room, _pages/about.md"));
+  g_assert_nonnull (lectern_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Event: room"));
 
   lectern_test_screenshot ("take-changes");
 

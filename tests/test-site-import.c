@@ -280,7 +280,9 @@ assert_only_markers_added (const char *before,
         i++, j++;
       else
         {
-          if (*g_strstrip (g_strdup (now[j])) != '\0' && !g_str_has_prefix (now[j], "<!-- lectern:schedule:"))
+          g_autofree char *line = g_strstrip (g_strdup (now[j]));
+
+          if (*line != '\0' && !g_str_has_prefix (now[j], "<!-- lectern:schedule:"))
             g_error ("line %u of the page is new and not a marker: %s", j + 1, now[j]);
           added += !g_str_has_prefix (now[j], "<!-- lectern:schedule:") ? 0 : 1;
           j++;

@@ -83,6 +83,7 @@ difference_free (gpointer data)
   LecternMergeDifference *d = data;
 
   g_free (d->path);
+  g_free (d->subject);
   g_free (d->field);
   g_free (d->ours);
   g_free (d->theirs);
@@ -140,6 +141,7 @@ static void
 add_difference (LecternSiteMerge *self,
                 LecternMergeKind  kind,
                 const char       *path,
+                const char       *subject,
                 const char       *field,
                 int               key,
                 gint64            id,
@@ -161,6 +163,7 @@ add_difference (LecternSiteMerge *self,
   d = g_new0 (LecternMergeDifference, 1);
   d->kind = kind;
   d->path = g_strdup (path);
+  d->subject = g_strdup (subject);
   d->field = g_strdup (field);
   d->key = key;
   d->id = id;
@@ -190,6 +193,7 @@ static void
 compare_text (LecternSiteMerge *self,
               LecternMergeKind  kind,
               const char       *path,
+              const char       *subject,
               const char       *field,
               int               key,
               gint64            id,
@@ -200,7 +204,7 @@ compare_text (LecternSiteMerge *self,
     return;
   if (site_key (key) != NULL && kept_since_export (self, path, site_key (key)))
     return;
-  add_difference (self, kind, path, field, key, id, ours, theirs);
+  add_difference (self, kind, path, subject, field, key, id, ours, theirs);
 }
 
 /* Does the site still have @key of the card as Lectern last wrote it
@@ -275,34 +279,34 @@ compare_cards (LecternSiteMerge  *self,
                                                    ? _("hidden")
                                                    : lectern_role_to_string (lectern_card_get_role (card)));
 
-          add_difference (self, LECTERN_MERGE_NEW_CARD, path, _("card"), 0,
+          add_difference (self, LECTERN_MERGE_NEW_CARD, path, lectern_person_get_name (them), _("card"), 0,
                           lectern_card_get_id (card), NULL, what);
           continue;
         }
 
       me = lectern_card_get_person (mine);
       id = lectern_person_get_id (me);
-      compare_text (self, LECTERN_MERGE_PERSON, path, _("name"), PERSON_NAME, id,
+      compare_text (self, LECTERN_MERGE_PERSON, path, lectern_person_get_name (me), _("name"), PERSON_NAME, id,
                     lectern_person_get_name (me), lectern_person_get_name (them));
-      compare_text (self, LECTERN_MERGE_PERSON, path, _("affiliation"), PERSON_AFFILIATION, id,
+      compare_text (self, LECTERN_MERGE_PERSON, path, lectern_person_get_name (me), _("affiliation"), PERSON_AFFILIATION, id,
                     lectern_person_get_affiliation (me), lectern_person_get_affiliation (them));
-      compare_text (self, LECTERN_MERGE_PERSON, path, _("link"), PERSON_HOMEPAGE, id,
+      compare_text (self, LECTERN_MERGE_PERSON, path, lectern_person_get_name (me), _("link"), PERSON_HOMEPAGE, id,
                     lectern_person_get_homepage (me), lectern_person_get_homepage (them));
       /* a photo Lectern keeps itself has no path on the site to compare */
       if (*text (lectern_person_get_image_path (me)) != '\0' || lectern_person_get_photo (me) == NULL)
-        compare_text (self, LECTERN_MERGE_PERSON, path, _("photo"), PERSON_IMAGE, id,
+        compare_text (self, LECTERN_MERGE_PERSON, path, lectern_person_get_name (me), _("photo"), PERSON_IMAGE, id,
                       lectern_person_get_image_path (me), lectern_person_get_image_path (them));
 
       id = lectern_card_get_id (mine);
       if (kept_since_export (self, path, "category"))
         continue;
       if (lectern_card_get_archived (mine) != lectern_card_get_archived (card))
-        add_difference (self, LECTERN_MERGE_CARD, path, _("hidden"), CARD_HIDDEN, id,
+        add_difference (self, LECTERN_MERGE_CARD, path, lectern_person_get_name (me), _("hidden"), CARD_HIDDEN, id,
                         lectern_card_get_archived (mine) ? _("yes") : _("no"),
                         lectern_card_get_archived (card) ? _("yes") : _("no"));
       /* a hidden card does not say its list */
       else if (!lectern_card_get_archived (card) && lectern_card_get_role (mine) != lectern_card_get_role (card))
-        add_difference (self, LECTERN_MERGE_CARD, path, _("list"), CARD_ROLE, id,
+        add_difference (self, LECTERN_MERGE_CARD, path, lectern_person_get_name (me), _("list"), CARD_ROLE, id,
                         lectern_role_to_string (lectern_card_get_role (mine)),
                         lectern_role_to_string (lectern_card_get_role (card)));
     }
@@ -337,21 +341,21 @@ compare_sponsors (LecternSiteMerge  *self,
 
       if (me == NULL)
         {
-          add_difference (self, LECTERN_MERGE_NEW_SPONSOR, path, _("sponsor"), 0,
+          add_difference (self, LECTERN_MERGE_NEW_SPONSOR, path, lectern_sponsor_get_name (them), _("sponsor"), 0,
                           lectern_sponsor_get_id (them), NULL, lectern_sponsor_get_name (them));
           continue;
         }
       id = lectern_sponsor_get_id (me);
-      compare_text (self, LECTERN_MERGE_SPONSOR, path, _("name"), SPONSOR_NAME, id,
+      compare_text (self, LECTERN_MERGE_SPONSOR, path, lectern_sponsor_get_name (me), _("name"), SPONSOR_NAME, id,
                     lectern_sponsor_get_name (me), lectern_sponsor_get_name (them));
-      compare_text (self, LECTERN_MERGE_SPONSOR, path, _("link"), SPONSOR_URL, id,
+      compare_text (self, LECTERN_MERGE_SPONSOR, path, lectern_sponsor_get_name (me), _("link"), SPONSOR_URL, id,
                     lectern_sponsor_get_url (me), lectern_sponsor_get_url (them));
       if (*text (lectern_sponsor_get_logo_path (me)) != '\0' || lectern_sponsor_get_logo (me) == NULL)
-        compare_text (self, LECTERN_MERGE_SPONSOR, path, _("logo"), SPONSOR_LOGO, id,
+        compare_text (self, LECTERN_MERGE_SPONSOR, path, lectern_sponsor_get_name (me), _("logo"), SPONSOR_LOGO, id,
                       lectern_sponsor_get_logo_path (me), lectern_sponsor_get_logo_path (them));
       if (lectern_sponsor_get_archived (me) != lectern_sponsor_get_archived (them) &&
           !kept_since_export (self, path, "category"))
-        add_difference (self, LECTERN_MERGE_SPONSOR, path, _("hidden"), SPONSOR_HIDDEN, id,
+        add_difference (self, LECTERN_MERGE_SPONSOR, path, lectern_sponsor_get_name (me), _("hidden"), SPONSOR_HIDDEN, id,
                         lectern_sponsor_get_archived (me) ? _("yes") : _("no"),
                         lectern_sponsor_get_archived (them) ? _("yes") : _("no"));
     }
@@ -401,7 +405,7 @@ compare_event (LecternSiteMerge  *self,
       const char *value = event_fields[i].get (theirs);
 
       if (*text (value) != '\0')
-        compare_text (self, LECTERN_MERGE_EVENT, "_pages/about.md", _(event_fields[i].field),
+        compare_text (self, LECTERN_MERGE_EVENT, "_pages/about.md", _("Event"), _(event_fields[i].field),
                       event_fields[i].key, 0, event_fields[i].get (ours), value);
     }
 

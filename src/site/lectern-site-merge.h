@@ -25,6 +25,7 @@ typedef struct
 {
   LecternMergeKind  kind;
   char             *path;      /* the site's file it comes from */
+  char             *subject;   /* whose: a person's or a sponsor's name, or the event's */
   char             *field;     /* in the organizers' words: "affiliation", "link", … */
   char             *ours;      /* the workshop file's value, as text ("" if none) */
   char             *theirs;    /* the site's */

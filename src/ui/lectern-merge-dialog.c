@@ -151,10 +151,11 @@ difference_row (LecternMergeDialog           *self,
     }
   else
     {
-      title = g_markup_printf_escaped ("%s, %s", d->field, d->path);
-      subtitle = g_markup_printf_escaped (_("“%s” here, “%s” on the site"),
+      /* Translators: "Tri Dao: affiliation" */
+      title = g_markup_printf_escaped (_("%s: %s"), d->subject, d->field);
+      subtitle = g_markup_printf_escaped (_("“%s” here, “%s” on the site (%s)"),
                                           *d->ours ? d->ours : _("nothing"),
-                                          *d->theirs ? d->theirs : _("nothing"));
+                                          *d->theirs ? d->theirs : _("nothing"), d->path);
     }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
