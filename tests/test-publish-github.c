@@ -15,6 +15,7 @@
 #include "lectern-fake-github.h"
 #include "lectern-git-blob.h"
 #include "lectern-github-publisher.h"
+#include "lectern-site-import.h"
 #include "lectern-test-util.h"
 
 #define TOKEN "ghp_test0123456789abcdefTOKEN"
@@ -725,6 +726,48 @@ test_dry_run (Fixture       *f,
   g_assert_cmpuint (lectern_fake_github_get_n_requests (f->github), <=, 3);
 }
 
+/* A site imported into a new workshop file and published at once: the
+ * commit changes the home page (Lectern's markers) and adds
+ * _data/schedule.yml, and no card, without a request more */
+static void
+test_adopted_site (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *fixture = lectern_test_fixture_path ("es-fomo-2023");
+  g_autofree char *full = g_build_filename (f->dir, "full-site", NULL);
+  g_autofree char *git_dir = g_build_filename (f->dir, "full.git", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "adopted.lectern", NULL);
+  g_autofree char *changed = NULL;
+  g_autoptr(LecternPublishResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  LecternSiteImportCounts counts;
+
+  lectern_test_copy_tree (fixture, full);
+  g_free (lectern_test_git (f->dir, "init", "-q", "--bare", "-b", "main", git_dir, NULL));
+  g_free (lectern_test_git (full, "init", "-q", "-b", "main", NULL));
+  g_free (lectern_test_git (full, "add", "-A", NULL));
+  g_free (lectern_test_git (full, "commit", "-q", "-m", "The whole site", NULL));
+  g_free (lectern_test_git (full, "push", "-q", git_dir, "main", NULL));
+
+  g_clear_object (&f->github);
+  g_clear_object (&f->store);
+  g_free (f->git_dir);
+  f->git_dir = g_steal_pointer (&git_dir);
+  f->github = lectern_fake_github_new (f->git_dir, "es-fomo", "es-fomo.github.io", TOKEN, &error);
+  g_assert_no_error (error);
+  f->store = lectern_store_create (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lectern_site_import (f->store, full, &counts, NULL, &error));
+  g_assert_no_error (error);
+
+  result = publish (f);
+  g_assert_true (lectern_publish_result_get_published (result));
+  changed = lectern_test_git (f->git_dir, "diff", "--name-only", "main^", "main", NULL);
+  g_assert_cmpstr (changed, ==, "_data/schedule.yml\n_pages/about.md");
+  /* ref, tree, the home page, the new tree, the commit, the branch */
+  g_assert_cmpuint (lectern_fake_github_get_n_requests (f->github), <=, 6);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -743,6 +786,7 @@ main (int    argc,
 
   g_test_add_func ("/publish-github/tls", test_tls);
   g_test_add ("/publish-github/first", Fixture, NULL, fixture_set_up, test_first_publish, fixture_tear_down);
+  g_test_add ("/publish-github/adopted-site", Fixture, NULL, fixture_set_up, test_adopted_site, fixture_tear_down);
   g_test_add ("/publish-github/images-and-many", Fixture, NULL, fixture_set_up, test_images_and_many_files, fixture_tear_down);
   g_test_add ("/publish-github/dry-run", Fixture, NULL, fixture_set_up, test_dry_run, fixture_tear_down);
   g_test_add ("/publish-github/branch-moved", Fixture, NULL, fixture_set_up, test_branch_moved, fixture_tear_down);

@@ -44,7 +44,7 @@ typedef struct
 typedef struct
 {
   const LecternSiteFile *file;
-  GBytes                *current;   /* OWN_BLOCK: the page the branch has */
+  GBytes                *current;   /* the page the branch has; a card, when known */
   GBytes                *contents;
   char                  *sha;
   gboolean               changed;
@@ -64,6 +64,7 @@ typedef struct
   char                 *commit_url;
   char                 *pr_branch;
   GHashTable           *remote;      /* path -> RemoteEntry */
+  GHashTable           *records;     /* the workshop file's record of the site */
   GPtrArray            *planned;     /* Planned */
   GHashTable           *uploaded;    /* blob ids GitHub has from us */
   guint                 next;        /* the step's position in planned */

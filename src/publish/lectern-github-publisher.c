@@ -38,7 +38,9 @@
 #include "lectern-git-blob.h"
 #include "lectern-github-client.h"
 #include "lectern-github-publisher-private.h"
+#include "lectern-site-diff.h"
 #include "lectern-site-render.h"
+#include "lectern-store-site.h"
 
 #define SCHEDULE_DATA "_data/schedule.yml"
 
@@ -86,6 +88,7 @@ job_free (gpointer data)
   g_free (job->commit_url);
   g_free (job->pr_branch);
   g_clear_pointer (&job->remote, g_hash_table_unref);
+  g_clear_pointer (&job->records, g_hash_table_unref);
   g_clear_pointer (&job->planned, g_ptr_array_unref);
   g_clear_pointer (&job->uploaded, g_hash_table_unref);
   g_free (job);
@@ -603,10 +606,24 @@ fetch_pages (GTask *task)
       g_autofree char *path = NULL;
 
       g_clear_pointer (&planned->current, g_bytes_unref);
+      entry = g_hash_table_lookup (job->remote, planned->file->path);
+
+      /* a card the branch still has as the workshop file last saw it
+       * there: known without a request, so that its own formatting is
+       * kept where it means the same (lectern-site-adapt.c) */
+      if (planned->file->kind == LECTERN_SITE_FILE_CARD && entry != NULL && job->records != NULL)
+        {
+          LecternSiteRecord *record = g_hash_table_lookup (job->records, planned->file->path);
+          g_autofree char *sha = record != NULL && record->contents != NULL
+                                 ? lectern_git_blob_sha1 (record->contents) : NULL;
+
+          if (sha != NULL && g_strcmp0 (sha, entry->sha) == 0)
+            planned->current = g_bytes_ref (record->contents);
+        }
+
       if (planned->file->ownership != LECTERN_SITE_OWN_BLOCK)
         continue;
 
-      entry = g_hash_table_lookup (job->remote, planned->file->path);
       if (entry == NULL || g_strcmp0 (entry->type, "blob") != 0)
         continue;
 
@@ -730,6 +747,30 @@ _lectern_github_finish (GTask *task)
       lectern_publish_result_set_commit (job->result, job->commit_sha, job->commit_url);
       lectern_publish_result_set_published (job->result, TRUE);
     }
+
+  /* the branch's cards now, noted in the workshop file (not for a pull
+   * request: the branch does not have them yet) */
+  if (job->commit_sha != NULL && job->pr_branch == NULL)
+    {
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = 0; i < job->planned->len; i++)
+        {
+          Planned *planned = g_ptr_array_index (job->planned, i);
+          LecternExportFile *file;
+
+          if (planned->file->kind != LECTERN_SITE_FILE_CARD || planned->contents == NULL)
+            continue;
+          file = g_new0 (LecternExportFile, 1);
+          file->path = (char *) planned->file->path;
+          file->contents = planned->contents;
+          file->kind = planned->file->kind;
+          g_ptr_array_add (files, file);
+        }
+      if (!lectern_site_record_files (self->store, files, &error))
+        g_warning ("The workshop file could not note what the branch has now: %s", error->message);
+    }
   lectern_publish_result_set_n_requests (job->result, lectern_github_client_get_n_requests (job->client));
   g_task_return_pointer (task, g_object_ref (job->result), g_object_unref);
 }
@@ -737,6 +778,21 @@ _lectern_github_finish (GTask *task)
 /* The site tree, rendered off the main thread on a connection of its
  * own, as the exporter does.
  */
+/* The site tree, and the workshop file's record of the site */
+typedef struct
+{
+  LecternSiteTree *tree;
+  GHashTable      *records;
+} Rendered;
+
+static void
+rendered_free (Rendered *rendered)
+{
+  g_clear_object (&rendered->tree);
+  g_clear_pointer (&rendered->records, g_hash_table_unref);
+  g_free (rendered);
+}
+
 static void
 render_worker (GTask        *task,
                gpointer      source_object,
@@ -745,17 +801,19 @@ render_worker (GTask        *task,
 {
   const char *path = task_data;
   g_autoptr(LecternStore) store = NULL;
-  LecternSiteTree *tree;
+  Rendered *rendered = g_new0 (Rendered, 1);
   GError *error = NULL;
 
   store = lectern_store_open (path, &error);
-  if (store == NULL || !(tree = lectern_site_render (store, &error)))
+  if (store == NULL || !(rendered->tree = lectern_site_render (store, &error)) ||
+      !(rendered->records = lectern_store_get_site_records (store, &error)))
     {
+      rendered_free (rendered);
       g_task_return_error (task, error);
       return;
     }
 
-  g_task_return_pointer (task, tree, g_object_unref);
+  g_task_return_pointer (task, rendered, (GDestroyNotify) rendered_free);
 }
 
 static void
@@ -767,12 +825,18 @@ rendered_cb (GObject      *object,
   Job *job = g_task_get_task_data (task);
   GError *error = NULL;
 
-  job->tree = g_task_propagate_pointer (G_TASK (result), &error);
-  if (job->tree == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  {
+    Rendered *rendered = g_task_propagate_pointer (G_TASK (result), &error);
+
+    if (rendered == NULL)
+      {
+        g_task_return_error (task, error);
+        return;
+      }
+    job->tree = g_steal_pointer (&rendered->tree);
+    job->records = g_steal_pointer (&rendered->records);
+    rendered_free (rendered);
+  }
 
   if (g_task_return_error_if_cancelled (task))
     return;

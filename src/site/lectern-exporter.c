@@ -139,7 +139,7 @@ lectern_exporter_write (LecternExporter      *self,
   {
     g_autoptr(GError) local_error = NULL;
 
-    if (!lectern_site_record_result (self->store, result, &local_error))
+    if (!lectern_site_record_files (self->store, lectern_export_result_get_files (result), &local_error))
       g_warning ("The workshop file could not note what the site has now: %s", local_error->message);
   }
   return TRUE;

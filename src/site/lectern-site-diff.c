@@ -466,20 +466,51 @@ lectern_site_explain (LecternSiteFolder   *folder,
 }
 
 /**
- * lectern_site_record_result:
+ * lectern_site_record_files:
  * @store: the workshop file
- * @result: an export's files, as the site has them now
+ * @files: (element-type LecternExportFile): the site's files as it has
+ *   them now (an export's, or a publish's)
  *
  * Notes in the workshop file what the site's cards are now (their
  * bytes, list and position: lectern-store-site.c).
  */
 gboolean
-lectern_site_record_result (LecternStore         *store,
-                            LecternExportResult  *result,
-                            GError              **error)
+lectern_site_record_files (LecternStore  *store,
+                           GPtrArray     *files,
+                           GError       **error)
 {
-  GPtrArray *files = lectern_export_result_get_files (result);
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) lectern_site_record_free);
+  g_autoptr(GHashTable) known = lectern_store_get_site_records (store, NULL);
+  guint n_cards = 0, n_same = 0;
+
+  /* nothing new to note (a no-op export): no write at all */
+  for (guint i = 0; known != NULL && i < files->len; i++)
+    {
+      LecternExportFile *file = g_ptr_array_index (files, i);
+      LecternSiteRecord *record;
+      g_autofree char *sha1 = NULL;
+
+      if (file->kind != LECTERN_SITE_FILE_CARD || file->contents == NULL)
+        continue;
+      n_cards++;
+      record = g_hash_table_lookup (known, file->path);
+      if (record == NULL || record->contents == NULL)
+        break;
+      sha1 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA1, file->contents);
+      n_same += g_strcmp0 (sha1, record->sha1) == 0;
+    }
+  if (known != NULL && n_cards > 0 && n_same == n_cards)
+    {
+      guint n_known = 0;
+      GHashTableIter iter;
+      gpointer path;
+
+      g_hash_table_iter_init (&iter, known);
+      while (g_hash_table_iter_next (&iter, &path, NULL))
+        n_known += g_str_has_prefix (path, "_projects/");
+      if (n_known == n_cards)
+        return TRUE;
+    }
 
   for (guint i = 0; i < files->len; i++)
     {

@@ -26,8 +26,8 @@ char       *lectern_site_describe_change   (const char          *path,
 void        lectern_site_explain           (LecternSiteFolder   *folder,
                                             LecternExportResult *result);
 gboolean    lectern_site_is_renumbered     (const LecternExportFile *file);
-gboolean    lectern_site_record_result     (LecternStore        *store,
-                                            LecternExportResult *result,
+gboolean    lectern_site_record_files      (LecternStore        *store,
+                                            GPtrArray           *files,
                                             GError             **error);
 
 G_END_DECLS
