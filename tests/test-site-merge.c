@@ -185,6 +185,93 @@ test_newer_in_lectern (Fixture       *f,
   g_assert_cmpuint (lectern_site_merge_get_differences (merge)->len, ==, 1);
 }
 
+static int
+start_of (LecternStore *store,
+          const char   *title)
+{
+  g_autoptr(GListModel) days = lectern_store_list_days (store, NULL);
+  g_autoptr(LecternDay) day = g_list_model_get_item (days, 0);
+  g_autoptr(GListModel) slots = lectern_store_list_slots (store, lectern_day_get_id (day), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (slots); i++)
+    {
+      g_autoptr(LecternSlot) slot = g_list_model_get_item (slots, i);
+
+      if (g_str_equal (lectern_slot_get_title (slot), title))
+        return lectern_slot_get_start (slot);
+    }
+  return -1;
+}
+
+/* The schedule table edited by hand: one difference, taken whole; a
+ * schedule changed in Lectern since, with the page as Lectern left it,
+ * is the organizers' and not offered */
+static void
+test_schedule (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(LecternSiteMerge) merge = NULL;
+  g_autoptr(LecternSiteMerge) again = NULL;
+  g_autoptr(GError) error = NULL;
+  LecternMergeDifference *d;
+
+  /* nothing edited: nothing */
+  merge = merge_site (f);
+  g_assert_null (find (merge, "_pages/about.md", "schedule table"));
+  g_clear_object (&merge);
+
+  lectern_test_replace_in_file (f->site, "_pages/about.md", "| 3:15pm  | *Coffee break* ", "| 3:20pm  | *Coffee break* ");
+  merge = merge_site (f);
+  d = find (merge, "_pages/about.md", "schedule table");
+  g_assert_nonnull (d);
+  g_assert_cmpstr (d->ours, ==, "19 slots");
+  g_assert_cmpstr (d->theirs, ==, "19 slots");
+  d->accepted = TRUE;
+  g_assert_cmpuint (lectern_site_merge_apply (merge, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpint (start_of (f->store, "Poster Session"), ==, 13 * 60);
+  g_assert_cmpint (start_of (f->store, "Panel: Large Language Models Tooling Across Industry and Academia"), ==, 14 * 60 + 15);
+  {
+    g_autoptr(GListModel) days = lectern_store_list_days (f->store, NULL);
+    g_autoptr(LecternDay) day = g_list_model_get_item (days, 0);
+    g_autoptr(GListModel) slots = lectern_store_list_slots (f->store, lectern_day_get_id (day), NULL);
+    gboolean moved = FALSE;
+
+    g_assert_cmpuint (g_list_model_get_n_items (days), ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (slots), ==, 19);
+    for (guint i = 0; i < g_list_model_get_n_items (slots); i++)
+      {
+        g_autoptr(LecternSlot) slot = g_list_model_get_item (slots, i);
+
+        moved |= g_str_equal (lectern_slot_get_title (slot), "Coffee break") &&
+                 lectern_slot_get_start (slot) == 15 * 60 + 20;
+      }
+    g_assert_true (moved);
+  }
+
+  /* exported, then changed in Lectern: the site's older table is not offered */
+  {
+    g_autoptr(LecternExporter) exporter = lectern_exporter_new (f->store, f->site);
+    g_autoptr(LecternExportResult) plan = lectern_exporter_plan (exporter, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (lectern_exporter_write (exporter, plan, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(GListModel) days = lectern_store_list_days (f->store, NULL);
+    g_autoptr(LecternDay) day = g_list_model_get_item (days, 0);
+    g_autoptr(GListModel) slots = lectern_store_list_slots (f->store, lectern_day_get_id (day), NULL);
+    g_autoptr(LecternSlot) first = g_list_model_get_item (slots, 0);
+
+    lectern_slot_set_title (first, "Welcome");
+    g_assert_true (lectern_store_update_slot (f->store, first, &error));
+    g_assert_no_error (error);
+  }
+  again = merge_site (f);
+  g_assert_null (find (again, "_pages/about.md", "schedule table"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -194,6 +281,7 @@ main (int    argc,
 
   g_test_add ("/site-merge/same-site", Fixture, NULL, fixture_set_up, test_same_site, fixture_tear_down);
   g_test_add ("/site-merge/hand-edits", Fixture, NULL, fixture_set_up, test_hand_edits, fixture_tear_down);
+  g_test_add ("/site-merge/schedule", Fixture, NULL, fixture_set_up, test_schedule, fixture_tear_down);
   g_test_add ("/site-merge/newer-in-lectern", Fixture, NULL, fixture_set_up, test_newer_in_lectern, fixture_tear_down);
 
   return g_test_run ();

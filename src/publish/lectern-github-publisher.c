@@ -760,7 +760,8 @@ _lectern_github_finish (GTask *task)
           Planned *planned = g_ptr_array_index (job->planned, i);
           LecternExportFile *file;
 
-          if (planned->file->kind != LECTERN_SITE_FILE_CARD || planned->contents == NULL)
+          if ((planned->file->kind != LECTERN_SITE_FILE_CARD && planned->file->kind != LECTERN_SITE_FILE_PAGE) ||
+              planned->contents == NULL)
             continue;
           file = g_new0 (LecternExportFile, 1);
           file->path = (char *) planned->file->path;

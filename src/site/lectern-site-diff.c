@@ -481,53 +481,55 @@ lectern_site_record_files (LecternStore  *store,
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) lectern_site_record_free);
   g_autoptr(GHashTable) known = lectern_store_get_site_records (store, NULL);
-  guint n_cards = 0, n_same = 0;
-
-  /* nothing new to note (a no-op export): no write at all */
-  for (guint i = 0; known != NULL && i < files->len; i++)
-    {
-      LecternExportFile *file = g_ptr_array_index (files, i);
-      LecternSiteRecord *record;
-      g_autofree char *sha1 = NULL;
-
-      if (file->kind != LECTERN_SITE_FILE_CARD || file->contents == NULL)
-        continue;
-      n_cards++;
-      record = g_hash_table_lookup (known, file->path);
-      if (record == NULL || record->contents == NULL)
-        break;
-      sha1 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA1, file->contents);
-      n_same += g_strcmp0 (sha1, record->sha1) == 0;
-    }
-  if (known != NULL && n_cards > 0 && n_same == n_cards)
-    {
-      guint n_known = 0;
-      GHashTableIter iter;
-      gpointer path;
-
-      g_hash_table_iter_init (&iter, known);
-      while (g_hash_table_iter_next (&iter, &path, NULL))
-        n_known += g_str_has_prefix (path, "_projects/");
-      if (n_known == n_cards)
-        return TRUE;
-    }
+  gboolean same = known != NULL;
+  guint n_known = 0;
 
   for (guint i = 0; i < files->len; i++)
     {
       LecternExportFile *file = g_ptr_array_index (files, i);
       g_autoptr(GHashTable) front = NULL;
+      LecternSiteRecord *record;
       const char *importance;
       guint64 position = 0;
 
-      if (file->kind != LECTERN_SITE_FILE_CARD || file->contents == NULL)
+      if ((file->kind != LECTERN_SITE_FILE_CARD && file->kind != LECTERN_SITE_FILE_PAGE) ||
+          file->contents == NULL)
         continue;
-      front = lectern_site_read_front_matter (file->contents);
-      importance = front != NULL ? g_hash_table_lookup (front, "importance") : NULL;
-      if (importance == NULL || !g_ascii_string_to_unsigned (importance, 10, 1, G_MAXINT, &position, NULL))
-        position = 0;
-      g_ptr_array_add (records, lectern_site_record_new (file->path, file->contents,
-                                                         front != NULL ? g_hash_table_lookup (front, "category") : "",
-                                                         position > 0 ? (int) position : -1));
+
+      if (file->kind == LECTERN_SITE_FILE_PAGE)
+        record = lectern_site_record_new (file->path, file->contents, NULL, -1);
+      else
+        {
+          front = lectern_site_read_front_matter (file->contents);
+          importance = front != NULL ? g_hash_table_lookup (front, "importance") : NULL;
+          if (importance == NULL || !g_ascii_string_to_unsigned (importance, 10, 1, G_MAXINT, &position, NULL))
+            position = 0;
+          record = lectern_site_record_new (file->path, file->contents,
+                                            front != NULL ? g_hash_table_lookup (front, "category") : "",
+                                            position > 0 ? (int) position : -1);
+        }
+
+      /* already noted as it is? */
+      if (same)
+        {
+          LecternSiteRecord *was = g_hash_table_lookup (known, record->path);
+
+          same = was != NULL && g_strcmp0 (was->sha1, record->sha1) == 0;
+        }
+      g_ptr_array_add (records, record);
+    }
+
+  /* nothing new to note (a no-op export): no write at all */
+  if (same)
+    {
+      GHashTableIter iter;
+      gpointer path;
+
+      g_hash_table_iter_init (&iter, known);
+      while (g_hash_table_iter_next (&iter, &path, NULL))
+        n_known++;
+      if (n_known == records->len)
+        return TRUE;
     }
 
   return lectern_store_set_site_records (store, records, "_projects/", error);

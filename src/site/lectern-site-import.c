@@ -558,6 +558,7 @@ typedef struct
 {
   LecternReadSchedule *schedule;
   LecternEvent        *event;
+  GBytes              *page;      /* as the site has it */
 } HomePage;
 
 static void
@@ -565,6 +566,7 @@ home_page_clear (HomePage *home)
 {
   g_clear_pointer (&home->schedule, lectern_read_schedule_free);
   g_clear_object (&home->event);
+  g_clear_pointer (&home->page, g_bytes_unref);
 }
 
 /* The home page and _config.yml, read before anything is written */
@@ -608,6 +610,7 @@ read_home_page (LecternStore       *store,
   text = g_bytes_get_data (page, &length);
   if (!text_is_utf8 (text, length, "_pages/about.md", error))
     return FALSE;
+  home->page = g_bytes_ref (page);
   {
     char *repaired = lectern_site_repair_encoding (text, length, "_pages/about.md", notes);
 
@@ -676,7 +679,7 @@ lectern_site_import (LecternStore            *store,
   g_autoptr(GPtrArray) no_card = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *label = NULL;
-  HomePage home = { NULL, NULL };
+  HomePage home = { NULL, NULL, NULL };
   ScheduleImport schedule = { store, people, sponsors, found, no_card, counts };
   gboolean ok;
 
@@ -744,6 +747,8 @@ lectern_site_import (LecternStore            *store,
                                                              entry->importance > 0 && entry->importance < G_MAXINT
                                                              ? (int) entry->importance : -1));
         }
+      if (home.page != NULL)
+        g_ptr_array_add (records, lectern_site_record_new ("_pages/about.md", home.page, NULL, -1));
       ok = lectern_store_set_site_records (store, records, "_projects/", error);
     }
 

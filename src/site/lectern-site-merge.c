@@ -13,9 +13,11 @@
  *    the site, lectern-store-site.c) brings no difference: what differs
  *    there is the organizers' newer edit, never overwritten by the
  *    site's older text (a three-way comparison, key by key).
+ *  - the schedule table, when the site's page changed since Lectern last
+ *    wrote it and its table says otherwise, is one difference, taken
+ *    whole (apply_schedule).
  * The differences accepted are applied in one transaction and one undo
- * step: all of them or none. A schedule table that differs is said, not
- * merged (importing a schedule into a file that has one is not done).
+ * step: all of them or none.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -412,21 +414,68 @@ compare_event (LecternSiteMerge  *self,
   return TRUE;
 }
 
-/* The schedules, compared as the site would show them */
+static guint
+count_scheduled (LecternStore *store)
+{
+  g_autoptr(GListModel) days = lectern_store_list_days (store, NULL);
+  guint n = 0;
+
+  for (guint i = 0; days != NULL && i < g_list_model_get_n_items (days); i++)
+    {
+      g_autoptr(LecternDay) day = g_list_model_get_item (days, i);
+      g_autoptr(GListModel) slots = lectern_store_list_slots (store, lectern_day_get_id (day), NULL);
+
+      n += slots != NULL ? g_list_model_get_n_items (slots) : 0;
+    }
+  return n;
+}
+
+/* The table of a schedule block (takes it): its note line is the
+ * event's details, compared on their own */
+static char *
+table_of (char *block)
+{
+  g_auto(GStrv) lines = g_strsplit (block != NULL ? block : "", "\n", -1);
+  GString *table = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] == '|')
+      g_string_append_printf (table, "%s\n", lines[i]);
+  g_free (block);
+  return g_string_free (table, FALSE);
+}
+
+/* The schedules, compared as the site would show them: one difference,
+ * taken whole. Only when the site's home page changed since Lectern last
+ * wrote it: otherwise what differs is the organizers' newer schedule. */
 static void
 compare_schedules (LecternSiteMerge *self)
 {
-  g_autofree char *ours = lectern_site_render_schedule (self->store, NULL);
-  g_autofree char *theirs = lectern_site_render_schedule (self->site, NULL);
+  g_autofree char *ours = table_of (lectern_site_render_schedule (self->store, NULL));
+  g_autofree char *theirs = table_of (lectern_site_render_schedule (self->site, NULL));
   g_autoptr(GListModel) days = lectern_store_list_days (self->site, NULL);
+  LecternSiteRecord *record = g_hash_table_lookup (self->records, "_pages/about.md");
+  g_autofree char *what_ours = NULL;
+  g_autofree char *what_theirs = NULL;
 
   if (days == NULL || g_list_model_get_n_items (days) == 0 || g_strcmp0 (ours, theirs) == 0)
     return;
 
-  g_ptr_array_add (self->notes,
-                   g_strdup (_("_pages/about.md: the site’s schedule table differs from the workshop file’s. "
-                               "Importing a schedule into a file that has one is not done: change it in "
-                               "Lectern, then export.")));
+  if (record != NULL)
+    {
+      g_autoptr(GBytes) page = lectern_site_folder_read (self->folder, "_pages/about.md", NULL);
+      g_autofree char *sha1 = page != NULL ? g_compute_checksum_for_bytes (G_CHECKSUM_SHA1, page) : NULL;
+
+      if (g_strcmp0 (sha1, record->sha1) == 0)
+        return;
+    }
+
+  what_ours = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u slot", "%u slots", count_scheduled (self->store)),
+                               count_scheduled (self->store));
+  what_theirs = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u slot", "%u slots", count_scheduled (self->site)),
+                                 count_scheduled (self->site));
+  add_difference (self, LECTERN_MERGE_SCHEDULE, "_pages/about.md", _("Event"), _("schedule table"), 0, 0,
+                  what_ours, what_theirs);
 }
 
 /**
@@ -619,6 +668,172 @@ apply_new_sponsor (LecternSiteMerge             *self,
   return lectern_store_add_sponsor (self->store, sponsor, error);
 }
 
+/* The target's day of @date, added when it has none */
+static LecternDay *
+day_of (LecternStore  *store,
+        const char    *date,
+        GError       **error)
+{
+  g_autoptr(GListModel) days = lectern_store_list_days (store, error);
+
+  if (days == NULL)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (days); i++)
+    {
+      g_autoptr(LecternDay) day = g_list_model_get_item (days, i);
+
+      if (g_strcmp0 (lectern_day_get_date (day), date) == 0)
+        return g_steal_pointer (&day);
+    }
+  return lectern_store_add_day (store, date, error);
+}
+
+/* The site's schedule, in place of the file's: the scheduled slots of
+ * the file's days go, the site's come, with their sessions (reused by
+ * title), people (by name; new ones without a card) and sponsors (by
+ * name). Slots waiting in the pool are not touched. */
+static gboolean
+apply_schedule (LecternSiteMerge  *self,
+                GError           **error)
+{
+  g_autoptr(GListModel) ours = lectern_store_list_days (self->store, error);
+  g_autoptr(GListModel) theirs = NULL;
+  g_autoptr(GListModel) their_sessions = NULL;
+  g_autoptr(GListModel) our_sponsors = NULL;
+
+  if (ours == NULL || !(theirs = lectern_store_list_days (self->site, error)) ||
+      !(their_sessions = lectern_store_list_sessions (self->site, error)) ||
+      !(our_sponsors = lectern_store_list_sponsors (self->store, error)))
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (ours); i++)
+    {
+      g_autoptr(LecternDay) day = g_list_model_get_item (ours, i);
+      g_autoptr(GListModel) slots = lectern_store_list_slots (self->store, lectern_day_get_id (day), error);
+
+      for (guint k = 0; slots != NULL && k < g_list_model_get_n_items (slots); k++)
+        {
+          g_autoptr(LecternSlot) slot = g_list_model_get_item (slots, k);
+
+          if (!lectern_store_remove_slot (self->store, slot, error))
+            return FALSE;
+        }
+      if (slots == NULL)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (theirs); i++)
+    {
+      g_autoptr(LecternDay) their_day = g_list_model_get_item (theirs, i);
+      g_autoptr(LecternDay) day = day_of (self->store, lectern_day_get_date (their_day), error);
+      g_autoptr(GListModel) slots = NULL;
+      g_autoptr(GHashTable) sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+      g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
+
+      if (day == NULL || !(slots = lectern_store_list_slots (self->site, lectern_day_get_id (their_day), error)))
+        return FALSE;
+
+      for (guint k = 0; k < g_list_model_get_n_items (slots); k++)
+        {
+          g_autoptr(LecternSlot) their_slot = g_list_model_get_item (slots, k);
+          g_autoptr(LecternSlot) slot = lectern_slot_copy (their_slot);
+          gint64 their_session = lectern_slot_get_session_id (their_slot);
+          GPtrArray *appearances = lectern_slot_get_appearances (their_slot);
+
+          lectern_slot_set_id (slot, 0);
+          lectern_slot_set_day_id (slot, lectern_day_get_id (day));
+          lectern_slot_set_room_id (slot, 0);
+          lectern_slot_set_sponsor_id (slot, 0);
+          lectern_slot_set_session_id (slot, 0);
+
+          /* its session: one of the file's of that title, on that day */
+          if (their_session != 0)
+            {
+              gint64 *id = g_hash_table_lookup (sessions, &their_session);
+
+              if (id == NULL)
+                {
+                  g_autoptr(LecternSession) session = NULL;
+
+                  for (guint s = 0; s < g_list_model_get_n_items (their_sessions) && session == NULL; s++)
+                    {
+                      g_autoptr(LecternSession) candidate = g_list_model_get_item (their_sessions, s);
+
+                      if (lectern_session_get_id (candidate) == their_session)
+                        session = lectern_store_add_session (self->store, lectern_day_get_id (day),
+                                                             lectern_session_get_title (candidate),
+                                                             lectern_session_get_emoji (candidate), error);
+                      if (lectern_session_get_id (candidate) == their_session && session == NULL)
+                        return FALSE;
+                    }
+                  if (session != NULL)
+                    {
+                      gint64 *key = g_new (gint64, 1);
+
+                      *key = their_session;
+                      id = g_new (gint64, 1);
+                      *id = lectern_session_get_id (session);
+                      g_hash_table_insert (sessions, key, id);
+                      g_ptr_array_add (keep, g_steal_pointer (&session));
+                    }
+                }
+              if (id != NULL)
+                lectern_slot_set_session_id (slot, *id);
+            }
+
+          /* its people, the file's by name */
+          lectern_slot_clear_appearances (slot);
+          for (guint a = 0; a < appearances->len; a++)
+            {
+              const LecternAppearance *them = g_ptr_array_index (appearances, a);
+              g_autoptr(LecternPerson) person = lectern_store_find_person_by_name (self->store, them->name);
+              const char *affiliation;
+
+              if (person == NULL)
+                {
+                  g_autoptr(LecternPerson) source = lectern_store_get_person (self->site, them->person_id, error);
+
+                  if (source == NULL)
+                    return FALSE;
+                  person = lectern_person_new ();
+                  lectern_person_set_name (person, lectern_person_get_name (source));
+                  lectern_person_set_first_name (person, lectern_person_get_first_name (source));
+                  lectern_person_set_family_name (person, lectern_person_get_family_name (source));
+                  lectern_person_set_affiliation (person, lectern_person_get_affiliation (source));
+                  if (!lectern_store_add_person (self->store, person, error))
+                    return FALSE;
+                }
+              /* the affiliation the site's table shows, where the
+               * file's person has another */
+              affiliation = lectern_appearance_get_affiliation (them);
+              if (g_strcmp0 (affiliation, lectern_person_get_affiliation (person)) == 0)
+                affiliation = NULL;
+              lectern_slot_add_appearance (slot, lectern_person_get_id (person), them->role, affiliation);
+            }
+
+          /* its sponsor, the file's by name */
+          if (lectern_slot_get_sponsor_id (their_slot) != 0)
+            {
+              g_autoptr(LecternSponsor) source = lectern_store_get_sponsor (self->site,
+                                                                            lectern_slot_get_sponsor_id (their_slot), NULL);
+
+              for (guint s = 0; source != NULL && s < g_list_model_get_n_items (our_sponsors); s++)
+                {
+                  g_autoptr(LecternSponsor) candidate = g_list_model_get_item (our_sponsors, s);
+
+                  if (g_strcmp0 (lectern_sponsor_get_name (candidate), lectern_sponsor_get_name (source)) == 0)
+                    lectern_slot_set_sponsor_id (slot, lectern_sponsor_get_id (candidate));
+                }
+            }
+
+          if (!lectern_store_add_slot (self->store, slot, error))
+            return FALSE;
+        }
+    }
+
+  return lectern_store_fit_day_hours (self->store, error);
+}
+
 static gboolean
 apply_field (LecternSiteMerge             *self,
              const LecternMergeDifference *d,
@@ -686,6 +901,9 @@ apply_field (LecternSiteMerge             *self,
 
     case LECTERN_MERGE_NEW_SPONSOR:
       return apply_new_sponsor (self, d, error);
+
+    case LECTERN_MERGE_SCHEDULE:
+      return apply_schedule (self, error);
 
     default:
       g_assert_not_reached ();

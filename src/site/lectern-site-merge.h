@@ -19,6 +19,7 @@ typedef enum
   LECTERN_MERGE_CARD,         /* a card's list, or whether it is hidden */
   LECTERN_MERGE_SPONSOR,      /* a field of a sponsor */
   LECTERN_MERGE_EVENT,        /* an event detail the home page states */
+  LECTERN_MERGE_SCHEDULE,     /* the schedule table, taken whole */
 } LecternMergeKind;
 
 typedef struct
