@@ -24,6 +24,7 @@ extern int    __sanitizer_get_ownership      (const volatile void *p);
 extern size_t __sanitizer_get_allocated_size (const volatile void *p);
 #endif
 
+#include "lectern-exporter.h"
 #include "lectern-site-import.h"
 #include "lectern-test-util.h"
 #include "lectern-workshop-loader.h"
@@ -587,4 +588,19 @@ lectern_test_import_site (const char  *dir,
   g_assert_true (lectern_site_import (store, *site, &counts, NULL, &error));
   g_assert_no_error (error);
   return store;
+}
+
+/* An export of @store into @site, as `lectern export` makes it */
+void
+lectern_test_export (LecternStore *store,
+                     const char   *site)
+{
+  g_autoptr(LecternExporter) exporter = lectern_exporter_new (store, site);
+  g_autoptr(LecternExportResult) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  plan = lectern_exporter_plan (exporter, &error);
+  g_assert_no_error (error);
+  g_assert_true (lectern_exporter_write (exporter, plan, &error));
+  g_assert_no_error (error);
 }

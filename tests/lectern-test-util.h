@@ -38,6 +38,8 @@ void           lectern_test_replace_in_file    (const char          *dir,
                                                 const char          *file,
                                                 const char          *from,
                                                 const char          *to);
+void           lectern_test_export             (LecternStore        *store,
+                                                const char          *site);
 LecternStore  *lectern_test_import_site        (const char          *dir,
                                                 char               **site);
 void           lectern_test_write_file         (const char          *dir,

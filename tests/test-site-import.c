@@ -309,20 +309,6 @@ assert_cards_unchanged (const char *site,
     }
 }
 
-static void
-export_into (LecternStore *store,
-             const char   *site)
-{
-  g_autoptr(LecternExporter) exporter = lectern_exporter_new (store, site);
-  g_autoptr(LecternExportResult) plan = NULL;
-  g_autoptr(GError) error = NULL;
-
-  plan = lectern_exporter_plan (exporter, &error);
-  g_assert_no_error (error);
-  g_assert_true (lectern_exporter_write (exporter, plan, &error));
-  g_assert_no_error (error);
-}
-
 /* Adopting a site changes only what means something different: the
  * import and an export at once change no card, and the home page gains
  * Lectern's two markers only; one speaker more changes that card only;
@@ -355,7 +341,7 @@ test_adopt (Fixture       *f,
 
   g_assert_true (lectern_site_import (f->store, f->site, &counts, NULL, &error));
   g_assert_no_error (error);
-  export_into (f->store, f->site);
+  lectern_test_export (f->store, f->site);
 
   /* no card changed, byte for byte */
   assert_cards_unchanged (f->site, cards);
@@ -368,7 +354,7 @@ test_adopt (Fixture       *f,
   lea = lectern_test_add_person (f->store, "Léa Dubois", "Inria");
   card = lectern_store_add_card (f->store, lea, LECTERN_ROLE_SPEAKER, "lea", &error);
   g_assert_no_error (error);
-  export_into (f->store, f->site);
+  lectern_test_export (f->store, f->site);
   assert_cards_unchanged (f->site, cards);
   {
     g_free (page_before);
@@ -384,7 +370,7 @@ test_adopt (Fixture       *f,
   /* put first: the speakers after her change their importance line only */
   g_assert_true (lectern_store_move_card (f->store, card, 0, &error));
   g_assert_no_error (error);
-  export_into (f->store, f->site);
+  lectern_test_export (f->store, f->site);
   {
     GHashTableIter iter;
     gpointer path, text;

@@ -156,16 +156,11 @@ static void
 test_newer_in_lectern (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autoptr(LecternExporter) exporter = lectern_exporter_new (f->store, f->site);
-  g_autoptr(LecternExportResult) plan = NULL;
   g_autoptr(LecternSiteMerge) merge = NULL;
   g_autoptr(LecternPerson) tri = lectern_test_find_person (f->store, "Tri Dao");
   g_autoptr(GError) error = NULL;
 
-  plan = lectern_exporter_plan (exporter, &error);
-  g_assert_no_error (error);
-  g_assert_true (lectern_exporter_write (exporter, plan, &error));
-  g_assert_no_error (error);
+  lectern_test_export (f->store, f->site);
 
   lectern_person_set_affiliation (tri, "Together AI");
   g_assert_true (lectern_store_update_person (f->store, tri, &error));
@@ -250,14 +245,7 @@ test_schedule (Fixture       *f,
   }
 
   /* exported, then changed in Lectern: the site's older table is not offered */
-  {
-    g_autoptr(LecternExporter) exporter = lectern_exporter_new (f->store, f->site);
-    g_autoptr(LecternExportResult) plan = lectern_exporter_plan (exporter, &error);
-
-    g_assert_no_error (error);
-    g_assert_true (lectern_exporter_write (exporter, plan, &error));
-    g_assert_no_error (error);
-  }
+  lectern_test_export (f->store, f->site);
   {
     g_autoptr(GListModel) days = lectern_store_list_days (f->store, NULL);
     g_autoptr(LecternDay) day = g_list_model_get_item (days, 0);
