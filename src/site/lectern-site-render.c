@@ -691,10 +691,12 @@ keep_site_positions (GArray     *jobs,
       int last = GPOINTER_TO_INT (g_hash_table_lookup (previous, job->category));
       gboolean last_kept = g_hash_table_contains (previous_kept, job->category);
       int site = record != NULL && g_strcmp0 (record->category, job->category) == 0 ? record->position : -1;
-      gboolean kept = site > last || (site == last && last_kept && site > 0);
+      gboolean hidden = g_str_equal (job->category, "none");
+      gboolean kept = site > last || (site == last && last_kept && site > 0) || (hidden && site > 0);
 
+      /* hidden cards show in no order: each keeps its own */
       job->importance = kept ? site : last + 1;
-      g_hash_table_insert (previous, (gpointer) job->category, GINT_TO_POINTER (job->importance));
+      g_hash_table_insert (previous, (gpointer) job->category, GINT_TO_POINTER (MAX (job->importance, last)));
       if (kept)
         g_hash_table_add (previous_kept, (gpointer) job->category);
       else
