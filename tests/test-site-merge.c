@@ -260,6 +260,42 @@ test_schedule (Fixture       *f,
   g_assert_null (find (again, "_pages/about.md", "schedule table"));
 }
 
+static void
+count_changed (LecternStore   *store,
+               LecternChanges *changes,
+               guint          *n)
+{
+  (*n)++;
+}
+
+/* An export from another connection (the app exports on a worker's)
+ * notes what the site has now: no change to the workshop, so a window
+ * neither re-reads nor says a colleague changed it; a real edit does */
+static void
+test_record_is_bookkeeping (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternStore) other = lectern_store_open (lectern_store_get_path (f->store), &error);
+  g_autoptr(LecternPerson) tri = NULL;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  g_signal_connect (f->store, "changed", G_CALLBACK (count_changed), &n);
+  lectern_test_replace_in_file (f->site, "_projects/tri.md", "importance: 2", "importance: 7");
+
+  lectern_test_export (other, f->site);
+  g_assert_false (lectern_store_poll_changes (f->store));
+  g_assert_cmpuint (n, ==, 0);
+
+  tri = lectern_test_find_person (other, "Tri Dao");
+  lectern_person_set_affiliation (tri, "Together AI");
+  g_assert_true (lectern_store_update_person (other, tri, &error));
+  g_assert_no_error (error);
+  g_assert_true (lectern_store_poll_changes (f->store));
+  g_assert_cmpuint (n, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -270,6 +306,8 @@ main (int    argc,
   g_test_add ("/site-merge/same-site", Fixture, NULL, fixture_set_up, test_same_site, fixture_tear_down);
   g_test_add ("/site-merge/hand-edits", Fixture, NULL, fixture_set_up, test_hand_edits, fixture_tear_down);
   g_test_add ("/site-merge/schedule", Fixture, NULL, fixture_set_up, test_schedule, fixture_tear_down);
+  g_test_add ("/site-merge/record-is-bookkeeping", Fixture, NULL, fixture_set_up, test_record_is_bookkeeping,
+              fixture_tear_down);
   g_test_add ("/site-merge/newer-in-lectern", Fixture, NULL, fixture_set_up, test_newer_in_lectern, fixture_tear_down);
 
   return g_test_run ();

@@ -260,7 +260,8 @@ _lectern_store_note_step (LecternStore *self,
  * program, or into a file without history) is reported as everything.
  */
 LecternChanges *
-_lectern_store_collect_changes (LecternStore *self)
+_lectern_store_collect_changes (LecternStore *self,
+                                gboolean     *any_step)
 {
   g_autoptr(LecternChanges) changes = lectern_changes_new ();
   g_autoptr(GArray) stepped = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -268,6 +269,8 @@ _lectern_store_collect_changes (LecternStore *self)
   sqlite3_stmt *stmt;
   gboolean ok;
 
+  if (any_step != NULL)
+    *any_step = TRUE;   /* unknown: as if */
   if (self->schema_version < HISTORY_SCHEMA_VERSION ||
       sqlite3_prepare_v2 (self->db, "SELECT id, undone FROM history", -1, &stmt, NULL) != SQLITE_OK)
     return lectern_changes_new_everything ();
@@ -300,6 +303,8 @@ _lectern_store_collect_changes (LecternStore *self)
     ok = FALSE;
 
   _lectern_store_note_steps (self);
+  if (any_step != NULL)
+    *any_step = stepped->len > 0;
 
   /* the file changed, yet no step says how */
   if (!ok || lectern_changes_is_empty (changes))

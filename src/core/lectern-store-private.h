@@ -38,6 +38,7 @@ struct _LecternStore
   gboolean         read_only;
   guint            depth;
   gint64           data_version;
+  gint64           site_version;   /* meta 'site_version': the record of the site's writes */
   guint            watch_id;
   GFileMonitor    *monitor;            /* of the file's folder (see lectern_store_watch) */
   guint            poll_soon_id;
@@ -70,7 +71,8 @@ void            _lectern_store_note_steps          (LecternStore     *self);
 void            _lectern_store_note_step           (LecternStore     *self,
                                                     gint64            id,
                                                     gboolean          undone);
-LecternChanges *_lectern_store_collect_changes     (LecternStore     *self);
+LecternChanges *_lectern_store_collect_changes     (LecternStore     *self,
+                                                    gboolean         *stepped);
 void            _lectern_store_emit_changed        (LecternStore     *self,
                                                     LecternChanges   *changes);
 

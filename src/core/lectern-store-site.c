@@ -175,5 +175,14 @@ lectern_store_set_site_records (LecternStore  *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
+  /* for the other connections' watch: a write of the record alone is
+   * no change to the workshop (lectern-store-watch.c) */
+  if (ok)
+    ok = _lectern_store_exec (self, "INSERT OR REPLACE INTO meta (key, value) VALUES ('site_version',"
+                                    " COALESCE ((SELECT value FROM meta WHERE key = 'site_version'), 0) + 1)",
+                              error);
+  if (ok)
+    self->site_version = _lectern_store_query_int (self, "SELECT value FROM meta WHERE key = 'site_version'", 0);
+
   return _lectern_store_write_end (self, ok, error);
 }

@@ -39,11 +39,24 @@ lectern_store_poll_changes (LecternStore *self)
   {
     g_autoptr(LecternChanges) changes = NULL;
     gboolean snapshot = _lectern_store_exec (self, "BEGIN", NULL);
+    gboolean stepped = TRUE;
+    gint64 site_version;
 
     self->data_version = _lectern_store_query_int (self, "PRAGMA data_version", version);
-    changes = _lectern_store_collect_changes (self);
+    changes = _lectern_store_collect_changes (self, &stepped);
+    site_version = _lectern_store_query_int (self, "SELECT value FROM meta WHERE key = 'site_version'", 0);
     if (snapshot)
       _lectern_store_exec (self, "COMMIT", NULL);
+
+    /* an export noting what the site has now (lectern-store-site.c) is
+     * the file's bookkeeping, not a change to the workshop: nothing to
+     * re-read, and no colleague to tell of */
+    if (!stepped && site_version != self->site_version)
+      {
+        self->site_version = site_version;
+        return FALSE;
+      }
+    self->site_version = site_version;
 
     _lectern_store_emit_changed (self, changes);
   }

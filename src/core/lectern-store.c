@@ -1287,6 +1287,7 @@ lectern_store_open (const char  *path,
 
   self->schema_version = version;
   self->data_version = _lectern_store_query_int (self, "PRAGMA data_version", 0);
+  self->site_version = _lectern_store_query_int (self, "SELECT value FROM meta WHERE key = 'site_version'", 0);
   _lectern_store_note_steps (self);
 
   return g_steal_pointer (&self);
@@ -1369,6 +1370,7 @@ _lectern_store_create_at_version (const char  *path,
 
   self->schema_version = version;
   self->data_version = _lectern_store_query_int (self, "PRAGMA data_version", 0);
+  self->site_version = _lectern_store_query_int (self, "SELECT value FROM meta WHERE key = 'site_version'", 0);
   _lectern_store_note_steps (self);
 
   return g_steal_pointer (&self);
