@@ -340,6 +340,19 @@ adapt_table (GPtrArray  *out,
       return;
     }
 
+  /* the same lines: nothing to align */
+  if (n_mine == n_theirs)
+    {
+      for (i = 0; i < n_mine && strcmp (mine[i], theirs[i]) == 0; i++)
+        ;
+      if (i == n_mine)
+        {
+          for (i = 0; i < n_mine; i++)
+            g_ptr_array_add (out, g_strdup (theirs[i]));
+          return;
+        }
+    }
+
   widths = column_widths (theirs[1]);
   for (i = 0; i < n_mine; i++)
     g_ptr_array_add (keys_mine, row_key (mine[i]));
@@ -446,7 +459,8 @@ lectern_site_adapt_block (const char *block,
   guint table_first = 0, n_table = 0, their_first = 0, n_theirs = 0;
   guint note = 0, n_note = 0, their_note = 0, n_their_note = 0;
 
-  if (current == NULL || *current == '\0')
+  /* the page has the block as Lectern wrote it (a no-op export) */
+  if (current == NULL || *current == '\0' || strcmp (block, current) == 0)
     return g_strdup (block);
 
   mine = g_strsplit (block, "\n", -1);

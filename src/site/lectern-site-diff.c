@@ -474,6 +474,56 @@ lectern_site_explain (LecternSiteFolder   *folder,
  * Notes in the workshop file what the site's cards are now (their
  * bytes, list and position: lectern-store-site.c).
  */
+/* A card's list and position, from its top-level lines when they are
+ * plain (as Lectern writes them), else through libyaml */
+static void
+read_list_and_position (GBytes  *card,
+                        char   **category,
+                        int     *position)
+{
+  gsize len;
+  const char *text = g_bytes_get_data (card, &len);
+  const char *end = text + len;
+  g_autoptr(GHashTable) front = NULL;
+  const char *importance;
+  guint64 value = 0;
+
+  *category = NULL;
+  *position = -1;
+
+  for (const char *line = text; line != NULL && line < end; )
+    {
+      const char *eol = memchr (line, '\n', end - line);
+      gsize n = (eol != NULL ? eol : end) - line;
+
+      if (n > 10 && strncmp (line, "category: ", 10) == 0 && *category == NULL)
+        *category = g_strndup (line + 10, n - 10);
+      else if (n > 12 && strncmp (line, "importance: ", 12) == 0)
+        {
+          g_autofree char *number = g_strndup (line + 12, n - 12);
+
+          if (g_ascii_string_to_unsigned (number, 10, 1, G_MAXINT, &value, NULL))
+            *position = (int) value;
+        }
+      line = eol != NULL ? eol + 1 : NULL;
+    }
+
+  /* anything but plain words and a plain number: as YAML reads it */
+  if (*category != NULL && *position > 0 &&
+      strspn (*category, "abcdefghijklmnopqrstuvwxyz_-") == strlen (*category))
+    return;
+
+  g_clear_pointer (category, g_free);
+  *position = -1;
+  front = lectern_site_read_front_matter (card);
+  if (front == NULL)
+    return;
+  *category = g_strdup (g_hash_table_lookup (front, "category"));
+  importance = g_hash_table_lookup (front, "importance");
+  if (importance != NULL && g_ascii_string_to_unsigned (importance, 10, 1, G_MAXINT, &value, NULL))
+    *position = (int) value;
+}
+
 gboolean
 lectern_site_record_files (LecternStore  *store,
                            GPtrArray     *files,
@@ -481,55 +531,45 @@ lectern_site_record_files (LecternStore  *store,
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) lectern_site_record_free);
   g_autoptr(GHashTable) known = lectern_store_get_site_records (store, NULL);
+  guint n_files = 0;
   gboolean same = known != NULL;
-  guint n_known = 0;
+
+  /* nothing new to note (a no-op export): no write at all */
+  for (guint i = 0; same && i < files->len; i++)
+    {
+      LecternExportFile *file = g_ptr_array_index (files, i);
+      LecternSiteRecord *was;
+      g_autofree char *sha1 = NULL;
+
+      if ((file->kind != LECTERN_SITE_FILE_CARD && file->kind != LECTERN_SITE_FILE_PAGE) ||
+          file->contents == NULL)
+        continue;
+      n_files++;
+      was = g_hash_table_lookup (known, file->path);
+      sha1 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA1, file->contents);
+      same = was != NULL && g_strcmp0 (was->sha1, sha1) == 0;
+    }
+  if (same && g_hash_table_size (known) == n_files)
+    return TRUE;
 
   for (guint i = 0; i < files->len; i++)
     {
       LecternExportFile *file = g_ptr_array_index (files, i);
-      g_autoptr(GHashTable) front = NULL;
-      LecternSiteRecord *record;
-      const char *importance;
-      guint64 position = 0;
+      g_autofree char *category = NULL;
+      int position = -1;
 
       if ((file->kind != LECTERN_SITE_FILE_CARD && file->kind != LECTERN_SITE_FILE_PAGE) ||
           file->contents == NULL)
         continue;
 
       if (file->kind == LECTERN_SITE_FILE_PAGE)
-        record = lectern_site_record_new (file->path, file->contents, NULL, -1);
+        g_ptr_array_add (records, lectern_site_record_new (file->path, file->contents, NULL, -1));
       else
         {
-          front = lectern_site_read_front_matter (file->contents);
-          importance = front != NULL ? g_hash_table_lookup (front, "importance") : NULL;
-          if (importance == NULL || !g_ascii_string_to_unsigned (importance, 10, 1, G_MAXINT, &position, NULL))
-            position = 0;
-          record = lectern_site_record_new (file->path, file->contents,
-                                            front != NULL ? g_hash_table_lookup (front, "category") : "",
-                                            position > 0 ? (int) position : -1);
+          read_list_and_position (file->contents, &category, &position);
+          g_ptr_array_add (records, lectern_site_record_new (file->path, file->contents,
+                                                             category != NULL ? category : "", position));
         }
-
-      /* already noted as it is? */
-      if (same)
-        {
-          LecternSiteRecord *was = g_hash_table_lookup (known, record->path);
-
-          same = was != NULL && g_strcmp0 (was->sha1, record->sha1) == 0;
-        }
-      g_ptr_array_add (records, record);
-    }
-
-  /* nothing new to note (a no-op export): no write at all */
-  if (same)
-    {
-      GHashTableIter iter;
-      gpointer path;
-
-      g_hash_table_iter_init (&iter, known);
-      while (g_hash_table_iter_next (&iter, &path, NULL))
-        n_known++;
-      if (n_known == records->len)
-        return TRUE;
     }
 
   return lectern_store_set_site_records (store, records, "_projects/", error);
