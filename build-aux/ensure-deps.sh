@@ -6,10 +6,10 @@ set -euo pipefail
 
 PKGS=(build-essential meson ninja-build pkg-config gettext
       libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libyaml-dev
-      libgdk-pixbuf-2.0-dev libsoup-3.0-dev libjson-glib-dev libsecret-1-dev glib-networking
+      libgdk-pixbuf-2.0-dev libical-dev libsoup-3.0-dev libjson-glib-dev libsecret-1-dev glib-networking
       appstream desktop-file-utils
       xvfb xauth dbus dbus-x11 at-spi2-core imagemagick xdotool fonts-noto-color-emoji fonts-cantarell
-      git sqlite3 tzdata python3 python3-yaml python3-pyatspi ruby gnome-keyring
+      git sqlite3 tzdata python3 python3-yaml python3-pyatspi python3-icalendar ruby gnome-keyring
       clang libclang-rt-dev)
 # Jekyll is installed with its recommended packages, as it was verified.
 JEKYLL=(jekyll)

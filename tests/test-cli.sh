@@ -26,6 +26,22 @@ expect "a mistyped command"        2 "unknown command" -- "$BIN" exprot "$tmp/de
 # demo and new
 expect "demo writes the workshop"  0 "demo workshop" -- "$BIN" demo "$tmp/demo.lectern"
 expect "demo refuses to overwrite" 1 "already exists" -- "$BIN" demo "$tmp/demo.lectern"
+
+# ical: the program for attendees' calendars, read back by Python's icalendar
+expect "ical writes the calendar" 0 "" -- "$BIN" ical "$tmp/demo.lectern" -o "$tmp/program.ics"
+expect "ical needs -o" 2 "needs -o" -- "$BIN" ical "$tmp/demo.lectern"
+/usr/bin/python3 - "$tmp/program.ics" <<'PY' && ok "the calendar reads back in Python's icalendar" || fail "the calendar reads back in Python's icalendar"
+import sys, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+events = list(cal.walk('VEVENT'))
+assert len(events) == 16, len(events)
+talk = [e for e in events if str(e['SUMMARY']) == 'The Case for 4-bit Inference'][0]
+start = talk['DTSTART'].dt
+assert (start.hour, start.minute) == (10, 55) and start.utcoffset().total_seconds() == -36000, start
+assert talk['DTEND'].dt.utcoffset().total_seconds() == -36000
+assert str(talk['UID']).startswith('slot-') and str(talk['UID']).endswith('@lectern')
+assert 'Tim Dettmers (University of Washington)' in str(talk['DESCRIPTION'])
+PY
 expect "new with a title"          0 "Created"      -- "$BIN" new "$tmp/new.lectern" --title "WANT 2026"
 [ "$(sqlite3 "$tmp/new.lectern" 'SELECT name FROM event')" = "WANT 2026" ] && ok "new stores the title" || fail "new stores the title"
 expect "new without FILE"          2 "expected 1 argument" -- "$BIN" new

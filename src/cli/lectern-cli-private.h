@@ -30,6 +30,8 @@ int             lectern_cli_publish     (int                 argc,
                                          char              **argv);
 int             lectern_cli_import      (int                 argc,
                                          char              **argv);
+int             lectern_cli_ical        (int                 argc,
+                                         char              **argv);
 int             lectern_cli_hooks       (int                 argc,
                                          char              **argv);
 

@@ -1,5 +1,5 @@
 /* lectern-store-site.c: what the site had when Lectern last wrote it,
- * or imported it
+ * or imported it; and the workshop's own identifier
  *
  * The table site_file keeps, per file of the site Lectern owns, the
  * hash of the bytes Lectern last wrote there (or read there, on an
@@ -185,4 +185,31 @@ lectern_store_set_site_records (LecternStore  *self,
     self->site_version = _lectern_store_query_int (self, "SELECT value FROM meta WHERE key = 'site_version'", 0);
 
   return _lectern_store_write_end (self, ok, error);
+}
+
+/**
+ * lectern_store_get_workshop_uuid:
+ *
+ * The workshop's own identifier, made once when the file was created or
+ * upgraded: the calendar and conference-app exports derive their slots'
+ * ids from it, so they stay the same across exports and edits.
+ *
+ * Returns: (transfer full) (nullable): "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx"
+ */
+char *
+lectern_store_get_workshop_uuid (LecternStore *self)
+{
+  sqlite3_stmt *stmt;
+  char *uuid = NULL;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
+
+  stmt = _lectern_store_prepare (self, "SELECT value FROM meta WHERE key = 'workshop_uuid'", NULL);
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    uuid = g_strdup (_lectern_store_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return uuid != NULL && g_uuid_string_is_valid (uuid) ? uuid : (g_free (uuid), NULL);
 }

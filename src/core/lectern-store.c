@@ -274,6 +274,13 @@ static const char *migrations[LECTERN_SCHEMA_VERSION] = {
   "  category TEXT,"
   "  position INTEGER,"
   "  contents BLOB);",
+
+  /* 5 -> 6: the workshop's own identifier, for the ids the calendar and
+   * conference-app exports give its slots (stable across exports) */
+  "INSERT OR IGNORE INTO meta (key, value) SELECT 'workshop_uuid',"
+  "  lower (substr (h, 1, 8) || '-' || substr (h, 9, 4) || '-4' || substr (h, 14, 3) || '-'"
+  "         || substr ('89ab', 1 + (abs (random ()) % 4), 1) || substr (h, 18, 3) || '-' || substr (h, 21, 12))"
+  "  FROM (SELECT hex (randomblob (16)) AS h);",
 };
 
 /* ------------------------------------------------------------------ */

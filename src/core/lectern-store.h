@@ -21,7 +21,7 @@
 G_BEGIN_DECLS
 
 /* The schema this Lectern writes; see lectern-store.c for the history. */
-#define LECTERN_SCHEMA_VERSION 5
+#define LECTERN_SCHEMA_VERSION 6
 
 /* "Lect": PRAGMA application_id of every Lectern file. */
 #define LECTERN_APPLICATION_ID 0x4C656374
@@ -87,6 +87,7 @@ const char    *lectern_store_get_path           (LecternStore   *self);
 gboolean       lectern_store_get_read_only      (LecternStore   *self);
 const char    *lectern_store_get_read_only_reason (LecternStore *self);
 int            lectern_store_get_schema_version (LecternStore   *self);
+char          *lectern_store_get_workshop_uuid  (LecternStore   *self);
 const char    *lectern_store_get_backup_path    (LecternStore   *self);
 
 /* Several edits as one transaction (one user action). */

@@ -1,0 +1,254 @@
+/* lectern-site-ical.c: the program as an iCalendar file (RFC 5545)
+ *
+ * Written with libical, never by hand: one VCALENDAR with the
+ * workshop's time zone (its VTIMEZONE, from libical's zone data) and one
+ * VEVENT per scheduled slot. Each VEVENT's UID is the slot's id and the
+ * workshop's own identifier (lectern_store_get_workshop_uuid()), so a
+ * slot keeps its UID across exports and edits: a calendar that
+ * subscribed moves the talk rather than adding another. DTSTART and
+ * DTEND are in the workshop's zone; LOCATION is the room and the venue;
+ * DESCRIPTION lists the session, the people, the abstract and the
+ * links; URL is the site. Breaks are left out unless asked for.
+ *
+ * DTSTAMP is the time the calendar was written, as RFC 5545 wants.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lectern-site"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libical/ical.h>
+
+#include "lectern-export-result.h"
+#include "lectern-site-ical.h"
+
+static const char *
+nonempty (const char *s)
+{
+  return s != NULL && *s != '\0' ? s : NULL;
+}
+
+static void
+append_people (GString               *text,
+               LecternSlot           *slot,
+               LecternAppearanceRole  role,
+               const char            *label)
+{
+  GPtrArray *appearances = lectern_slot_get_appearances (slot);
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < appearances->len; i++)
+    {
+      const LecternAppearance *a = g_ptr_array_index (appearances, i);
+      const char *affiliation = nonempty (lectern_appearance_get_affiliation (a));
+
+      if (a->role != role)
+        continue;
+      g_string_append (text, first ? label : ", ");
+      g_string_append (text, a->name != NULL ? a->name : "");
+      if (affiliation != NULL)
+        g_string_append_printf (text, " (%s)", affiliation);
+      first = FALSE;
+    }
+  if (!first)
+    g_string_append_c (text, '\n');
+}
+
+static char *
+describe (LecternSlot    *slot,
+          LecternSession *session)
+{
+  GString *text = g_string_new (NULL);
+  GPtrArray *links = lectern_slot_get_links (slot);
+
+  if (session != NULL)
+    g_string_append_printf (text, "%s\n", lectern_session_get_title (session));
+  /* Site text is never translated: the calendar is the site's */
+  append_people (text, slot, LECTERN_APPEARANCE_SPEAKER, "Speakers: ");
+  append_people (text, slot, LECTERN_APPEARANCE_AUTHOR, "Authors: ");
+  append_people (text, slot, LECTERN_APPEARANCE_PANELIST, "Panelists: ");
+  append_people (text, slot, LECTERN_APPEARANCE_MODERATOR, "Moderators: ");
+  if (nonempty (lectern_slot_get_abstract (slot)))
+    g_string_append_printf (text, "\n%s\n", lectern_slot_get_abstract (slot));
+  if (nonempty (lectern_slot_get_note (slot)))
+    g_string_append_printf (text, "\n%s%s%s\n", lectern_slot_get_note (slot),
+                            nonempty (lectern_slot_get_note_url (slot)) ? " " : "",
+                            nonempty (lectern_slot_get_note_url (slot)) ? lectern_slot_get_note_url (slot) : "");
+  for (guint i = 0; i < links->len; i++)
+    {
+      const LecternLink *link = g_ptr_array_index (links, i);
+
+      g_string_append_printf (text, "%s%s: %s\n", i == 0 ? "\n" : "", link->kind, link->url);
+    }
+
+  while (text->len > 0 && text->str[text->len - 1] == '\n')
+    g_string_truncate (text, text->len - 1);
+  return g_string_free (text, FALSE);
+}
+
+static struct icaltimetype
+time_of (const char   *date,
+         int           minutes,
+         icaltimezone *zone)
+{
+  struct icaltimetype t = icaltime_from_string (date);   /* "YYYY-MM-DD": a date */
+
+  t.is_date = 0;
+  t.hour = minutes / 60;
+  t.minute = minutes % 60;
+  t.second = 0;
+  t = icaltime_normalize (t);
+  return icaltime_set_timezone (&t, zone);
+}
+
+static icalproperty *
+zoned (icalproperty *property,
+       icaltimezone *zone)
+{
+  if (zone != icaltimezone_get_utc_timezone ())
+    icalproperty_add_parameter (property, icalparameter_new_tzid (icaltimezone_get_tzid (zone)));
+  return property;
+}
+
+static gboolean
+is_break (LecternSlot *slot)
+{
+  int kind = lectern_slot_get_kind (slot);
+
+  return kind == LECTERN_SLOT_BREAK || kind == LECTERN_SLOT_LUNCH;
+}
+
+/**
+ * lectern_site_render_ical:
+ *
+ * Returns: (transfer full) (nullable): the calendar, as text
+ */
+char *
+lectern_site_render_ical (LecternStore      *store,
+                          LecternIcalFlags   flags,
+                          GError           **error)
+{
+  g_autoptr(LecternEvent) event = NULL;
+  g_autoptr(GListModel) days = NULL;
+  g_autoptr(GListModel) sessions = NULL;
+  g_autoptr(GListModel) rooms = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *location_default = NULL;
+  icalcomponent *calendar;
+  icaltimezone *zone;
+  const char *tzid;
+  char *text;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (store), NULL);
+
+  if (!(event = lectern_store_get_event (store, error)) || !(days = lectern_store_list_days (store, error)) ||
+      !(sessions = lectern_store_list_sessions (store, error)) || !(rooms = lectern_store_list_rooms (store, error)))
+    return NULL;
+
+  uuid = lectern_store_get_workshop_uuid (store);
+  if (uuid == NULL)
+    {
+      g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_NEWER_FILE,
+                   _("“%s” has no identifier for its calendar; open it once with this version of Lectern "
+                     "to upgrade it. Nothing was written."), lectern_store_get_path (store));
+      return NULL;
+    }
+
+  /* the times name the zone by its VTIMEZONE's TZID (libical's, which
+   * has a prefix: "/freeassociation.sourceforge.net/Pacific/Honolulu") */
+  tzid = nonempty (lectern_event_get_timezone (event));
+  zone = tzid != NULL ? icaltimezone_get_builtin_timezone (tzid) : NULL;
+  if (zone == NULL)
+    zone = icaltimezone_get_utc_timezone ();
+
+  location_default = nonempty (lectern_event_get_room (event)) && nonempty (lectern_event_get_venue (event))
+    ? g_strdup_printf ("%s, %s", lectern_event_get_room (event), lectern_event_get_venue (event))
+    : g_strdup (nonempty (lectern_event_get_room (event)) ? lectern_event_get_room (event)
+                                                          : nonempty (lectern_event_get_venue (event)));
+
+  calendar = icalcomponent_vanew (ICAL_VCALENDAR_COMPONENT,
+                                  icalproperty_new_version ("2.0"),
+                                  icalproperty_new_prodid ("-//Lectern//Workshop program//EN"),
+                                  icalproperty_new_calscale ("GREGORIAN"),
+                                  (void *) 0);
+  if (nonempty (lectern_event_get_name (event)))
+    {
+      icalproperty *name = icalproperty_new_x (lectern_event_get_name (event));
+
+      icalproperty_set_x_name (name, "X-WR-CALNAME");
+      icalcomponent_add_property (calendar, name);
+    }
+  if (zone != icaltimezone_get_utc_timezone ())
+    icalcomponent_add_component (calendar, icalcomponent_new_clone (icaltimezone_get_component (zone)));
+
+  for (guint d = 0; d < g_list_model_get_n_items (days); d++)
+    {
+      g_autoptr(LecternDay) day = g_list_model_get_item (days, d);
+      g_autoptr(GListModel) slots = lectern_store_list_slots (store, lectern_day_get_id (day), error);
+
+      if (slots == NULL)
+        {
+          icalcomponent_free (calendar);
+          return NULL;
+        }
+
+      for (guint i = 0; i < g_list_model_get_n_items (slots); i++)
+        {
+          g_autoptr(LecternSlot) slot = g_list_model_get_item (slots, i);
+          g_autoptr(LecternSession) session = NULL;
+          g_autofree char *uid = NULL;
+          g_autofree char *description = NULL;
+          g_autofree char *location = NULL;
+          struct icaltimetype start;
+          icalcomponent *vevent;
+
+          if (!lectern_slot_is_scheduled (slot) || (is_break (slot) && !(flags & LECTERN_ICAL_BREAKS)))
+            continue;
+
+          for (guint s = 0; s < g_list_model_get_n_items (sessions) && session == NULL; s++)
+            {
+              g_autoptr(LecternSession) candidate = g_list_model_get_item (sessions, s);
+
+              if (lectern_session_get_id (candidate) == lectern_slot_get_session_id (slot))
+                session = g_steal_pointer (&candidate);
+            }
+          for (guint r = 0; r < g_list_model_get_n_items (rooms) && location == NULL; r++)
+            {
+              g_autoptr(LecternRoom) room = g_list_model_get_item (rooms, r);
+
+              if (lectern_room_get_id (room) == lectern_slot_get_room_id (slot))
+                location = nonempty (lectern_event_get_venue (event))
+                  ? g_strdup_printf ("%s, %s", lectern_room_get_name (room), lectern_event_get_venue (event))
+                  : g_strdup (lectern_room_get_name (room));
+            }
+          if (location == NULL)
+            location = g_strdup (location_default);
+
+          uid = g_strdup_printf ("slot-%" G_GINT64_FORMAT "-%s@lectern", lectern_slot_get_id (slot), uuid);
+          start = time_of (lectern_day_get_date (day), lectern_slot_get_start (slot), zone);
+          description = describe (slot, session);
+
+          vevent = icalcomponent_vanew (ICAL_VEVENT_COMPONENT,
+                                        icalproperty_new_uid (uid),
+                                        icalproperty_new_dtstamp (icaltime_current_time_with_zone (icaltimezone_get_utc_timezone ())),
+                                        zoned (icalproperty_new_dtstart (start), zone),
+                                        zoned (icalproperty_new_dtend (icaltime_add (start, icaldurationtype_from_int (lectern_slot_get_duration (slot) * 60))), zone),
+                                        icalproperty_new_summary (lectern_slot_get_title (slot)),
+                                        icalproperty_new_categories (lectern_slot_kind_to_string (lectern_slot_get_kind (slot))),
+                                        (void *) 0);
+          if (*description != '\0')
+            icalcomponent_add_property (vevent, icalproperty_new_description (description));
+          if (location != NULL)
+            icalcomponent_add_property (vevent, icalproperty_new_location (location));
+          if (nonempty (lectern_event_get_site_url (event)))
+            icalcomponent_add_property (vevent, icalproperty_new_url (lectern_event_get_site_url (event)));
+          icalcomponent_add_component (calendar, vevent);
+        }
+    }
+
+  text = g_strdup (icalcomponent_as_ical_string (calendar));
+  icalcomponent_free (calendar);
+  return text;
+}

@@ -1,0 +1,23 @@
+/* lectern-site-ical.h: the program as an iCalendar file (RFC 5545)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lectern-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  LECTERN_ICAL_DEFAULT = 0,
+  LECTERN_ICAL_BREAKS  = 1 << 0,   /* coffee and lunch breaks too */
+} LecternIcalFlags;
+
+char *lectern_site_render_ical (LecternStore      *store,
+                                LecternIcalFlags   flags,
+                                GError           **error);
+
+G_END_DECLS
