@@ -42,6 +42,15 @@ assert talk['DTEND'].dt.utcoffset().total_seconds() == -36000
 assert str(talk['UID']).startswith('slot-') and str(talk['UID']).endswith('@lectern')
 assert 'Tim Dettmers (University of Washington)' in str(talk['DESCRIPTION'])
 PY
+
+# frab: the program for conference apps, valid against the c3voc schemas
+expect "frab writes schedule.xml and schedule.json" 0 "" -- \
+  "$BIN" frab "$tmp/demo.lectern" --xml "$tmp/schedule.xml" --json "$tmp/schedule.json"
+expect "frab needs an output" 2 "needs --xml" -- "$BIN" frab "$tmp/demo.lectern"
+xmllint --noout --schema "$FIX/c3voc/schedule.xml.xsd" "$tmp/schedule.xml" 2>/dev/null \
+  && ok "schedule.xml validates against the XSD" || fail "schedule.xml validates against the XSD"
+/usr/bin/python3 "$SRC/tests/validate-schedule-json.py" "$FIX/c3voc/schedule.schema.json" "$tmp/schedule.json" \
+  && ok "schedule.json validates against the JSON Schema" || fail "schedule.json validates against the JSON Schema"
 expect "new with a title"          0 "Created"      -- "$BIN" new "$tmp/new.lectern" --title "WANT 2026"
 [ "$(sqlite3 "$tmp/new.lectern" 'SELECT name FROM event')" = "WANT 2026" ] && ok "new stores the title" || fail "new stores the title"
 expect "new without FILE"          2 "expected 1 argument" -- "$BIN" new

@@ -32,6 +32,8 @@ int             lectern_cli_import      (int                 argc,
                                          char              **argv);
 int             lectern_cli_ical        (int                 argc,
                                          char              **argv);
+int             lectern_cli_frab        (int                 argc,
+                                         char              **argv);
 int             lectern_cli_hooks       (int                 argc,
                                          char              **argv);
 
