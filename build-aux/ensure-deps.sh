@@ -9,7 +9,7 @@ PKGS=(build-essential meson ninja-build pkg-config gettext
       libgdk-pixbuf-2.0-dev libical-dev libsoup-3.0-dev libjson-glib-dev libsecret-1-dev glib-networking
       appstream desktop-file-utils
       xvfb xauth dbus dbus-x11 at-spi2-core imagemagick xdotool fonts-noto-color-emoji fonts-cantarell
-      git sqlite3 tzdata python3 python3-yaml python3-pyatspi python3-icalendar python3-jsonschema libxml2-utils ruby gnome-keyring
+      git sqlite3 tzdata python3 python3-yaml python3-pyatspi python3-icalendar python3-jsonschema libxml2-utils poppler-utils ruby gnome-keyring
       clang libclang-rt-dev)
 # Jekyll is installed with its recommended packages, as it was verified.
 JEKYLL=(jekyll)

@@ -51,6 +51,12 @@ xmllint --noout --schema "$FIX/c3voc/schedule.xml.xsd" "$tmp/schedule.xml" 2>/de
   && ok "schedule.xml validates against the XSD" || fail "schedule.xml validates against the XSD"
 /usr/bin/python3 "$SRC/tests/validate-schedule-json.py" "$FIX/c3voc/schedule.schema.json" "$tmp/schedule.json" \
   && ok "schedule.json validates against the JSON Schema" || fail "schedule.json validates against the JSON Schema"
+
+# print: the printed program as a PDF, read back with pdftotext
+expect "print writes the PDF" 0 "" -- "$BIN" print "$tmp/demo.lectern" --pdf "$tmp/program.pdf" --paper a4
+expect "print refuses an unknown paper" 2 "a4 or letter" -- "$BIN" print "$tmp/demo.lectern" --pdf "$tmp/x.pdf" --paper a3
+pdftotext -raw "$tmp/program.pdf" - | grep -q "9:00am–9:25am Using Megatron to Train Large Language Models" \
+  && ok "the PDF lists the talks with their times" || fail "the PDF lists the talks with their times"
 expect "new with a title"          0 "Created"      -- "$BIN" new "$tmp/new.lectern" --title "WANT 2026"
 [ "$(sqlite3 "$tmp/new.lectern" 'SELECT name FROM event')" = "WANT 2026" ] && ok "new stores the title" || fail "new stores the title"
 expect "new without FILE"          2 "expected 1 argument" -- "$BIN" new

@@ -16,6 +16,7 @@
 #include "lectern-cli-private.h"
 #include "lectern-site-frab.h"
 #include "lectern-site-ical.h"
+#include "lectern-site-print.h"
 
 int
 lectern_cli_ical (int    argc,
@@ -122,5 +123,49 @@ lectern_cli_frab (int    argc,
     }
   if ((xml_path != NULL && !write_out (xml_path, xml)) || (json_path != NULL && !write_out (json_path, json)))
     return EXIT_FAILURE;
+  return EXIT_SUCCESS;
+}
+
+int
+lectern_cli_print (int    argc,
+                   char **argv)
+{
+  g_autofree char *pdf = NULL;
+  g_autofree char *paper = NULL;
+  const GOptionEntry entries[] = {
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, N_("Where to write the PDF"), N_("OUT.pdf") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("a4 or letter (default: the locale’s)"), N_("SIZE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    lectern_cli_new_context ("print FILE --pdf OUT.pdf",
+                             _("Write the printed program, a page per day, as a PDF"), entries);
+  g_autoptr(LecternStore) store = NULL;
+  g_autoptr(LecternProgram) program = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean letter = lectern_program_locale_uses_letter ();
+
+  if (!lectern_cli_parse (context, &argc, &argv, 1, "lectern print FILE --pdf OUT.pdf"))
+    return EXIT_USAGE;
+  if (pdf == NULL)
+    {
+      g_printerr (_("lectern: print needs --pdf OUT.pdf\n"));
+      return EXIT_USAGE;
+    }
+  if (paper != NULL && g_ascii_strcasecmp (paper, "a4") != 0 && g_ascii_strcasecmp (paper, "letter") != 0)
+    {
+      g_printerr (_("lectern: --paper is a4 or letter\n"));
+      return EXIT_USAGE;
+    }
+  if (paper != NULL)
+    letter = g_ascii_strcasecmp (paper, "letter") == 0;
+
+  if (!(store = lectern_cli_open_store (argv[2])))
+    return EXIT_FAILURE;
+  if (!(program = lectern_program_new (store, &error)) || !lectern_program_write_pdf (program, pdf, letter, &error))
+    {
+      lectern_cli_print_error (argv[2], error);
+      return EXIT_FAILURE;
+    }
   return EXIT_SUCCESS;
 }

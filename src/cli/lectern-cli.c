@@ -52,6 +52,7 @@ static const Command commands[] = {
   { "import", lectern_cli_import, N_("Start a new workshop file from an existing site: cards, event, schedule") },
   { "ical",   lectern_cli_ical, N_("Write the program as an iCalendar file, for attendees’ calendars") },
   { "frab",   lectern_cli_frab, N_("Write the program for conference apps (frab XML, c3voc JSON)") },
+  { "print",  lectern_cli_print, N_("Write the printed program, a page per day, as a PDF") },
   { "publish", lectern_cli_publish, N_("Publish the site: to GitHub over HTTPS, or through a local clone") },
   { "hooks",  lectern_cli_hooks, N_("Install or remove the pre-commit hook that checks a site clone") },
   { "help",   cmd_help,   N_("Show this help") },
