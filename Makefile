@@ -65,11 +65,12 @@ $(BENCH_BUILD)/build.ninja:
 	meson setup $(BENCH_BUILD) -Dwerror=true -Dbuildtype=release
 
 bench: deps $(BENCH_BUILD)/build.ninja
-	ninja -C $(BENCH_BUILD) tests/bench/bench-export tests/bench/bench-schedule tests/bench/bench-publish tests/bench/bench-timeline tests/bench/bench-import
+	ninja -C $(BENCH_BUILD) tests/bench/bench-export tests/bench/bench-schedule tests/bench/bench-publish tests/bench/bench-timeline tests/bench/bench-import tests/bench/bench-program
 	$(BENCH_BUILD)/tests/bench/bench-export
 	$(BENCH_BUILD)/tests/bench/bench-schedule
 	$(BENCH_BUILD)/tests/bench/bench-publish
 	$(BENCH_BUILD)/tests/bench/bench-import
+	$(BENCH_BUILD)/tests/bench/bench-program
 	GSK_RENDERER=cairo $(XVFB) $(BENCH_BUILD)/tests/bench/bench-timeline
 
 clean:

@@ -22,6 +22,7 @@
 #include "lectern-event-page.h"
 #include "lectern-export-dialog.h"
 #include "lectern-merge-dialog.h"
+#include "lectern-window-print.h"
 #include "lectern-exporter.h"
 #include "lectern-window-publish.h"
 #include "lectern-timeline.h"
@@ -651,6 +652,18 @@ publish_dialog_action (GtkWidget  *widget,
   lectern_window_publish_dialog (LECTERN_WINDOW (widget));
 }
 
+/* Print… (Ctrl+P): the printed program, a page per day */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lectern_window_print (LECTERN_WINDOW (widget), NULL, &error) && error != NULL)
+    lectern_ui_show_error (widget, _("The Program Was Not Printed"), error);
+}
+
 /* "Take Changes from Site…": the site last exported to, offered first */
 static void
 take_changes_action (GtkWidget  *widget,
@@ -932,6 +945,8 @@ lectern_window_class_init (LecternWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.fix", "(sxs)", fix_action);
   gtk_widget_class_install_action (widget_class, "win.publish-dialog", NULL, publish_dialog_action);
   gtk_widget_class_install_action (widget_class, "win.take-changes", NULL, take_changes_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_install_property_action (widget_class, "win.search", "search-mode");
 
   for (guint i = 0; i < G_N_ELEMENTS (page_keys); i++)
