@@ -604,3 +604,15 @@ lectern_test_export (LecternStore *store,
   g_assert_true (lectern_exporter_write (exporter, plan, &error));
   g_assert_no_error (error);
 }
+
+/* The demo workshop in a new folder (@dir, to remove) */
+LecternStore *
+lectern_test_demo_in_tmpdir (const char  *dir_template,
+                             char       **dir)
+{
+  g_autofree char *path = NULL;
+
+  *dir = lectern_test_make_tmpdir (dir_template);
+  path = g_build_filename (*dir, "demo.lectern", NULL);
+  return lectern_test_create_demo (path, NULL);
+}

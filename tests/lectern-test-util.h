@@ -40,6 +40,8 @@ void           lectern_test_replace_in_file    (const char          *dir,
                                                 const char          *to);
 void           lectern_test_export             (LecternStore        *store,
                                                 const char          *site);
+LecternStore  *lectern_test_demo_in_tmpdir     (const char          *dir_template,
+                                                char               **dir);
 LecternStore  *lectern_test_import_site        (const char          *dir,
                                                 char               **site);
 void           lectern_test_write_file         (const char          *dir,

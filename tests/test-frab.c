@@ -27,11 +27,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-
-  f->dir = lectern_test_make_tmpdir ("lectern-frab-XXXXXX");
-  path = g_build_filename (f->dir, "demo.lectern", NULL);
-  f->store = lectern_test_create_demo (path, NULL);
+  f->store = lectern_test_demo_in_tmpdir ("lectern-frab-XXXXXX", &f->dir);
 }
 
 static void

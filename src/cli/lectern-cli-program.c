@@ -18,6 +18,23 @@
 #include "lectern-site-ical.h"
 #include "lectern-site-print.h"
 
+static gboolean
+write_out (const char *path,
+           const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (path, "-") == 0)
+    {
+      g_print ("%s", text);
+      return TRUE;
+    }
+  if (g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
+    return TRUE;
+  lectern_cli_print_error (path, error);
+  return FALSE;
+}
+
 int
 lectern_cli_ical (int    argc,
                   char **argv)
@@ -55,35 +72,7 @@ lectern_cli_ical (int    argc,
       return EXIT_FAILURE;
     }
 
-  if (g_strcmp0 (output, "-") == 0)
-    {
-      g_print ("%s", calendar);
-      return EXIT_SUCCESS;
-    }
-
-  if (!g_file_set_contents_full (output, calendar, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
-    {
-      lectern_cli_print_error (output, error);
-      return EXIT_FAILURE;
-    }
-  return EXIT_SUCCESS;
-}
-
-static gboolean
-write_out (const char *path,
-           const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (path, "-") == 0)
-    {
-      g_print ("%s", text);
-      return TRUE;
-    }
-  if (g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
-    return TRUE;
-  lectern_cli_print_error (path, error);
-  return FALSE;
+  return write_out (output, calendar) ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
 int
