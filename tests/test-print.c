@@ -120,6 +120,15 @@ test_long_day (void)
         }
     }
 
+  /* a day in several rooms: each slot says which */
+  {
+    g_autoptr(GListModel) rooms = lectern_store_list_rooms (store, NULL);
+    g_autoptr(LecternRoom) room = g_list_model_get_item (rooms, 0);
+    g_autofree char *where = g_strdup_printf ("%s ·", lectern_room_get_name (room));
+
+    g_assert_nonnull (strstr (text, where));
+  }
+
   /* and every word inside its A4 page */
   bbox = run ((const char *[]) { "pdftotext", "-bbox", pdf, "-", NULL });
   for (p = strstr (bbox, "yMax=\""); p != NULL; p = strstr (p + 1, "yMax=\""))

@@ -3,7 +3,7 @@
  * For the room's door and the registration desk: one page per day with
  * the workshop's name, the day, the room and venue, the time zone, and
  * the day's slots in order, with their sessions, speakers and
- * affiliations. Drawn with cairo and Pango, so the same drawing serves
+ * affiliations (and their room, on a day in several rooms). Drawn with cairo and Pango, so the same drawing serves
  * the app's GtkPrintOperation and the CLI's PDF (cairo's PDF surface).
  * A long day shrinks to fit its page, never cut: the text is laid out,
  * measured, and laid out again smaller until it fits.
@@ -148,13 +148,14 @@ lectern_program_new (LecternStore  *store,
   g_autoptr(LecternEvent) event = NULL;
   g_autoptr(GListModel) days = NULL;
   g_autoptr(GListModel) sessions = NULL;
+  g_autoptr(GListModel) rooms = NULL;
   g_autoptr(LecternProgram) program = g_new0 (LecternProgram, 1);
   g_autoptr(GTimeZone) tz = NULL;
   const char *room, *venue;
 
   program->pages = g_ptr_array_new_with_free_func (page_free);
   if (!(event = lectern_store_get_event (store, error)) || !(days = lectern_store_list_days (store, error)) ||
-      !(sessions = lectern_store_list_sessions (store, error)))
+      !(sessions = lectern_store_list_sessions (store, error)) || !(rooms = lectern_store_list_rooms (store, error)))
     return NULL;
 
   program->name = g_strdup (lectern_event_get_name (event) != NULL ? lectern_event_get_name (event) : "");
@@ -189,9 +190,23 @@ lectern_program_new (LecternStore  *store,
       g_autoptr(GListModel) slots = lectern_store_list_slots (store, lectern_day_get_id (day), error);
       Page *page;
       gint64 session_shown = 0;
+      gint64 one_room = -1;
+      gboolean several_rooms = FALSE;
 
       if (slots == NULL)
         return NULL;
+
+      /* on a day in several rooms, each slot says where */
+      for (guint i = 0; i < g_list_model_get_n_items (slots); i++)
+        {
+          g_autoptr(LecternSlot) slot = g_list_model_get_item (slots, i);
+
+          if (!lectern_slot_is_scheduled (slot))
+            continue;
+          if (one_room >= 0 && one_room != lectern_slot_get_room_id (slot))
+            several_rooms = TRUE;
+          one_room = lectern_slot_get_room_id (slot);
+        }
 
       page = g_new0 (Page, 1);
       page->label = day_label (lectern_day_get_date (day));
@@ -228,6 +243,20 @@ lectern_program_new (LecternStore  *store,
           line->time = g_strdup_printf ("%s–%s", start, end);
           line->title = g_strdup (lectern_slot_get_title (slot));
           line->people = people_of (slot);
+          if (several_rooms)
+            for (guint r = 0; r < g_list_model_get_n_items (rooms); r++)
+              {
+                g_autoptr(LecternRoom) its_room = g_list_model_get_item (rooms, r);
+                char *where;
+
+                if (lectern_room_get_id (its_room) != lectern_slot_get_room_id (slot))
+                  continue;
+                where = line->people != NULL
+                  ? g_strdup_printf ("%s · %s", lectern_room_get_name (its_room), line->people)
+                  : g_strdup (lectern_room_get_name (its_room));
+                g_free (line->people);
+                line->people = where;
+              }
           g_ptr_array_add (page->lines, line);
         }
     }
