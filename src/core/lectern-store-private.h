@@ -66,6 +66,8 @@ typedef struct
 /* The schema version that brought the history and the counters. */
 #define HISTORY_SCHEMA_VERSION 3
 
+extern const char *const _lectern_store_migrations[LECTERN_SCHEMA_VERSION];
+
 /* history: what other connections changed since the last look */
 void            _lectern_store_note_steps          (LecternStore     *self);
 void            _lectern_store_note_step           (LecternStore     *self,

@@ -63,6 +63,21 @@ GHashTable *
 lectern_store_get_site_records (LecternStore  *self,
                                 GError       **error)
 {
+  return lectern_store_get_site_positions_or_records (self, TRUE, error);
+}
+
+/**
+ * lectern_store_get_site_positions_or_records:
+ * @with_contents: %FALSE for the lists and positions alone (what a
+ *   render needs), without each card's bytes
+ *
+ * Returns: (transfer full): path -> #LecternSiteRecord
+ */
+GHashTable *
+lectern_store_get_site_positions_or_records (LecternStore  *self,
+                                             gboolean       with_contents,
+                                             GError       **error)
+{
   g_autoptr(GHashTable) records = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                          (GDestroyNotify) lectern_site_record_free);
   sqlite3_stmt *stmt;
@@ -73,7 +88,9 @@ lectern_store_get_site_records (LecternStore  *self,
   if (lectern_store_get_schema_version (self) < 5)
     return g_steal_pointer (&records);
 
-  stmt = _lectern_store_prepare (self, "SELECT path, sha1, category, position, contents FROM site_file", error);
+  stmt = _lectern_store_prepare (self, with_contents
+                                       ? "SELECT path, sha1, category, position, contents FROM site_file"
+                                       : "SELECT path, sha1, category, position, NULL FROM site_file", error);
   if (stmt == NULL)
     return NULL;
 

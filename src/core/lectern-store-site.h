@@ -27,6 +27,9 @@ void               lectern_site_record_free (LecternSiteRecord *record);
 
 GHashTable *lectern_store_get_site_records (LecternStore  *self,
                                             GError       **error);
+GHashTable *lectern_store_get_site_positions_or_records (LecternStore  *self,
+                                                         gboolean       with_contents,
+                                                         GError       **error);
 gboolean    lectern_store_set_site_records (LecternStore  *self,
                                             GPtrArray     *records,
                                             const char    *prefix,

@@ -34,543 +34,13 @@
 #include <string.h>
 
 #include "lectern-export-result.h"
-#include "lectern-schedule-reader.h"
+#include "lectern-schedule-reader-private.h"
 #include "lectern-site-markdown.h"
 #include "lectern-slot.h"
 
 #define DEFAULT_LAST_DURATION 30
 #define MAX_CELL_LENGTH (64 * 1024)
 
-/* ------------------------------------------------------------------ */
-/* Freeing                                                             */
-
-static void
-read_person_free (gpointer data)
-{
-  LecternReadPerson *person = data;
-
-  g_free (person->name);
-  g_free (person->affiliation);
-  g_free (person);
-}
-
-static void
-read_link_free (gpointer data)
-{
-  LecternLink *link = data;
-
-  g_free (link->kind);
-  g_free (link->url);
-  g_free (link);
-}
-
-static void
-read_slot_free (gpointer data)
-{
-  LecternReadSlot *slot = data;
-
-  g_free (slot->emoji);
-  g_free (slot->title);
-  g_free (slot->abstract);
-  g_free (slot->note);
-  g_free (slot->note_link_text);
-  g_free (slot->note_url);
-  g_free (slot->sponsor);
-  g_ptr_array_unref (slot->people);
-  g_ptr_array_unref (slot->links);
-  g_free (slot);
-}
-
-static void
-read_session_free (gpointer data)
-{
-  LecternReadSession *session = data;
-
-  g_free (session->title);
-  g_free (session->emoji);
-  g_free (session);
-}
-
-static void
-read_day_free (gpointer data)
-{
-  LecternReadDay *day = data;
-
-  g_free (day->date);
-  g_ptr_array_unref (day->sessions);
-  g_ptr_array_unref (day->slots);
-  g_free (day);
-}
-
-void
-lectern_read_schedule_free (LecternReadSchedule *schedule)
-{
-  if (schedule == NULL)
-    return;
-
-  g_ptr_array_unref (schedule->days);
-  g_ptr_array_unref (schedule->notes);
-  g_free (schedule);
-}
-
-guint
-lectern_read_schedule_count_slots (LecternReadSchedule *schedule)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < schedule->days->len; i++)
-    n += ((LecternReadDay *) g_ptr_array_index (schedule->days, i))->slots->len;
-
-  return n;
-}
-
-static LecternReadSlot *
-read_slot_new (guint line)
-{
-  LecternReadSlot *slot = g_new0 (LecternReadSlot, 1);
-
-  slot->line = line;
-  slot->start = -1;
-  slot->duration = -1;
-  slot->session = -1;
-  slot->people = g_ptr_array_new_with_free_func (read_person_free);
-  slot->links = g_ptr_array_new_with_free_func (read_link_free);
-  return slot;
-}
-
-/* ------------------------------------------------------------------ */
-/* Words                                                               */
-
-/* A word, and the kind of slot it names */
-typedef struct
-{
-  const char      *word;
-  LecternSlotKind  kind;
-} KindWord;
-
-/* The kind a title's words name: "Coffee break", "Lunch", "Poster
- * Session", "Panel: …", "Best Paper Awards", "Happy hour", "Opening
- * remarks", "Keynote"; anything else is a talk.
- */
-static LecternSlotKind
-kind_from_words (const char *title,
-                 gboolean   *known)
-{
-  static const KindWord stems[] = {
-    { "lunch", LECTERN_SLOT_LUNCH },
-    { "coffee", LECTERN_SLOT_BREAK },
-    { "break", LECTERN_SLOT_BREAK },
-    { "award", LECTERN_SLOT_AWARDS },
-    { "poster", LECTERN_SLOT_POSTER },
-    { "panel", LECTERN_SLOT_PANEL },
-    { "happy", LECTERN_SLOT_SOCIAL },
-    { "reception", LECTERN_SLOT_SOCIAL },
-    { "social", LECTERN_SLOT_SOCIAL },
-    { "dinner", LECTERN_SLOT_SOCIAL },
-    { "party", LECTERN_SLOT_SOCIAL },
-    { "remarks", LECTERN_SLOT_REMARKS },
-    { "opening", LECTERN_SLOT_REMARKS },
-    { "closing", LECTERN_SLOT_REMARKS },
-    { "welcome", LECTERN_SLOT_REMARKS },
-    { "keynote", LECTERN_SLOT_KEYNOTE },
-    { "oral", LECTERN_SLOT_ORAL },
-    { "contributed", LECTERN_SLOT_CONTRIBUTED },
-    { "spotlight", LECTERN_SLOT_CONTRIBUTED },
-  };
-  g_autofree char *lower = g_utf8_strdown (title, -1);
-  g_auto(GStrv) words = g_regex_split_simple ("[^a-z]+", lower, 0, 0);
-
-  for (guint s = 0; s < G_N_ELEMENTS (stems); s++)
-    for (guint w = 0; words[w] != NULL; w++)
-      {
-        gsize n = strlen (stems[s].word);
-
-        /* the word or its plural: "awards", "breaks", but not "breakthrough" */
-        if (strncmp (words[w], stems[s].word, n) == 0 &&
-            (words[w][n] == '\0' || (words[w][n] == 's' && words[w][n + 1] == '\0')))
-          {
-            if (known != NULL)
-              *known = TRUE;
-            return stems[s].kind;
-          }
-      }
-
-  if (known != NULL)
-    *known = FALSE;
-  return LECTERN_SLOT_TALK;
-}
-
-/* "Talk", "Invited Talk", "Oral", "Keynote", "Contributed Talk", … : a
- * word that says what a talk is, before its title or alone in a cell.
- */
-static gboolean
-label_kind (const char      *label,
-            LecternSlotKind *kind)
-{
-  static const KindWord labels[] = {
-    { "talk", LECTERN_SLOT_TALK },
-    { "invited talk", LECTERN_SLOT_TALK },
-    { "invited", LECTERN_SLOT_TALK },
-    { "keynote", LECTERN_SLOT_KEYNOTE },
-    { "keynote talk", LECTERN_SLOT_KEYNOTE },
-    { "oral", LECTERN_SLOT_ORAL },
-    { "oral presentation", LECTERN_SLOT_ORAL },
-    { "contributed talk", LECTERN_SLOT_CONTRIBUTED },
-    { "contributed", LECTERN_SLOT_CONTRIBUTED },
-    { "spotlight", LECTERN_SLOT_CONTRIBUTED },
-    { "spotlight talk", LECTERN_SLOT_CONTRIBUTED },
-  };
-  g_autofree char *lower = g_utf8_strdown (label, -1);
-
-  g_strstrip (lower);
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (strcmp (lower, labels[i].word) == 0)
-      {
-        *kind = labels[i].kind;
-        return TRUE;
-      }
-
-  return FALSE;
-}
-
-/* "[slides](…)" or "[[slides]](…)": a link to a talk's material */
-static const char *
-link_kind (const char *text)
-{
-  static const struct { const char *word; const char *kind; } words[] = {
-    { "slides", "slides" }, { "paper", "paper" }, { "pdf", "paper" }, { "arxiv", "paper" },
-    { "openreview", "paper" }, { "video", "video" }, { "recording", "video" },
-    { "code", "code" }, { "poster", "poster" },
-  };
-  g_autofree char *plain = lectern_markdown_to_text (text);
-  g_autofree char *word = g_utf8_strdown (plain, -1);
-
-  g_strstrip (g_strdelimit (word, "[]()", ' '));
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (strcmp (word, words[i].word) == 0)
-      return words[i].kind;
-
-  return NULL;
-}
-
-/* ------------------------------------------------------------------ */
-/* Times and dates                                                     */
-
-/* "8:55am", "9 am", "12:10 p.m.", "noon", "14:30", "8.30": minutes, and
- * whether it said am or pm. Returns the length read, 0 if none.
- */
-static gsize
-parse_clock (const char *text,
-             int        *minutes,
-             int        *meridiem)   /* 0: none, 1: am, 2: pm */
-{
-  const char *p = text;
-  int h = 0, m = 0;
-  int digits = 0;
-
-  *meridiem = 0;
-  while (*p == ' ')
-    p++;
-
-  if (g_ascii_strncasecmp (p, "noon", 4) == 0)
-    {
-      *minutes = 12 * 60;
-      *meridiem = 2;
-      return p + 4 - text;
-    }
-  if (g_ascii_strncasecmp (p, "midnight", 8) == 0)
-    {
-      *minutes = 0;
-      *meridiem = 1;
-      return p + 8 - text;
-    }
-
-  while (g_ascii_isdigit (*p) && digits < 2)
-    h = h * 10 + (*p++ - '0'), digits++;
-  if (digits == 0 || g_ascii_isdigit (*p))
-    return 0;
-
-  if ((*p == ':' || *p == '.' || *p == 'h') && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]))
-    {
-      m = (p[1] - '0') * 10 + (p[2] - '0');
-      p += 3;
-    }
-  else if (*p == 'h' && !g_ascii_isalpha (p[1]))
-    p++;
-
-  {
-    const char *q = p;
-
-    while (*q == ' ')
-      q++;
-    if ((q[0] == 'a' || q[0] == 'A' || q[0] == 'p' || q[0] == 'P') &&
-        (q[1] == 'm' || q[1] == 'M' || (q[1] == '.' && (q[2] == 'm' || q[2] == 'M'))))
-      {
-        *meridiem = (q[0] == 'a' || q[0] == 'A') ? 1 : 2;
-        q += q[1] == '.' ? 3 : 2;
-        if (*q == '.')
-          q++;
-        p = q;
-      }
-  }
-
-  if (m > 59 || h > 24 || (*meridiem != 0 && (h == 0 || h > 12)))
-    return 0;
-
-  if (*meridiem == 1 && h == 12)
-    h = 0;
-  else if (*meridiem == 2 && h != 12)
-    h += 12;
-
-  *minutes = h * 60 + m;
-  return p - text;
-}
-
-/* "9:00am", "10:30 - 11:00", "9:00–9:30am", "14:00 to 14:45" */
-static gboolean
-parse_time_cell (const char *cell,
-                 int        *start,
-                 int        *end,
-                 int        *meridiem)
-{
-  g_autofree char *text = lectern_markdown_to_text (cell);
-  const char *p = text;
-  int end_meridiem = 0;
-  gsize n;
-
-  *end = -1;
-  n = parse_clock (p, start, meridiem);
-  if (n == 0)
-    return FALSE;
-  p += n;
-  while (*p == ' ')
-    p++;
-  if (*p == '\0')
-    return TRUE;
-
-  if (*p == '-')
-    p++;
-  else if (g_str_has_prefix (p, "–") || g_str_has_prefix (p, "—"))
-    p += strlen ("–");
-  else if (g_ascii_strncasecmp (p, "to ", 3) == 0)
-    p += 3;
-  else
-    return FALSE;
-
-  n = parse_clock (p, end, &end_meridiem);
-  if (n == 0)
-    return FALSE;
-  p += n;
-  while (*p == ' ')
-    p++;
-  if (*p != '\0')
-    return FALSE;
-
-  /* "9:00-9:30am": the start takes the end's half of the day */
-  if (*meridiem == 0 && end_meridiem == 2 && *start < 12 * 60 && *start + 12 * 60 <= *end)
-    *start += 12 * 60;
-  if (*meridiem == 0)
-    *meridiem = end_meridiem;
-
-  return TRUE;
-}
-
-static const char *month_names[] = {
-  "january", "february", "march", "april", "may", "june", "july",
-  "august", "september", "october", "november", "december",
-};
-
-/**
- * lectern_schedule_parse_date:
- *
- * "Saturday, July 29", "29 July 2023", "Dec 15", "2023-07-29" ->
- * "YYYY-MM-DD"; the year is @year unless the text gives one.
- *
- * Returns: (nullable): the date, or %NULL when the text gives none
- */
-char *
-lectern_schedule_parse_date (const char *text,
-                             int         year)
-{
-  g_autofree char *lower = g_utf8_strdown (text, -1);
-  g_auto(GStrv) words = NULL;
-  int month = 0, day = 0, year_found = 0;
-  GMatchInfo *match = NULL;
-  g_autoptr(GRegex) iso = g_regex_new ("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b", 0, 0, NULL);
-
-  if (g_regex_match (iso, lower, 0, &match))
-    {
-      g_autofree char *y = g_match_info_fetch (match, 1);
-      g_autofree char *m = g_match_info_fetch (match, 2);
-      g_autofree char *d = g_match_info_fetch (match, 3);
-
-      year_found = atoi (y), month = atoi (m), day = atoi (d);
-    }
-  g_match_info_free (match);
-
-  if (month == 0)
-    {
-      words = g_regex_split_simple ("[^a-z0-9]+", lower, 0, 0);
-      for (guint i = 0; words[i] != NULL; i++)
-        {
-          gsize len = strlen (words[i]);
-
-          if (month == 0 && len >= 3)
-            for (guint m = 0; m < G_N_ELEMENTS (month_names); m++)
-              if (strncmp (month_names[m], words[i], len) == 0)
-                {
-                  month = m + 1;
-                  /* the day is the number beside the month */
-                  if (words[i + 1] != NULL && g_ascii_isdigit (words[i + 1][0]) && strlen (words[i + 1]) <= 2)
-                    day = atoi (words[i + 1]);
-                  else if (i > 0 && g_ascii_isdigit (words[i - 1][0]) && strlen (words[i - 1]) <= 2)
-                    day = atoi (words[i - 1]);
-                  break;
-                }
-          if (len == 4 && g_ascii_isdigit (words[i][0]) && atoi (words[i]) > 1990 && atoi (words[i]) < 2200)
-            year_found = atoi (words[i]);
-        }
-    }
-
-  if (year_found != 0)
-    year = year_found;
-  if (month == 0 || day == 0 || year <= 0 ||
-      !g_date_valid_dmy (day, month, year))
-    return NULL;
-
-  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
-}
-
-/* ------------------------------------------------------------------ */
-/* People                                                              */
-
-/* "(Microsoft Research)" or "*(ETH, Together)*" or "**(Google)**" */
-static char *
-parse_affiliation (const char *part)
-{
-  g_autofree char *text = lectern_markdown_to_text (part);
-  gsize len = strlen (text);
-
-  if (len < 2 || text[0] != '(' || text[len - 1] != ')')
-    return NULL;
-
-  return g_strstrip (g_strndup (text + 1, len - 2));
-}
-
-/* "Anna Goldie *(Anthropic)*" -> "Anna Goldie", "Anthropic" */
-static LecternReadPerson *
-parse_person (const char            *markdown,
-              LecternAppearanceRole  role,
-              guint                  line)
-{
-  g_autofree char *text = lectern_markdown_to_text (markdown);
-  LecternReadPerson *person;
-  char *open = strchr (text, '(');
-
-  if (*text == '\0')
-    return NULL;
-
-  person = g_new0 (LecternReadPerson, 1);
-  person->role = role;
-  person->line = line;
-
-  if (open != NULL && text[strlen (text) - 1] == ')')
-    {
-      person->name = g_strstrip (g_strndup (text, open - text));
-      person->affiliation = g_strstrip (g_strndup (open + 1, strlen (open + 1) - 1));
-    }
-  else
-    person->name = g_strdup (text);
-
-  if (*person->name == '\0')
-    {
-      read_person_free (person);
-      return NULL;
-    }
-
-  return person;
-}
-
-/* "A *(X)*, B (Y, Z), C and D": split at commas and "and" outside parentheses */
-static GPtrArray *
-split_people (const char *markdown)
-{
-  GPtrArray *items = g_ptr_array_new_with_free_func (g_free);
-  const char *start = markdown;
-  int depth = 0;
-
-  for (const char *p = markdown; ; p++)
-    {
-      gsize sep = 0;
-
-      if (*p == '(')
-        depth++;
-      else if (*p == ')' && depth > 0)
-        depth--;
-      else if (depth == 0 && *p == ',')
-        sep = 1;
-      else if (depth == 0 && (g_str_has_prefix (p, " and ") || g_str_has_prefix (p, " & ")))
-        sep = p[1] == '&' ? 3 : 5;
-
-      if (sep > 0 || *p == '\0')
-        {
-          g_autofree char *item = g_strstrip (g_strndup (start, p - start));
-
-          if (*item != '\0')
-            g_ptr_array_add (items, g_steal_pointer (&item));
-          if (*p == '\0')
-            break;
-          start = p + sep;
-          p += sep - 1;
-        }
-    }
-
-  return items;
-}
-
-/* Does the text read as names ("Anna Goldie *(Anthropic)*, Susan Zhang")
- * rather than a title? Each item: one to five words, capitalised, no
- * digits, no colon, before any parenthesis.
- */
-static gboolean
-looks_like_people (const char *markdown)
-{
-  g_autoptr(GPtrArray) items = split_people (markdown);
-
-  if (items->len == 0)
-    return FALSE;
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      g_autofree char *text = lectern_markdown_to_text (g_ptr_array_index (items, i));
-      char *open = strchr (text, '(');
-      g_auto(GStrv) words = NULL;
-      guint n = 0;
-
-      if (open != NULL)
-        *open = '\0';
-      g_strstrip (text);
-      if (strpbrk (text, "0123456789:?!") != NULL || *text == '\0')
-        return FALSE;
-
-      words = g_strsplit (text, " ", -1);
-      for (guint w = 0; words[w] != NULL; w++)
-        {
-          gunichar c = g_utf8_get_char (words[w]);
-
-          if (*words[w] == '\0')
-            continue;
-          n++;
-          /* "van", "de", "da", "von", "di" may be lower case */
-          if (!g_unichar_isupper (c) && strlen (words[w]) > 3)
-            return FALSE;
-        }
-      if (n == 0 || n > 5)
-        return FALSE;
-    }
-
-  return TRUE;
-}
 
 /* ------------------------------------------------------------------ */
 /* The reader                                                          */
@@ -631,8 +101,8 @@ start_day (Reader     *self,
 
   day->date = g_strdup (date);
   day->line = line;
-  day->sessions = g_ptr_array_new_with_free_func (read_session_free);
-  day->slots = g_ptr_array_new_with_free_func (read_slot_free);
+  day->sessions = g_ptr_array_new_with_free_func (_lectern_schedule_read_session_free);
+  day->slots = g_ptr_array_new_with_free_func (_lectern_schedule_read_slot_free);
   g_ptr_array_add (self->out->days, day);
   self->day = day;
   self->last = NULL;
@@ -660,7 +130,7 @@ flush_heading (Reader *self)
   if (heading == NULL)
     return;
 
-  heading->kind = kind_from_words (heading->title, &known);
+  heading->kind = _lectern_schedule_kind_from_words (heading->title, &known);
   if (!known)
     note (self, heading->line,
           _("“%s” is on a row of its own and names no kind Lectern knows (break, poster "
@@ -716,52 +186,7 @@ session_title (Reader *self)
   return ((LecternReadSession *) g_ptr_array_index (self->day->sessions, self->session))->title;
 }
 
-/* Links to slides, papers and videos in the text: taken out of it, kept
- * on the slot. A link around a title stays (the caller takes it).
- */
-static char *
-take_material_links (const char      *markdown,
-                     LecternReadSlot *slot)
-{
-  GString *rest = g_string_new (NULL);
-  gsize from = 0;
-  LecternMarkdownLink link;
 
-  while (lectern_markdown_find_link (markdown, from, &link))
-    {
-      const char *kind = link_kind (link.text);
-
-      g_string_append_len (rest, markdown + from, link.start - from);
-      if (kind != NULL)
-        {
-          LecternLink *l = g_new0 (LecternLink, 1);
-
-          l->kind = g_strdup (kind);
-          l->url = g_strdup (link.url);
-          g_ptr_array_add (slot->links, l);
-        }
-      else
-        g_string_append_len (rest, markdown + link.start, link.end - link.start);
-      from = link.end;
-      lectern_markdown_link_clear (&link);
-    }
-  g_string_append (rest, markdown + from);
-
-  return g_strstrip (g_string_free (rest, FALSE));
-}
-
-static gboolean
-has_affiliation_part (GPtrArray *parts)
-{
-  for (guint i = 0; i < parts->len; i++)
-    {
-      g_autofree char *aff = parse_affiliation (g_ptr_array_index (parts, i));
-
-      if (aff != NULL)
-        return TRUE;
-    }
-  return FALSE;
-}
 
 /* A speaker's cell, or the part of a topic after its <br>: "Name <br>
  * *(Affiliation)*", several of them, "Name (Affiliation)", authors in
@@ -776,15 +201,15 @@ read_presenters (Reader                *self,
                  gboolean               title_here,
                  guint                  line)
 {
-  g_autofree char *rest = take_material_links (cell, slot);
+  g_autofree char *rest = _lectern_schedule_take_material_links (cell, slot);
   g_autoptr(GPtrArray) parts = lectern_markdown_split_br (rest);
-  gboolean affiliated = has_affiliation_part (parts);
+  gboolean affiliated = _lectern_schedule_has_affiliation_part (parts);
   LecternReadPerson *last = NULL;
 
   for (guint i = 0; i < parts->len; i++)
     {
       const char *part = g_ptr_array_index (parts, i);
-      g_autofree char *aff = parse_affiliation (part);
+      g_autofree char *aff = _lectern_schedule_parse_affiliation (part);
       g_autofree char *text = NULL;
 
       if (aff != NULL)
@@ -809,7 +234,7 @@ read_presenters (Reader                *self,
               g_autofree char *name = g_strndup (text, colon - text);
 
               slot->title = g_strdup (colon + 2);
-              last = parse_person (name, role, line);
+              last = _lectern_schedule_parse_person (name, role, line);
               if (last != NULL)
                 g_ptr_array_add (slot->people, last);
             }
@@ -820,12 +245,12 @@ read_presenters (Reader                *self,
 
       if (lectern_markdown_is_wrapped (part, "*") && strchr (part, ',') != NULL)
         {
-          g_autoptr(GPtrArray) names = split_people (text);
+          g_autoptr(GPtrArray) names = _lectern_schedule_split_people (text);
 
           for (guint n = 0; n < names->len; n++)
             {
-              LecternReadPerson *author = parse_person (g_ptr_array_index (names, n),
-                                                        LECTERN_APPEARANCE_AUTHOR, line);
+              LecternReadPerson *author = _lectern_schedule_parse_person (g_ptr_array_index (names, n),
+                                                                          LECTERN_APPEARANCE_AUTHOR, line);
               if (author != NULL)
                 g_ptr_array_add (slot->people, author);
             }
@@ -835,13 +260,13 @@ read_presenters (Reader                *self,
 
       /* "A (X), B (Y), C (Z)" on one line */
       {
-        g_autoptr(GPtrArray) names = split_people (part);
+        g_autoptr(GPtrArray) names = _lectern_schedule_split_people (part);
 
-        if (names->len > 1 && looks_like_people (part))
+        if (names->len > 1 && _lectern_schedule_looks_like_people (part))
           {
             for (guint n = 0; n < names->len; n++)
               {
-                LecternReadPerson *person = parse_person (g_ptr_array_index (names, n), role, line);
+                LecternReadPerson *person = _lectern_schedule_parse_person (g_ptr_array_index (names, n), role, line);
 
                 if (person != NULL)
                   g_ptr_array_add (slot->people, person);
@@ -851,23 +276,12 @@ read_presenters (Reader                *self,
           }
       }
 
-      last = parse_person (part, role, line);
+      last = _lectern_schedule_parse_person (part, role, line);
       if (last != NULL)
         g_ptr_array_add (slot->people, last);
     }
 }
 
-/* "*sponsored by Together*" */
-static char *
-sponsor_of (const char *cell)
-{
-  g_autofree char *text = lectern_markdown_to_text (cell);
-
-  if (g_ascii_strncasecmp (text, "sponsored by ", 13) != 0)
-    return NULL;
-
-  return g_strstrip (g_strdup (text + 13));
-}
 
 /* "*RSVP on [Partiful](https://…) to get a ticket!*": the slot's note */
 static void
@@ -906,11 +320,11 @@ read_people_row (Reader                *self,
                  LecternAppearanceRole  role,
                  guint                  line)
 {
-  g_autoptr(GPtrArray) names = split_people (list);
+  g_autoptr(GPtrArray) names = _lectern_schedule_split_people (list);
 
   for (guint i = 0; i < names->len; i++)
     {
-      LecternReadPerson *person = parse_person (g_ptr_array_index (names, i), role, line);
+      LecternReadPerson *person = _lectern_schedule_parse_person (g_ptr_array_index (names, i), role, line);
 
       if (person != NULL)
         g_ptr_array_add (slot->people, person);
@@ -918,76 +332,8 @@ read_people_row (Reader                *self,
   (void) self;
 }
 
-/* The cell's title part: "Talk: **Title**", "Oral: [Title](paper)",
- * "**Keynote: Title**", "🎤 Title". Sets the slot's title, kind, emoji
- * and paper link.
- */
-static void
-read_title (LecternReadSlot *slot,
-            const char      *markdown,
-            gboolean        *labelled)
-{
-  g_autofree char *emoji = NULL;
-  g_autofree char *body = lectern_markdown_strip_emoji (markdown, &emoji);
-  g_autofree char *text = lectern_markdown_to_text (body);
-  const char *colon = strchr (text, ':');
-  LecternMarkdownLink link;
-  LecternSlotKind kind;
 
-  *labelled = FALSE;
-  slot->emoji = g_steal_pointer (&emoji);
 
-  if (colon != NULL)
-    {
-      g_autofree char *label = g_strndup (text, colon - text);
-
-      if (label_kind (label, &kind))
-        {
-          slot->kind = kind;
-          *labelled = TRUE;
-          g_free (slot->title);
-          slot->title = g_strstrip (g_strdup (colon + 1));
-        }
-    }
-
-  if (!*labelled)
-    {
-      g_free (slot->title);
-      slot->title = g_steal_pointer (&text);
-    }
-
-  /* a title that is a link: the link is the paper */
-  if (lectern_markdown_find_link (body, 0, &link))
-    {
-      g_autofree char *link_text = lectern_markdown_to_text (link.text);
-
-      if (g_str_has_suffix (slot->title, link_text) && *link_text != '\0')
-        {
-          LecternLink *l = g_new0 (LecternLink, 1);
-
-          l->kind = g_strdup ("paper");
-          l->url = g_strdup (link.url);
-          g_ptr_array_add (slot->links, l);
-        }
-      lectern_markdown_link_clear (&link);
-    }
-}
-
-static gboolean
-is_panel (LecternReadSlot *slot)
-{
-  return slot != NULL && slot->kind == LECTERN_SLOT_PANEL;
-}
-
-static gboolean
-has_role (LecternReadSlot       *slot,
-          LecternAppearanceRole  role)
-{
-  for (guint i = 0; i < slot->people->len; i++)
-    if (((LecternReadPerson *) g_ptr_array_index (slot->people, i))->role == role)
-      return TRUE;
-  return FALSE;
-}
 
 typedef struct
 {
@@ -1006,12 +352,12 @@ read_talk (Reader    *self,
            int        start,
            int        end)
 {
-  LecternReadSlot *slot = read_slot_new (row->line);
+  LecternReadSlot *slot = _lectern_schedule_read_slot_new (row->line);
   g_autofree char *abstract = NULL;
   g_autofree char *topic = lectern_markdown_take_details (row->topic, &abstract);
   g_autofree char *speaker_abstract = NULL;
   g_autofree char *speaker = lectern_markdown_take_details (row->speaker ? row->speaker : "", &speaker_abstract);
-  g_autofree char *material = take_material_links (topic, slot);
+  g_autofree char *material = _lectern_schedule_take_material_links (topic, slot);
   g_autoptr(GPtrArray) parts = lectern_markdown_split_br (material);
   const char *session = session_title (self);
   gboolean labelled = FALSE;
@@ -1026,7 +372,7 @@ read_talk (Reader    *self,
   /* in a session of contributed talks or orals, the talks are theirs */
   if (session != NULL)
     {
-      LecternSlotKind kind = kind_from_words (session, NULL);
+      LecternSlotKind kind = _lectern_schedule_kind_from_words (session, NULL);
 
       if (kind == LECTERN_SLOT_CONTRIBUTED || kind == LECTERN_SLOT_ORAL || kind == LECTERN_SLOT_KEYNOTE)
         slot->kind = kind;
@@ -1038,13 +384,13 @@ read_talk (Reader    *self,
       LecternSlotKind kind;
 
       /* "**Invited Talk**" alone: the title is in the speaker's cell */
-      if (label_kind (plain, &kind))
+      if (_lectern_schedule_label_kind (plain, &kind))
         {
           slot->kind = kind;
           bare = TRUE;
         }
       else
-        read_title (slot, g_ptr_array_index (parts, 0), &labelled);
+        _lectern_schedule_read_title (slot, g_ptr_array_index (parts, 0), &labelled);
     }
 
   role = slot->kind == LECTERN_SLOT_CONTRIBUTED || slot->kind == LECTERN_SLOT_ORAL
@@ -1052,7 +398,7 @@ read_talk (Reader    *self,
 
   /* "**Panel: Who Pays?** <br> A (X), B (Y)": the people are panelists */
   if (!labelled && !bare && slot->title != NULL &&
-      kind_from_words (slot->title, NULL) == LECTERN_SLOT_PANEL)
+      _lectern_schedule_kind_from_words (slot->title, NULL) == LECTERN_SLOT_PANEL)
     {
       slot->kind = LECTERN_SLOT_PANEL;
       role = LECTERN_APPEARANCE_PANELIST;
@@ -1067,7 +413,7 @@ read_talk (Reader    *self,
 
   /* a column of its own for slides and papers: its links, not its text */
   if (row->links != NULL)
-    g_free (take_material_links (row->links, slot));
+    g_free (_lectern_schedule_take_material_links (row->links, slot));
 
   if (abstract != NULL || speaker_abstract != NULL)
     slot->abstract = lectern_markdown_to_text (abstract != NULL ? abstract : speaker_abstract);
@@ -1085,7 +431,7 @@ read_talk (Reader    *self,
   if (slot->people->len == 0 && !labelled && !bare && slot->session < 0)
     {
       gboolean known;
-      LecternSlotKind kind = kind_from_words (slot->title, &known);
+      LecternSlotKind kind = _lectern_schedule_kind_from_words (slot->title, &known);
 
       if (known && !lectern_slot_kind_is_talk (kind))
         slot->kind = kind;
@@ -1113,7 +459,7 @@ read_row (Reader    *self,
 
   if (timed)
     {
-      if (!parse_time_cell (row->time, &start, &end, &meridiem))
+      if (!_lectern_schedule_parse_time_cell (row->time, &start, &end, &meridiem))
         {
           note (self, row->line, _("the time “%s” cannot be read; the row was left out."), row->time);
           return;
@@ -1134,9 +480,9 @@ read_row (Reader    *self,
 
   body = lectern_markdown_strip_emoji (row->topic, &emoji);
   plain = lectern_markdown_to_text (body);
-  bold = lectern_markdown_is_wrapped (body, "**") && !label_kind (plain, &kind);
+  bold = lectern_markdown_is_wrapped (body, "**") && !_lectern_schedule_label_kind (plain, &kind);
   italic = lectern_markdown_is_wrapped (body, "*");
-  sponsor = speaker_empty ? NULL : sponsor_of (row->speaker);
+  sponsor = speaker_empty ? NULL : _lectern_schedule_sponsor_of (row->speaker);
 
   /* "| | **Saturday, July 29** | |": a new day */
   if (!timed && bold && speaker_empty)
@@ -1170,10 +516,10 @@ read_row (Reader    *self,
 
   /* a panel's panelists, on the row after it */
   if (!timed && speaker_empty &&
-      (is_panel (self->heading) ||
-       (self->heading == NULL && is_panel (self->last) &&
-        !has_role (self->last, LECTERN_APPEARANCE_PANELIST))) &&
-      !italic && looks_like_people (row->topic))
+      (_lectern_schedule_is_panel (self->heading) ||
+       (self->heading == NULL && _lectern_schedule_is_panel (self->last) &&
+        !_lectern_schedule_has_role (self->last, LECTERN_APPEARANCE_PANELIST))) &&
+      !italic && _lectern_schedule_looks_like_people (row->topic))
     {
       if (self->heading != NULL)
         {
@@ -1198,13 +544,13 @@ read_row (Reader    *self,
           return;
         }
 
-      heading = read_slot_new (row->line);
+      heading = _lectern_schedule_read_slot_new (row->line);
       heading->start = start;
       heading->duration = end >= 0 ? end - start : -1;
       heading->title = g_strdup (plain);
       heading->emoji = g_steal_pointer (&emoji);
       heading->sponsor = g_steal_pointer (&sponsor);
-      heading->kind = kind_from_words (plain, NULL);
+      heading->kind = _lectern_schedule_kind_from_words (plain, NULL);
       self->heading = heading;
       if (heading->sponsor != NULL)
         flush_heading (self);
@@ -1227,7 +573,7 @@ read_row (Reader    *self,
       flush_heading (self);
       close_session (self);
       {
-        LecternReadSlot *slot = read_slot_new (row->line);
+        LecternReadSlot *slot = _lectern_schedule_read_slot_new (row->line);
         gboolean known;
 
         slot->start = start;
@@ -1235,7 +581,7 @@ read_row (Reader    *self,
         slot->title = g_strdup (plain);
         slot->emoji = g_steal_pointer (&emoji);
         slot->sponsor = g_steal_pointer (&sponsor);
-        slot->kind = kind_from_words (plain, &known);
+        slot->kind = _lectern_schedule_kind_from_words (plain, &known);
         if (!known)
           slot->kind = LECTERN_SLOT_REMARKS;
         add_slot (self, slot);
@@ -1262,7 +608,7 @@ read_row (Reader    *self,
           LecternReadSlot *heading = g_steal_pointer (&self->heading);
 
           open_session (self, heading->title, heading->emoji, heading->start, heading->line);
-          read_slot_free (heading);
+          _lectern_schedule_read_slot_free (heading);
         }
       else
         flush_heading (self);
@@ -1560,7 +906,7 @@ is_schedule (GArray *lines,
       g_autoptr(GPtrArray) cells = lectern_markdown_split_cells (text);
       int start, end, meridiem;
 
-      if (cells->len > 0 && parse_time_cell (g_ptr_array_index (cells, 0), &start, &end, &meridiem))
+      if (cells->len > 0 && _lectern_schedule_parse_time_cell (g_ptr_array_index (cells, 0), &start, &end, &meridiem))
         return TRUE;
     }
   return FALSE;
@@ -1715,7 +1061,7 @@ lectern_schedule_read (const char  *page,
   self.session = -1;
   self.columns = columns;
   self.out = g_new0 (LecternReadSchedule, 1);
-  self.out->days = g_ptr_array_new_with_free_func (read_day_free);
+  self.out->days = g_ptr_array_new_with_free_func (_lectern_schedule_read_day_free);
   self.out->notes = g_ptr_array_new_with_free_func (g_free);
 
   for (guint t = 0; t < tables->len; t++)

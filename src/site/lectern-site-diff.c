@@ -530,7 +530,7 @@ lectern_site_record_files (LecternStore  *store,
                            GError       **error)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) lectern_site_record_free);
-  g_autoptr(GHashTable) known = lectern_store_get_site_records (store, NULL);
+  g_autoptr(GHashTable) known = lectern_store_get_site_positions_or_records (store, FALSE, NULL);
   guint n_files = 0;
   gboolean same = known != NULL;
 

@@ -1081,7 +1081,7 @@ lectern_site_render (LecternStore  *store,
   if (jobs == NULL)
     return NULL;
 
-  records = lectern_store_get_site_records (store, error);
+  records = lectern_store_get_site_positions_or_records (store, FALSE, error);
   if (records == NULL)
     return NULL;
   keep_site_positions (jobs, records);
