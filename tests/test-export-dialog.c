@@ -62,12 +62,43 @@ exported_cb (LecternExportDialog *dialog,
   *out = g_strdup (summary);
 }
 
+static GtkWidget *
+find_copy_button (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child), "Copy Link") == 0)
+        return child;
+      if ((found = find_copy_button (child)))
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+clipboard_text_cb (GObject      *clipboard,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  char **out = user_data;
+
+  *out = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
+  if (*out == NULL)
+    *out = g_strdup ("");
+}
+
 static void
 test_preview_and_export (Fixture       *f,
                          gconstpointer  data)
 {
   LecternExportDialog *dialog;
   GtkWidget *export_button;
+  GtkWidget *calendar;
+  GtkWidget *copy;
+  g_autofree char *copied = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *remembered = NULL;
   g_autofree char *card = g_build_filename (f->site, "_projects", "deepak.md", NULL);
@@ -92,7 +123,22 @@ test_preview_and_export (Fixture       *f,
   g_assert_nonnull (find_row (dialog, "_pages/about.md"));
   g_assert_nonnull (find_row (dialog, "_data/schedule.yml"));
   g_assert_nonnull (find_row (dialog, "Susan Zhang has no affiliation"));
+  g_assert_nonnull (find_row (dialog, "assets/schedule/schedule.ics"));
   g_assert_false (g_file_test (card, G_FILE_TEST_EXISTS));
+
+  /* where attendees will find the program, with a button that copies
+   * the address */
+  calendar = find_row (dialog, "Calendar (iCalendar)");
+  g_assert_nonnull (calendar);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (calendar)), ==,
+                   "https://es-fomo.com/assets/schedule/schedule.ics");
+  g_assert_nonnull (find_row (dialog, "Conference apps (c3voc JSON)"));
+  copy = find_copy_button (calendar);
+  g_assert_nonnull (copy);
+  g_signal_emit_by_name (copy, "clicked");
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (copy), NULL, clipboard_text_cb, &copied);
+  g_assert_true (lectern_test_wait_until (copied != NULL, 5000));
+  g_assert_cmpstr (copied, ==, "https://es-fomo.com/assets/schedule/schedule.ics");
 
   g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), &summary);
   g_signal_emit_by_name (export_button, "clicked");

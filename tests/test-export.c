@@ -483,10 +483,14 @@ test_mutation (Fixture       *f,
 
   second = export (f, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (lectern_export_result_count_changes (second), ==, 3);
+  /* the card, the page, the data; the calendar and the apps' files */
+  g_assert_cmpuint (lectern_export_result_count_changes (second), ==, 6);
   g_assert_true (plan_changes (second, "_projects/tim.md"));
   g_assert_true (plan_changes (second, LECTERN_SITE_PAGE));
   g_assert_true (plan_changes (second, LECTERN_SITE_SCHEDULE_DATA));
+  g_assert_true (plan_changes (second, "assets/schedule/schedule.ics"));
+  g_assert_true (plan_changes (second, "assets/schedule/schedule.xml"));
+  g_assert_true (plan_changes (second, "assets/schedule/schedule.json"));
 
   card = read_card (f->site, "tim");
   g_assert_cmpstr (g_hash_table_lookup (card->values, "title"), ==, "<b>Timothy</b> <br> Dettmers");

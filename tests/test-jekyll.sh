@@ -3,7 +3,8 @@
 # over files written by `lectern export`: the cards come out in the
 # workshop's order, hostile text is shown literally, the schedule table
 # renders as a table, and _data/schedule.yml renders through Liquid with
-# the same talks at the same times.
+# the same talks at the same times; the site serves the program's
+# calendar and conference-app files.
 set -euo pipefail
 
 BIN=${LECTERN_BIN:?}
@@ -78,6 +79,26 @@ json.dump(expected, open(sys.argv[1], "w"), ensure_ascii=False)
 PY
 
 python3 "$SRC/tests/jekyll-check.py" "$site/_site/index.html" "$tmp/expected.json"
+
+# The program's files, as the built site serves them (copied as they
+# are: no front matter): the calendar reads back with Python's icalendar
+# with each talk once, the hostile title literal; the apps' JSON too.
+/usr/bin/python3 - "$site/_site/assets/schedule" <<'PY'
+import json, os, sys
+import icalendar
+folder = sys.argv[1]
+h = os.environ["HOSTILE"]
+calendar = icalendar.Calendar.from_ical(open(os.path.join(folder, "schedule.ics"), "rb").read())
+summaries = [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")]
+assert summaries.count(h) == 1, summaries
+assert summaries.count("The Case for 4-bit Inference") == 1, summaries
+program = json.load(open(os.path.join(folder, "schedule.json"), encoding="utf-8"))
+titles = [e["title"] for day in program["schedule"]["conference"]["days"]
+          for room in day["rooms"].values() for e in room]
+assert titles.count(h) == 1, titles
+assert open(os.path.join(folder, "schedule.xml"), encoding="utf-8").read().startswith("<?xml")
+print("jekyll: the site serves the calendar and the apps' files, with", len(summaries), "events")
+PY
 
 # The demo's schedule rearranged with the schedule's own operations: a
 # talk moved with ripple (its session now resumes later, under its

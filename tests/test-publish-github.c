@@ -222,12 +222,13 @@ test_first_publish (Fixture       *f,
   g_assert_cmpuint (count_commits (f), ==, n_commits + 1);
   g_assert_cmpuint (lectern_fake_github_get_n_requests (f->github), <=, 3);
 
-  /* from a machine that never published: three */
+  /* from a machine that never published: four (the ref, the tree, the
+   * home page and the calendar, whose stamps it keeps) */
   g_free (f->cache);
   f->cache = g_build_filename (f->dir, "cache-2", NULL);
   cold = publish (f);
   g_assert_true (lectern_publish_result_is_nothing (cold));
-  g_assert_cmpuint (lectern_fake_github_get_n_requests (f->github), ==, 3);
+  g_assert_cmpuint (lectern_fake_github_get_n_requests (f->github), ==, 4);
   g_assert_cmpuint (count_commits (f), ==, n_commits + 1);
 }
 
@@ -728,7 +729,8 @@ test_dry_run (Fixture       *f,
 
 /* A site imported into a new workshop file and published at once: the
  * commit changes the home page (Lectern's markers) and adds
- * _data/schedule.yml, and no card, without a request more */
+ * _data/schedule.yml and the program's files, and no card, without a
+ * request more */
 static void
 test_adopted_site (Fixture       *f,
                    gconstpointer  data)
@@ -763,7 +765,8 @@ test_adopted_site (Fixture       *f,
   result = publish (f);
   g_assert_true (lectern_publish_result_get_published (result));
   changed = lectern_test_git (f->git_dir, "diff", "--name-only", "main^", "main", NULL);
-  g_assert_cmpstr (changed, ==, "_data/schedule.yml\n_pages/about.md");
+  g_assert_cmpstr (changed, ==, "_data/schedule.yml\n_pages/about.md\nassets/schedule/schedule.ics\n"
+                                "assets/schedule/schedule.json\nassets/schedule/schedule.xml");
   /* ref, tree, the home page, the new tree, the commit, the branch */
   g_assert_cmpuint (lectern_fake_github_get_n_requests (f->github), <=, 6);
 }

@@ -75,6 +75,7 @@ test_schedule (void)
 
   add (r1, "_data/schedule.yml", old, moved, LECTERN_SITE_FILE_DATA);
   add (r1, "_pages/about.md", "a", "b", LECTERN_SITE_FILE_PAGE);
+  add (r1, "assets/schedule/schedule.ics", "a", "b", LECTERN_SITE_FILE_PROGRAM);
   l1 = first_line (r1);
   g_assert_cmpstr (l1, ==, "Schedule: moved 2 talks");
 
@@ -105,9 +106,11 @@ test_cards (void)
   add (result, "_projects/dan.md", dan_old, dan_new, LECTERN_SITE_FILE_CARD);
   add (result, "assets/img/tri.jpg", NULL, "\xff\xd8", LECTERN_SITE_FILE_IMAGE);
   add (result, "assets/img/dan.jpg", "\xff\xd8", "\xff\xd9", LECTERN_SITE_FILE_IMAGE);
+  add (result, "assets/schedule/schedule.json", "{}", "{ }", LECTERN_SITE_FILE_PROGRAM);
   line = first_line (result);
   g_assert_cmpstr (line, ==, "Speakers: added Tri Dao; Panelists: removed Léa Dubois; "
-                             "Organizers: updated Daniel Y. Fu; Images: 1 new, 1 replaced");
+                             "Organizers: updated Daniel Y. Fu; Calendar and app files: updated; "
+                             "Images: 1 new, 1 replaced");
 
   /* the body lists the files */
   message = lectern_publish_result_describe_changes (result);

@@ -29,6 +29,7 @@ struct _LecternEvent
   char           *site_url;
   char           *openreview_url;
   char           *plan_heading;
+  char           *program_folder;
   int             grid_step;
   int             changeover;
 };
@@ -52,6 +53,7 @@ enum {
   PROP_SITE_URL,
   PROP_OPENREVIEW_URL,
   PROP_PLAN_HEADING,
+  PROP_PROGRAM_FOLDER,
   PROP_GRID_STEP,
   PROP_CHANGEOVER,
   N_PROPS
@@ -77,6 +79,7 @@ lectern_event_finalize (GObject *object)
   g_clear_pointer (&self->site_url, g_free);
   g_clear_pointer (&self->openreview_url, g_free);
   g_clear_pointer (&self->plan_heading, g_free);
+  g_clear_pointer (&self->program_folder, g_free);
 
   G_OBJECT_CLASS (lectern_event_parent_class)->finalize (object);
 }
@@ -149,6 +152,9 @@ lectern_event_get_property (GObject    *object,
 
     case PROP_PLAN_HEADING:
       g_value_set_string (value, self->plan_heading);
+      break;
+    case PROP_PROGRAM_FOLDER:
+      g_value_set_string (value, self->program_folder);
       break;
 
     case PROP_GRID_STEP:
@@ -233,6 +239,9 @@ lectern_event_set_property (GObject      *object,
     case PROP_PLAN_HEADING:
       lectern_event_set_plan_heading (self, g_value_get_string (value));
       break;
+    case PROP_PROGRAM_FOLDER:
+      lectern_event_set_program_folder (self, g_value_get_string (value));
+      break;
 
     case PROP_GRID_STEP:
       lectern_event_set_grid_step (self, g_value_get_int (value));
@@ -301,6 +310,11 @@ lectern_event_class_init (LecternEventClass *klass)
   properties[PROP_PLAN_HEADING] =
     g_param_spec_string ("plan-heading", NULL, NULL, NULL,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* where the site serves the calendar and the conference-app files,
+   * relative to its root ("" for nowhere: they are not written) */
+  properties[PROP_PROGRAM_FOLDER] =
+    g_param_spec_string ("program-folder", NULL, NULL, LECTERN_EVENT_DEFAULT_PROGRAM_FOLDER,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_GRID_STEP] =
     g_param_spec_int ("grid-step", NULL, NULL, 5, 15, 5,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -316,6 +330,7 @@ lectern_event_init (LecternEvent *self)
 {
   self->changeover = 0;
   self->grid_step = 5;
+  self->program_folder = g_strdup (LECTERN_EVENT_DEFAULT_PROGRAM_FOLDER);
 }
 
 LecternEvent *
@@ -350,6 +365,8 @@ lectern_event_copy (LecternEvent *self)
   copy->site_url = g_strdup (self->site_url);
   copy->openreview_url = g_strdup (self->openreview_url);
   copy->plan_heading = g_strdup (self->plan_heading);
+  g_free (copy->program_folder);
+  copy->program_folder = g_strdup (self->program_folder);
 
   return copy;
 }
@@ -680,6 +697,28 @@ lectern_event_set_plan_heading (LecternEvent *self,
   g_free (self->plan_heading);
   self->plan_heading = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN_HEADING]);
+}
+
+const char *
+lectern_event_get_program_folder (LecternEvent *self)
+{
+  g_return_val_if_fail (LECTERN_IS_EVENT (self), NULL);
+
+  return self->program_folder;
+}
+
+void
+lectern_event_set_program_folder (LecternEvent *self,
+                                  const char   *value)
+{
+  g_return_if_fail (LECTERN_IS_EVENT (self));
+
+  if (g_strcmp0 (self->program_folder, value) == 0)
+    return;
+
+  g_free (self->program_folder);
+  self->program_folder = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAM_FOLDER]);
 }
 
 int

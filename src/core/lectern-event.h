@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 
 #define LECTERN_TYPE_EVENT (lectern_event_get_type ())
 
+/* where the site serves the program's calendar and app files */
+#define LECTERN_EVENT_DEFAULT_PROGRAM_FOLDER "assets/schedule"
+
 G_DECLARE_FINAL_TYPE (LecternEvent, lectern_event, LECTERN, EVENT, GObject)
 
 LecternEvent *lectern_event_new (void);
@@ -59,6 +62,9 @@ void            lectern_event_set_openreview_url (LecternEvent *self,
 const char *    lectern_event_get_plan_heading (LecternEvent *self);
 void            lectern_event_set_plan_heading (LecternEvent *self,
                                                const char *value);
+const char *    lectern_event_get_program_folder (LecternEvent *self);
+void            lectern_event_set_program_folder (LecternEvent *self,
+                                                  const char   *value);
 int             lectern_event_get_grid_step (LecternEvent *self);
 void            lectern_event_set_grid_step (LecternEvent *self,
                                  int value);

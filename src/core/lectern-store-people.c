@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "lectern-store-private.h"
+#include "lectern-validate.h"
 
 /* For a name in a message, which may not be set yet. */
 static void
@@ -41,7 +42,7 @@ bind_blob (sqlite3_stmt *stmt,
 #define EVENT_COLUMNS \
   "rev, name, short_name, conference, year, start_date, end_date, timezone," \
   " venue, room, room_map_url, contact_email, site_url, openreview_url, plan_heading," \
-  " grid_step, changeover"
+  " grid_step, changeover, program_folder"
 
 LecternEvent *
 lectern_store_get_event (LecternStore  *self,
@@ -86,6 +87,7 @@ lectern_store_get_event (LecternStore  *self,
   lectern_event_set_plan_heading (event, _lectern_store_column_text (stmt, 14));
   lectern_event_set_grid_step (event, sqlite3_column_int (stmt, 15));
   lectern_event_set_changeover (event, sqlite3_column_int (stmt, 16));
+  lectern_event_set_program_folder (event, _lectern_store_column_text (stmt, 17));
   sqlite3_finalize (stmt);
 
   return g_steal_pointer (&event);
@@ -134,6 +136,13 @@ lectern_store_update_event (LecternStore  *self,
                    _("The schedule’s grid step is 5, 10 or 15 minutes."));
       return FALSE;
     }
+  if (!lectern_validate_site_folder (lectern_event_get_program_folder (event)))
+    {
+      g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID,
+                   _("“%s” is not a folder the site serves: give a path inside the site such as assets/schedule, without “..” or a part that starts with “.” or “_”."),
+                   lectern_event_get_program_folder (event));
+      return FALSE;
+    }
   if (lectern_event_get_changeover (event) < 0 || lectern_event_get_changeover (event) > 240)
     {
       g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID,
@@ -149,7 +158,8 @@ lectern_store_update_event (LecternStore  *self,
                                         "UPDATE event SET name = ?, short_name = ?, conference = ?,"
                                         " year = ?, start_date = ?, end_date = ?, timezone = ?, venue = ?, room = ?,"
                                         " room_map_url = ?, contact_email = ?, site_url = ?, openreview_url = ?,"
-                                        " plan_heading = ?, grid_step = ?, changeover = ?, rev = ? WHERE id = ? AND rev = ?",
+                                        " plan_heading = ?, grid_step = ?, changeover = ?, program_folder = ?,"
+                                        " rev = ? WHERE id = ? AND rev = ?",
                                         1, lectern_event_get_rev (event), &rev, error);
   if (stmt == NULL)
     return _lectern_store_write_end (self, FALSE, NULL);
@@ -170,6 +180,7 @@ lectern_store_update_event (LecternStore  *self,
   _lectern_store_bind_text (stmt, 14, lectern_event_get_plan_heading (event));
   sqlite3_bind_int (stmt, 15, lectern_event_get_grid_step (event));
   sqlite3_bind_int (stmt, 16, lectern_event_get_changeover (event));
+  _lectern_store_bind_text (stmt, 17, lectern_event_get_program_folder (event));
 
   if (!_lectern_store_step_at_rev (self, stmt, "event", 1, _("Event details"), error))
     return _lectern_store_write_end (self, FALSE, NULL);

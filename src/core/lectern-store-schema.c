@@ -231,4 +231,8 @@ const char *const _lectern_store_migrations[LECTERN_SCHEMA_VERSION] = {
   "  lower (substr (h, 1, 8) || '-' || substr (h, 9, 4) || '-4' || substr (h, 14, 3) || '-'"
   "         || substr ('89ab', 1 + (abs (random ()) % 4), 1) || substr (h, 18, 3) || '-' || substr (h, 21, 12))"
   "  FROM (SELECT hex (randomblob (16)) AS h);",
+
+  /* 6 -> 7: the folder of the site where the export writes the
+   * program's calendar and conference-app files ('' for none) */
+  "ALTER TABLE event ADD COLUMN program_folder TEXT NOT NULL DEFAULT 'assets/schedule';",
 };

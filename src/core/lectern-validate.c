@@ -121,3 +121,44 @@ lectern_validate_timezone (const char *text)
   tz = g_time_zone_new_identifier (text);
   return tz != NULL;
 }
+
+/* A folder of the site that Jekyll serves as it is ("assets/schedule",
+ * a final slash allowed): relative, inside the site, and no part that
+ * starts with "." or "_" (Jekyll leaves those out of the built site) or
+ * that a checkout on another system could not hold.
+ */
+gboolean
+lectern_validate_site_folder (const char *text)
+{
+  g_auto(GStrv) parts = NULL;
+  gsize len;
+
+  if (is_empty (text))
+    return TRUE;
+
+  len = strlen (text);
+  if (text[0] == '/' || !g_utf8_validate (text, len, NULL) || len > 200)
+    return FALSE;
+
+  parts = g_strsplit (text, "/", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *part = parts[i];
+
+      /* the one empty part allowed: after a final slash */
+      if (*part == '\0')
+        {
+          if (parts[i + 1] != NULL || i == 0)
+            return FALSE;
+          continue;
+        }
+      if (part[0] == '.' || part[0] == '_' || part[0] == '~' || part[0] == '#' ||
+          g_str_has_suffix (part, "~") || strpbrk (part, "\\:*?\"<>|") != NULL)
+        return FALSE;
+      for (const char *c = part; *c != '\0'; c++)
+        if ((guchar) *c < 0x20 || *c == 0x7f)
+          return FALSE;
+    }
+
+  return TRUE;
+}

@@ -544,8 +544,8 @@ check_path (Job        *job,
   return NULL;
 }
 
-/* The pages whose block Lectern owns, as the branch has them: from the
- * cache, else one request each.
+/* The pages whose block Lectern owns, and the calendar, as the branch
+ * has them: from the cache, else one request each.
  */
 static void
 page_fetched (GTask    *task,
@@ -621,7 +621,10 @@ fetch_pages (GTask *task)
             planned->current = g_bytes_ref (record->contents);
         }
 
-      if (planned->file->ownership != LECTERN_SITE_OWN_BLOCK)
+      /* a page, for the site's text around Lectern's block; the
+       * calendar, for the stamps of the events that did not change */
+      if (planned->file->ownership != LECTERN_SITE_OWN_BLOCK &&
+          !(planned->file->kind == LECTERN_SITE_FILE_PROGRAM && g_str_has_suffix (planned->file->path, ".ics")))
         continue;
 
       if (entry == NULL || g_strcmp0 (entry->type, "blob") != 0)
@@ -738,6 +741,7 @@ _lectern_github_finish (GTask *task)
 
       if (planned->contents != NULL && job->commit_sha != NULL &&
           (planned->file->ownership == LECTERN_SITE_OWN_BLOCK ||
+           planned->file->kind == LECTERN_SITE_FILE_PROGRAM ||
            strcmp (planned->file->path, SCHEDULE_DATA) == 0))
         lectern_blob_cache_store (self->cache_dir, planned->sha, planned->contents);
     }

@@ -473,6 +473,7 @@ lectern_publish_message_build (GPtrArray *changes)
   g_autoptr(GString) message = g_string_new (NULL);
   g_autofree char *line = NULL;
   gboolean schedule_said = FALSE;
+  gboolean program_changed = FALSE;
   guint n_new_images = 0, n_images = 0;
 
   g_return_val_if_fail (changes != NULL, NULL);
@@ -516,6 +517,9 @@ lectern_publish_message_build (GPtrArray *changes)
             sections_add (&s, "Schedule", "updated", NULL);
           schedule_said = TRUE;
           break;
+        case LECTERN_SITE_FILE_PROGRAM:
+          program_changed = TRUE;
+          break;
         case LECTERN_SITE_FILE_DATA:
         default:
           if (strcmp (change->path, SCHEDULE_DATA) != 0)
@@ -523,6 +527,11 @@ lectern_publish_message_build (GPtrArray *changes)
           break;
         }
     }
+
+  /* the calendar and the apps' files follow the schedule, and need no
+   * words of their own when it is said; else (a speaker renamed) */
+  if (program_changed && !schedule_said)
+    sections_add (&s, "Calendar and app files", "updated", NULL);
 
   if (n_images > 0)
     {

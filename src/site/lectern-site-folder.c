@@ -614,8 +614,10 @@ compare_file (LecternSiteFolder      *self,
     {
       /* a file Lectern owns whole and of another size: no need to read
        * it, but for a card, which may say the same in other bytes
-       * (lectern-site-adapt.c) */
+       * (lectern-site-adapt.c), and the calendar, whose events keep
+       * their stamps (lectern-site-ical.c) */
       if (file->ownership == LECTERN_SITE_OWN_WHOLE && file->kind != LECTERN_SITE_FILE_CARD &&
+          file->kind != LECTERN_SITE_FILE_PROGRAM &&
           (guint64) st.st_size != g_bytes_get_size (file->contents))
         change = LECTERN_EXPORT_CHANGED;
       else

@@ -10,7 +10,11 @@
  * DESCRIPTION lists the session, the people, the abstract and the
  * links; URL is the site. Breaks are left out unless asked for.
  *
- * DTSTAMP is the time the calendar was written, as RFC 5545 wants.
+ * DTSTAMP is when the event was last revised, as RFC 5545 wants of a
+ * calendar without METHOD: the time of writing, except where the file
+ * already written says the same of the event
+ * (lectern_site_ical_keep_stamps()), so that the copy on the site
+ * changes only when the program does.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +24,7 @@
 
 #include <glib/gi18n.h>
 #include <libical/ical.h>
+#include <string.h>
 
 #include "lectern-export-result.h"
 #include "lectern-site-ical.h"
@@ -251,4 +256,147 @@ lectern_site_render_ical (LecternStore      *store,
   text = g_strdup (icalcomponent_as_ical_string (calendar));
   icalcomponent_free (calendar);
   return text;
+}
+
+/* Each line of a calendar but its DTSTAMP lines: whether a and b say
+ * the same, stamps aside. Read line by line: no need to parse two
+ * calendars to learn that nothing changed.
+ */
+static gboolean
+same_but_stamps (GBytes *a,
+                 GBytes *b)
+{
+  gsize len_a, len_b;
+  const char *p = g_bytes_get_data (a, &len_a);
+  const char *q = g_bytes_get_data (b, &len_b);
+  const char *end_a = p + len_a;
+  const char *end_b = q + len_b;
+
+  if (p == NULL || q == NULL)
+    return p == q;
+
+  while (p < end_a && q < end_b)
+    {
+      const char *eol_a = memchr (p, '\n', end_a - p);
+      const char *eol_b = memchr (q, '\n', end_b - q);
+      gsize n_a = (eol_a != NULL ? eol_a + 1 : end_a) - p;
+      gsize n_b = (eol_b != NULL ? eol_b + 1 : end_b) - q;
+      gboolean stamp_a = n_a > 8 && memcmp (p, "DTSTAMP:", 8) == 0;
+      gboolean stamp_b = n_b > 8 && memcmp (q, "DTSTAMP:", 8) == 0;
+
+      if (stamp_a != stamp_b || (!stamp_a && (n_a != n_b || memcmp (p, q, n_a) != 0)))
+        return FALSE;
+      p += n_a;
+      q += n_b;
+    }
+
+  return p == end_a && q == end_b;
+}
+
+static icalcomponent *
+parse_calendar (GBytes *bytes)
+{
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  icalcomponent *calendar = icalparser_parse_string (text);
+
+  if (calendar != NULL && icalcomponent_isa (calendar) != ICAL_VCALENDAR_COMPONENT)
+    g_clear_pointer (&calendar, icalcomponent_free);
+
+  return calendar;
+}
+
+/* The event as text, without its DTSTAMP */
+static char *
+event_without_stamp (icalcomponent *vevent)
+{
+  icalcomponent *copy = icalcomponent_new_clone (vevent);
+  icalproperty *stamp;
+  char *text;
+
+  while ((stamp = icalcomponent_get_first_property (copy, ICAL_DTSTAMP_PROPERTY)) != NULL)
+    {
+      icalcomponent_remove_property (copy, stamp);
+      icalproperty_free (stamp);
+    }
+  text = icalcomponent_as_ical_string_r (copy);
+  icalcomponent_free (copy);
+
+  return text;
+}
+
+/**
+ * lectern_site_ical_keep_stamps:
+ * @wanted: the calendar as just rendered (every DTSTAMP now)
+ * @current: the calendar the site has, or %NULL
+ *
+ * The calendar to write: @current itself when it says the same, stamps
+ * aside (nothing to write); else @wanted, where each event that
+ * @current has (by UID) and says the same of keeps its DTSTAMP there:
+ * only the events that changed are stamped as revised now.
+ */
+GBytes *
+lectern_site_ical_keep_stamps (GBytes *wanted,
+                               GBytes *current)
+{
+  g_autoptr(GHashTable) old = NULL;
+  icalcomponent *was;
+  icalcomponent *now;
+  char *text;
+
+  g_return_val_if_fail (wanted != NULL, NULL);
+
+  if (current == NULL)
+    return g_bytes_ref (wanted);
+  if (same_but_stamps (wanted, current))
+    return g_bytes_ref (current);
+
+  if (!(was = parse_calendar (current)))
+    return g_bytes_ref (wanted);
+  if (!(now = parse_calendar (wanted)))
+    {
+      icalcomponent_free (was);
+      return g_bytes_ref (wanted);
+    }
+
+  /* UID -> the event there, and what it says */
+  old = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (icalcomponent *vevent = icalcomponent_get_first_component (was, ICAL_VEVENT_COMPONENT);
+       vevent != NULL; vevent = icalcomponent_get_next_component (was, ICAL_VEVENT_COMPONENT))
+    {
+      const char *uid = icalcomponent_get_uid (vevent);
+      icalproperty *stamp = icalcomponent_get_first_property (vevent, ICAL_DTSTAMP_PROPERTY);
+      g_autofree char *says = NULL;
+
+      if (uid == NULL || stamp == NULL)
+        continue;
+      says = event_without_stamp (vevent);
+      g_hash_table_replace (old, g_strdup (uid),
+                            g_strdup_printf ("%s\n%s", icaltime_as_ical_string (icalproperty_get_dtstamp (stamp)),
+                                             says));
+    }
+
+  for (icalcomponent *vevent = icalcomponent_get_first_component (now, ICAL_VEVENT_COMPONENT);
+       vevent != NULL; vevent = icalcomponent_get_next_component (now, ICAL_VEVENT_COMPONENT))
+    {
+      const char *uid = icalcomponent_get_uid (vevent);
+      const char *said = uid != NULL ? g_hash_table_lookup (old, uid) : NULL;
+      const char *newline = said != NULL ? strchr (said, '\n') : NULL;
+      icalproperty *stamp = icalcomponent_get_first_property (vevent, ICAL_DTSTAMP_PROPERTY);
+      g_autofree char *stamp_text = NULL;
+      g_autofree char *says = NULL;
+
+      if (newline == NULL || stamp == NULL)
+        continue;
+      says = event_without_stamp (vevent);
+      if (strcmp (newline + 1, says) != 0)
+        continue;
+      stamp_text = g_strndup (said, newline - said);
+      icalproperty_set_dtstamp (stamp, icaltime_from_string (stamp_text));
+    }
+
+  text = icalcomponent_as_ical_string_r (now);
+  icalcomponent_free (now);
+  icalcomponent_free (was);
+
+  return g_bytes_new_take (text, strlen (text));
 }

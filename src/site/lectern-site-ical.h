@@ -19,5 +19,7 @@ typedef enum
 char *lectern_site_render_ical (LecternStore      *store,
                                 LecternIcalFlags   flags,
                                 GError           **error);
+GBytes *lectern_site_ical_keep_stamps (GBytes *wanted,
+                                       GBytes *current);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "lectern-site-image.h"
 #include "lectern-site-page.h"
 #include "lectern-schedule-checks.h"
+#include "lectern-site-program.h"
 #include "lectern-site-render.h"
 #include "lectern-store-site.h"
 #include "lectern-site-text.h"
@@ -1111,6 +1112,8 @@ lectern_site_render (LecternStore  *store,
   lectern_site_tree_add_block (tree, LECTERN_SITE_PAGE, work.block,
                                lectern_event_get_plan_heading (snap->event));
   lectern_site_tree_add (tree, LECTERN_SITE_SCHEDULE_DATA, work.data, LECTERN_SITE_FILE_DATA);
+  if (!lectern_site_render_program (store, snap->event, tree, error))
+    return NULL;
 
   return g_steal_pointer (&tree);
 }

@@ -20,6 +20,7 @@
 #include "lectern-export-result.h"
 #include "lectern-site-page.h"
 #include "lectern-site-adapt.h"
+#include "lectern-site-ical.h"
 #include "lectern-site-tree.h"
 
 struct _LecternSiteTree
@@ -226,6 +227,11 @@ lectern_site_tree_resolve (LecternSiteTree        *self,
   /* a card the site has: in its own formatting where it means the same */
   if (file->kind == LECTERN_SITE_FILE_CARD && current != NULL)
     return lectern_site_adapt_card (file->contents, current);
+
+  /* the calendar: each event that did not change keeps the stamp the
+   * site has, so that an export with nothing new writes nothing */
+  if (file->kind == LECTERN_SITE_FILE_PROGRAM && g_str_has_suffix (file->path, ".ics"))
+    return lectern_site_ical_keep_stamps (file->contents, current);
 
   if (file->ownership == LECTERN_SITE_OWN_WHOLE)
     return g_bytes_ref (file->contents);

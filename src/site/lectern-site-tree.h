@@ -14,6 +14,7 @@ typedef enum
   LECTERN_SITE_FILE_IMAGE,
   LECTERN_SITE_FILE_PAGE,
   LECTERN_SITE_FILE_DATA,
+  LECTERN_SITE_FILE_PROGRAM,   /* the calendar and conference-app files */
 } LecternSiteFileKind;
 
 typedef enum

@@ -42,6 +42,7 @@ struct _LecternEventPage
   AdwEntryRow  *contact_row;
   AdwEntryRow  *site_row;
   AdwEntryRow  *openreview_row;
+  AdwEntryRow  *program_folder_row;
   GtkWidget    *room_map_button;
   GtkWidget    *contact_button;
   GtkWidget    *site_button;
@@ -94,6 +95,7 @@ static const LecternConflictField event_fields[] = {
   { "contact-email", N_("Contact Email") },
   { "site-url", N_("Website") },
   { "openreview-url", N_("OpenReview") },
+  { "program-folder", N_("Folder for Calendars and Apps") },
 };
 
 static LecternConflictField translated_fields[G_N_ELEMENTS (event_fields)];
@@ -336,6 +338,7 @@ lectern_event_page_class_init (LecternEventPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LecternEventPage, contact_row);
   gtk_widget_class_bind_template_child (widget_class, LecternEventPage, site_row);
   gtk_widget_class_bind_template_child (widget_class, LecternEventPage, openreview_row);
+  gtk_widget_class_bind_template_child (widget_class, LecternEventPage, program_folder_row);
   gtk_widget_class_bind_template_child (widget_class, LecternEventPage, room_map_button);
   gtk_widget_class_bind_template_child (widget_class, LecternEventPage, contact_button);
   gtk_widget_class_bind_template_child (widget_class, LecternEventPage, site_button);
@@ -363,6 +366,7 @@ lectern_event_page_init (LecternEventPage *self)
   lectern_form_add_entry (self->form, self->contact_row, "contact-email", LECTERN_FIELD_EMAIL);
   lectern_form_add_entry (self->form, self->site_row, "site-url", LECTERN_FIELD_URL);
   lectern_form_add_entry (self->form, self->openreview_row, "openreview-url", LECTERN_FIELD_URL);
+  lectern_form_add_entry (self->form, self->program_folder_row, "program-folder", LECTERN_FIELD_FOLDER);
 
   g_signal_connect_object (self->form, "apply", G_CALLBACK (form_apply_cb), self,
                            G_CONNECT_SWAPPED);

@@ -146,6 +146,8 @@ field_is_valid (Field      *field,
       return lectern_ui_timezone_is_valid (stripped);
     case LECTERN_FIELD_SLUG:
       return lectern_slug_is_valid (stripped);
+    case LECTERN_FIELD_FOLDER:
+      return lectern_validate_site_folder (stripped);
     default:
       g_assert_not_reached ();
     }
@@ -168,6 +170,8 @@ field_get_hint (Field *field)
       return _("Enter a time zone such as Pacific/Honolulu or Europe/Vienna");
     case LECTERN_FIELD_SLUG:
       return _("Use lowercase letters, digits, “_” and “-”, such as ada_lovelace");
+    case LECTERN_FIELD_FOLDER:
+      return _("Enter a folder inside the site, such as assets/schedule, or leave it empty");
     case LECTERN_FIELD_TEXT:
     default:
       return NULL;

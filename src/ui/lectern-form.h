@@ -19,6 +19,7 @@ typedef enum
   LECTERN_FIELD_DATE,      /* YYYY-MM-DD, or empty */
   LECTERN_FIELD_TIMEZONE,  /* an IANA time zone, or empty */
   LECTERN_FIELD_SLUG,      /* the name of a card's page on the site */
+  LECTERN_FIELD_FOLDER,    /* a folder the site serves, or empty */
 } LecternFieldKind;
 
 #define LECTERN_TYPE_FORM (lectern_form_get_type ())

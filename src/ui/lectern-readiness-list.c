@@ -13,6 +13,7 @@
 
 #include "lectern-readiness.h"
 #include "lectern-readiness-list.h"
+#include "lectern-site-program.h"
 
 struct _LecternReadinessList
 {
@@ -46,7 +47,8 @@ new_row (const char *icon_name,
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   g_strcmp0 (css_class, "error") == 0 ? _("Problem") :
-                                  g_strcmp0 (css_class, "warning") == 0 ? _("Warning") : _("Fine"),
+                                  g_strcmp0 (css_class, "warning") == 0 ? _("Warning") :
+                                  css_class == NULL ? _("Link") : _("Fine"),
                                   -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
@@ -107,8 +109,78 @@ lectern_readiness_list_show_message (LecternReadinessList *self,
   gtk_list_box_append (self->list, new_row (icon_name, message, css_class));
 }
 
+static void
+copy_link_cb (GtkButton *button)
+{
+  const char *url = g_object_get_data (G_OBJECT (button), "url");
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), url);
+}
+
+static void
+open_link_cb (AdwActionRow *row)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                g_object_get_data (G_OBJECT (row), "url"), GDK_CURRENT_TIME);
+}
+
+/* Where attendees find the program the export writes beside the site
+ * (lectern-site-program.c): a row per file, which opens its address,
+ * with a button that copies it. Nothing while the schedule is empty or
+ * the workshop writes no such files.
+ */
+static void
+append_program_links (LecternReadinessList *self,
+                      LecternStore         *store)
+{
+  g_autoptr(LecternEvent) event = lectern_store_get_event (store, NULL);
+  g_autoptr(GPtrArray) links = NULL;
+  gboolean any = FALSE;
+
+  if (event == NULL || !lectern_site_has_program (store, &any, NULL) || !any)
+    return;
+
+  links = lectern_site_program_links (event);
+  for (guint i = 0; i < links->len; i++)
+    {
+      LecternProgramLink *link = g_ptr_array_index (links, i);
+      GtkWidget *row = new_row (g_str_equal (link->format, "ics") ? "x-office-calendar-symbolic"
+                                                                  : "view-list-symbolic",
+                                link->label, NULL);
+      g_autofree char *copy_label = NULL;
+      GtkWidget *copy;
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), link->url != NULL ? link->url : link->path);
+      if (link->url == NULL)
+        {
+          gtk_list_box_append (self->list, row);
+          continue;
+        }
+
+      g_object_set_data_full (G_OBJECT (row), "url", g_strdup (link->url), g_free);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect (row, "activated", G_CALLBACK (open_link_cb), NULL);
+
+      copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+      gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (copy, "flat");
+      gtk_widget_set_tooltip_text (copy, _("Copy Link"));
+      /* Translators: %s is a file's kind, such as “Calendar (iCalendar)” */
+      copy_label = g_strdup_printf (_("Copy Link to %s"), link->label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL, copy_label, -1);
+      g_object_set_data_full (G_OBJECT (copy), "url", g_strdup (link->url), g_free);
+      g_signal_connect (copy, "clicked", G_CALLBACK (copy_link_cb), NULL);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("adw-external-link-symbolic"));
+      gtk_list_box_append (self->list, row);
+    }
+}
+
 /* Runs the checks (with the site's, when site_dir is set) and shows
- * them; returns how many were found.
+ * them, then where attendees find the program; returns how many
+ * problems were found.
  */
 guint
 lectern_readiness_list_update (LecternReadinessList *self,
@@ -137,6 +209,7 @@ lectern_readiness_list_update (LecternReadinessList *self,
       lectern_readiness_list_show_message (self, "emblem-ok-symbolic",
                                            _("Nothing to fix: every card has a photo, an affiliation and a link."),
                                            "success");
+      append_program_links (self, store);
       return 0;
     }
 
@@ -165,6 +238,7 @@ lectern_readiness_list_update (LecternReadinessList *self,
 
       gtk_list_box_append (self->list, new_row ("view-more-horizontal-symbolic", more, "dim-label"));
     }
+  append_program_links (self, store);
 
   return items->len;
 }
