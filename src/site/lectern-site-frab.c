@@ -154,33 +154,34 @@ xml_element (GString    *out,
   g_string_append_printf (out, "%s<%s>%s</%s>\n", indent, name, escaped, name);
 }
 
+/* A person's UUID5, made once per person */
 static const char *
-room_name (GListModel  *rooms,
-           LecternSlot *slot,
-           const char  *fallback)
+person_guid (GHashTable *cache,
+             const char *uuid,
+             gint64      person_id)
 {
-  for (guint r = 0; r < g_list_model_get_n_items (rooms); r++)
-    {
-      g_autoptr(LecternRoom) room = g_list_model_get_item (rooms, r);
+  char *guid = g_hash_table_lookup (cache, &person_id);
 
-      if (lectern_room_get_id (room) == lectern_slot_get_room_id (slot))
-        return g_intern_string (lectern_room_get_name (room));
+  if (guid == NULL)
+    {
+      g_autofree char *key = g_strdup_printf ("person-%" G_GINT64_FORMAT, person_id);
+
+      guid = lectern_site_uuid5 (uuid, key);
+      g_hash_table_insert (cache, g_memdup2 (&person_id, sizeof person_id), guid);
     }
-  return fallback;
+
+  return guid;
 }
 
+/* The slot's room's name (interned: the same name, the same pointer) */
 static const char *
-session_title (GListModel  *sessions,
-               LecternSlot *slot)
+room_name (LecternProgramData *data,
+           LecternSlot        *slot,
+           const char         *fallback)
 {
-  for (guint s = 0; s < g_list_model_get_n_items (sessions); s++)
-    {
-      g_autoptr(LecternSession) session = g_list_model_get_item (sessions, s);
+  LecternRoom *room = lectern_program_data_room (data, slot);
 
-      if (lectern_session_get_id (session) == lectern_slot_get_session_id (slot))
-        return g_intern_string (lectern_session_get_title (session));
-    }
-  return NULL;
+  return room != NULL ? g_intern_string (lectern_room_get_name (room)) : fallback;
 }
 
 /**
@@ -194,17 +195,40 @@ lectern_site_render_frab (LecternStore  *store,
                           char         **json,
                           GError       **error)
 {
-  g_autoptr(LecternEvent) event = NULL;
-  g_autoptr(GListModel) days = NULL;
-  g_autoptr(GListModel) sessions = NULL;
-  g_autoptr(GListModel) rooms = NULL;
+  g_autoptr(LecternProgramData) data = NULL;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (store), FALSE);
+
+  if (!(data = lectern_program_data_read (store, error)))
+    return FALSE;
+
+  return lectern_site_format_frab (data, xml, json, error);
+}
+
+/**
+ * lectern_site_format_frab:
+ * @data: the program, as read (lectern_program_data_read())
+ * @xml: (out) (optional): schedule.xml
+ * @json: (out) (optional): schedule.json
+ *
+ * The two files from a program already read; reads nothing else, and
+ * may run on another thread than the one that read @data.
+ */
+gboolean
+lectern_site_format_frab (LecternProgramData  *data,
+                          char               **xml,
+                          char               **json,
+                          GError             **error)
+{
+  LecternEvent *event;
   g_autoptr(GTimeZone) tz = NULL;
   g_autoptr(GString) x = g_string_new (NULL);
   g_autoptr(GString) x_days = g_string_new (NULL);
   g_autoptr(JsonBuilder) j_days = json_builder_new ();
   g_autoptr(GChecksum) version = g_checksum_new (G_CHECKSUM_SHA1);
   g_autoptr(GHashTable) room_names = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *uuid = NULL;
+  g_autoptr(GHashTable) person_guids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  const char *uuid;
   g_autofree char *acronym = NULL;
   g_autofree char *step = NULL;
   const char *fallback_room;
@@ -212,17 +236,14 @@ lectern_site_render_frab (LecternStore  *store,
   const char *first_date = NULL, *last_date = NULL;
   guint n_days = 0;
 
-  g_return_val_if_fail (LECTERN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
 
-  if (!(event = lectern_store_get_event (store, error)) || !(days = lectern_store_list_days (store, error)) ||
-      !(sessions = lectern_store_list_sessions (store, error)) || !(rooms = lectern_store_list_rooms (store, error)))
-    return FALSE;
-
-  if (!(uuid = lectern_store_get_workshop_uuid (store)))
+  event = data->event;
+  if (!(uuid = data->uuid))
     {
       g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_NEWER_FILE,
                    _("“%s” has no identifier for its schedule; open it once with this version of Lectern "
-                     "to upgrade it. Nothing was written."), lectern_store_get_path (store));
+                     "to upgrade it. Nothing was written."), data->path);
       return FALSE;
     }
 
@@ -236,11 +257,12 @@ lectern_site_render_frab (LecternStore  *store,
 
   json_builder_begin_array (j_days);
 
-  for (guint d = 0; d < g_list_model_get_n_items (days); d++)
+  for (guint d = 0; d < data->days->len; d++)
     {
-      g_autoptr(LecternDay) day = g_list_model_get_item (days, d);
-      g_autoptr(GListModel) slots = lectern_store_list_slots (store, lectern_day_get_id (day), error);
+      LecternDay *day = g_ptr_array_index (data->days, d);
+      GPtrArray *slots = g_ptr_array_index (data->day_slots, d);
       g_autoptr(GPtrArray) day_rooms = g_ptr_array_new ();
+      g_autoptr(GPtrArray) slot_rooms = g_ptr_array_new ();   /* each slot's room's name, or NULL */
       g_autoptr(GDateTime) day_start = NULL;
       g_autoptr(GDateTime) day_end = NULL;
       g_autofree char *start_text = NULL;
@@ -248,20 +270,19 @@ lectern_site_render_frab (LecternStore  *store,
       const char *date = g_intern_string (lectern_day_get_date (day));
       int first = 24 * 60, last = 0;
 
-      if (slots == NULL)
-        return FALSE;
-
-      for (guint i = 0; i < g_list_model_get_n_items (slots); i++)
+      for (guint i = 0; i < slots->len; i++)
         {
-          g_autoptr(LecternSlot) slot = g_list_model_get_item (slots, i);
+          LecternSlot *slot = g_ptr_array_index (slots, i);
           const char *name;
           gboolean known = FALSE;
 
+          g_ptr_array_add (slot_rooms, NULL);
           if (!lectern_slot_is_scheduled (slot))
             continue;
           first = MIN (first, lectern_slot_get_start (slot));
           last = MAX (last, lectern_slot_get_end (slot));
-          name = room_name (rooms, slot, fallback_room);
+          name = room_name (data, slot, fallback_room);
+          slot_rooms->pdata[i] = (gpointer) name;
           for (guint r = 0; r < day_rooms->len; r++)
             known |= g_ptr_array_index (day_rooms, r) == name;
           if (!known)
@@ -305,9 +326,10 @@ lectern_site_render_frab (LecternStore  *store,
           json_builder_set_member_name (j_days, room);
           json_builder_begin_array (j_days);
 
-          for (guint i = 0; i < g_list_model_get_n_items (slots); i++)
+          for (guint i = 0; i < slots->len; i++)
             {
-              g_autoptr(LecternSlot) slot = g_list_model_get_item (slots, i);
+              LecternSlot *slot = g_ptr_array_index (slots, i);
+              LecternSession *session;
               g_autofree char *id_text = NULL;
               g_autofree char *guid = NULL;
               g_autofree char *slug = NULL;
@@ -321,7 +343,7 @@ lectern_site_render_frab (LecternStore  *store,
               const char *type = lectern_slot_kind_to_string (lectern_slot_get_kind (slot));
               const char *abstract = lectern_slot_get_abstract (slot);
 
-              if (!lectern_slot_is_scheduled (slot) || room_name (rooms, slot, fallback_room) != room)
+              if (g_ptr_array_index (slot_rooms, i) != room)
                 continue;
 
               id_text = g_strdup_printf ("slot-%" G_GINT64_FORMAT, lectern_slot_get_id (slot));
@@ -331,9 +353,8 @@ lectern_site_render_frab (LecternStore  *store,
               duration = clock_of (lectern_slot_get_duration (slot));
               when = moment (tz, date, lectern_slot_get_start (slot));
               date_text = when != NULL ? stamp (when) : g_strdup (start_text);
-              track = session_title (sessions, slot);
-              if (track == NULL)
-                track = type;
+              session = lectern_program_data_session (data, slot);
+              track = session != NULL ? lectern_session_get_title (session) : type;
 
               g_checksum_update (version, (const guchar *) guid, -1);
               g_checksum_update (version, (const guchar *) date_text, -1);
@@ -359,8 +380,7 @@ lectern_site_render_frab (LecternStore  *store,
               for (guint p = 0; p < people->len; p++)
                 {
                   const LecternAppearance *a = g_ptr_array_index (people, p);
-                  g_autofree char *key = g_strdup_printf ("person-%" G_GINT64_FORMAT, a->person_id);
-                  g_autofree char *pguid = lectern_site_uuid5 (uuid, key);
+                  const char *pguid = person_guid (person_guids, uuid, a->person_id);
                   g_autofree char *name = g_markup_escape_text (a->name != NULL ? a->name : "", -1);
 
                   g_string_append_printf (x_days, "          <person id=\"%" G_GINT64_FORMAT "\" guid=\"%s\">%s</person>\n",
@@ -415,8 +435,7 @@ lectern_site_render_frab (LecternStore  *store,
               for (guint p = 0; p < people->len; p++)
                 {
                   const LecternAppearance *a = g_ptr_array_index (people, p);
-                  g_autofree char *key = g_strdup_printf ("person-%" G_GINT64_FORMAT, a->person_id);
-                  g_autofree char *pguid = lectern_site_uuid5 (uuid, key);
+                  const char *pguid = person_guid (person_guids, uuid, a->person_id);
 
                   json_builder_begin_object (j_days);
                   json_builder_set_member_name (j_days, "id");

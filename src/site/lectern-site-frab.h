@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "lectern-program-data.h"
 #include "lectern-store.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,10 @@ gboolean lectern_site_render_frab (LecternStore  *store,
                                    char         **xml,
                                    char         **json,
                                    GError       **error);
+gboolean lectern_site_format_frab (LecternProgramData  *data,
+                                   char               **xml,
+                                   char               **json,
+                                   GError             **error);
 char    *lectern_site_uuid5       (const char    *namespace_uuid,
                                    const char    *name);
 

@@ -28,6 +28,7 @@
 
 #include "lectern-export-result.h"
 #include "lectern-site-ical.h"
+#include "lectern-program-data.h"
 
 static const char *
 nonempty (const char *s)
@@ -135,29 +136,45 @@ lectern_site_render_ical (LecternStore      *store,
                           LecternIcalFlags   flags,
                           GError           **error)
 {
-  g_autoptr(LecternEvent) event = NULL;
-  g_autoptr(GListModel) days = NULL;
-  g_autoptr(GListModel) sessions = NULL;
-  g_autoptr(GListModel) rooms = NULL;
-  g_autofree char *uuid = NULL;
+  g_autoptr(LecternProgramData) data = NULL;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (store), NULL);
+
+  if (!(data = lectern_program_data_read (store, error)))
+    return NULL;
+
+  return lectern_site_format_ical (data, flags, error);
+}
+
+/**
+ * lectern_site_format_ical:
+ * @data: the program, as read (lectern_program_data_read())
+ *
+ * The calendar from a program already read; reads nothing else, and may
+ * run on another thread than the one that read @data.
+ *
+ * Returns: (transfer full) (nullable): the calendar, as text
+ */
+char *
+lectern_site_format_ical (LecternProgramData  *data,
+                          LecternIcalFlags     flags,
+                          GError             **error)
+{
+  LecternEvent *event;
   g_autofree char *location_default = NULL;
   icalcomponent *calendar;
   icaltimezone *zone;
   const char *tzid;
   char *text;
 
-  g_return_val_if_fail (LECTERN_IS_STORE (store), NULL);
+  g_return_val_if_fail (data != NULL, NULL);
 
-  if (!(event = lectern_store_get_event (store, error)) || !(days = lectern_store_list_days (store, error)) ||
-      !(sessions = lectern_store_list_sessions (store, error)) || !(rooms = lectern_store_list_rooms (store, error)))
-    return NULL;
-
-  uuid = lectern_store_get_workshop_uuid (store);
-  if (uuid == NULL)
+  event = data->event;
+  if (data->uuid == NULL)
     {
       g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_NEWER_FILE,
                    _("“%s” has no identifier for its calendar; open it once with this version of Lectern "
-                     "to upgrade it. Nothing was written."), lectern_store_get_path (store));
+                     "to upgrade it. Nothing was written."), data->path);
       return NULL;
     }
 
@@ -188,21 +205,16 @@ lectern_site_render_ical (LecternStore      *store,
   if (zone != icaltimezone_get_utc_timezone ())
     icalcomponent_add_component (calendar, icalcomponent_new_clone (icaltimezone_get_component (zone)));
 
-  for (guint d = 0; d < g_list_model_get_n_items (days); d++)
+  for (guint d = 0; d < data->days->len; d++)
     {
-      g_autoptr(LecternDay) day = g_list_model_get_item (days, d);
-      g_autoptr(GListModel) slots = lectern_store_list_slots (store, lectern_day_get_id (day), error);
+      LecternDay *day = g_ptr_array_index (data->days, d);
+      GPtrArray *slots = g_ptr_array_index (data->day_slots, d);
 
-      if (slots == NULL)
+      for (guint i = 0; i < slots->len; i++)
         {
-          icalcomponent_free (calendar);
-          return NULL;
-        }
-
-      for (guint i = 0; i < g_list_model_get_n_items (slots); i++)
-        {
-          g_autoptr(LecternSlot) slot = g_list_model_get_item (slots, i);
-          g_autoptr(LecternSession) session = NULL;
+          LecternSlot *slot = g_ptr_array_index (slots, i);
+          LecternSession *session = lectern_program_data_session (data, slot);
+          LecternRoom *room = lectern_program_data_room (data, slot);
           g_autofree char *uid = NULL;
           g_autofree char *description = NULL;
           g_autofree char *location = NULL;
@@ -212,26 +224,14 @@ lectern_site_render_ical (LecternStore      *store,
           if (!lectern_slot_is_scheduled (slot) || (is_break (slot) && !(flags & LECTERN_ICAL_BREAKS)))
             continue;
 
-          for (guint s = 0; s < g_list_model_get_n_items (sessions) && session == NULL; s++)
-            {
-              g_autoptr(LecternSession) candidate = g_list_model_get_item (sessions, s);
-
-              if (lectern_session_get_id (candidate) == lectern_slot_get_session_id (slot))
-                session = g_steal_pointer (&candidate);
-            }
-          for (guint r = 0; r < g_list_model_get_n_items (rooms) && location == NULL; r++)
-            {
-              g_autoptr(LecternRoom) room = g_list_model_get_item (rooms, r);
-
-              if (lectern_room_get_id (room) == lectern_slot_get_room_id (slot))
-                location = nonempty (lectern_event_get_venue (event))
-                  ? g_strdup_printf ("%s, %s", lectern_room_get_name (room), lectern_event_get_venue (event))
-                  : g_strdup (lectern_room_get_name (room));
-            }
-          if (location == NULL)
+          if (room != NULL)
+            location = nonempty (lectern_event_get_venue (event))
+              ? g_strdup_printf ("%s, %s", lectern_room_get_name (room), lectern_event_get_venue (event))
+              : g_strdup (lectern_room_get_name (room));
+          else
             location = g_strdup (location_default);
 
-          uid = g_strdup_printf ("slot-%" G_GINT64_FORMAT "-%s@lectern", lectern_slot_get_id (slot), uuid);
+          uid = g_strdup_printf ("slot-%" G_GINT64_FORMAT "-%s@lectern", lectern_slot_get_id (slot), data->uuid);
           start = time_of (lectern_day_get_date (day), lectern_slot_get_start (slot), zone);
           description = describe (slot, session);
 
@@ -253,7 +253,7 @@ lectern_site_render_ical (LecternStore      *store,
         }
     }
 
-  text = g_strdup (icalcomponent_as_ical_string (calendar));
+  text = icalcomponent_as_ical_string_r (calendar);
   icalcomponent_free (calendar);
   return text;
 }

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "lectern-program-data.h"
 #include "lectern-store.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,9 @@ typedef enum
 char *lectern_site_render_ical (LecternStore      *store,
                                 LecternIcalFlags   flags,
                                 GError           **error);
+char   *lectern_site_format_ical (LecternProgramData  *data,
+                                 LecternIcalFlags     flags,
+                                 GError             **error);
 GBytes *lectern_site_ical_keep_stamps (GBytes *wanted,
                                        GBytes *current);
 

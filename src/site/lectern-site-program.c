@@ -7,7 +7,8 @@
  * lectern-site-frab.c), in the workshop's program folder (the event's
  * "program-folder", assets/schedule by default; none when it is empty).
  * They come from the same workshop file as the site's table, in the
- * same export, so they cannot disagree with it. The calendar keeps the
+ * same export (rendered on the render's threads, lectern-site-render.c),
+ * so they cannot disagree with it. The calendar keeps the
  * stamps of the events that did not change (lectern-site-tree.c), so a
  * no-op export writes nothing.
  *
@@ -20,8 +21,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "lectern-site-frab.h"
-#include "lectern-site-ical.h"
 #include "lectern-site-program.h"
 #include "lectern-slot.h"
 #include "lectern-day.h"
@@ -145,55 +144,54 @@ lectern_site_has_program (LecternStore  *store,
   return TRUE;
 }
 
+/* Whether the workshop writes the program's files into its site */
+gboolean
+lectern_site_program_wanted (LecternEvent *event)
+{
+  g_autofree char *folder = NULL;
+
+  g_return_val_if_fail (LECTERN_IS_EVENT (event), FALSE);
+
+  folder = program_folder (event);
+  return folder != NULL;
+}
+
 /**
- * lectern_site_render_program:
- * @store: the workshop file
- * @event: its details (where the files go)
+ * lectern_site_program_add_files:
  * @tree: the site tree, to add the files to
- * @error: where to say why not
+ * @event: the workshop (where the files go)
+ * @ics: (transfer full): the calendar (lectern_site_format_ical())
+ * @xml: (transfer full): frab's schedule.xml (lectern_site_format_frab())
+ * @json: (transfer full): the c3voc schedule.json
  *
  * Adds the program's three files to @tree, in the workshop's program
- * folder; nothing when it has none, or the schedule has no slot yet. Breaks are left out of the
- * calendar, as attendees subscribe to talks.
+ * folder. The calendar leaves the breaks out: attendees subscribe to
+ * talks.
  */
-gboolean
-lectern_site_render_program (LecternStore     *store,
-                             LecternEvent     *event,
-                             LecternSiteTree  *tree,
-                             GError          **error)
+void
+lectern_site_program_add_files (LecternSiteTree *tree,
+                                LecternEvent    *event,
+                                char            *ics,
+                                char            *xml,
+                                char            *json)
 {
   g_autoptr(GPtrArray) links = NULL;
-  g_autofree char *ics = NULL;
-  g_autofree char *xml = NULL;
-  g_autofree char *json = NULL;
-  gboolean any = FALSE;
+  char *texts[] = { ics, xml, json };
 
-  g_return_val_if_fail (LECTERN_IS_STORE (store), FALSE);
-  g_return_val_if_fail (LECTERN_IS_SITE_TREE (tree), FALSE);
+  g_return_if_fail (LECTERN_IS_SITE_TREE (tree));
 
   links = lectern_site_program_links (event);
-  if (links->len == 0)
-    return TRUE;
-
-  /* a workshop whose schedule is still empty has no program to serve */
-  if (!lectern_site_has_program (store, &any, error))
-    return FALSE;
-  if (!any)
-    return TRUE;
-
-  if (!(ics = lectern_site_render_ical (store, LECTERN_ICAL_DEFAULT, error)) ||
-      !lectern_site_render_frab (store, &xml, &json, error))
-    return FALSE;
-
-  for (guint i = 0; i < links->len; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      LecternProgramLink *link = g_ptr_array_index (links, i);
-      char **text = g_str_equal (link->format, "ics") ? &ics : g_str_equal (link->format, "xml") ? &xml : &json;
-      gsize len = strlen (*text);
-      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (text), len);
+      g_autoptr(GBytes) bytes = NULL;
 
-      lectern_site_tree_add (tree, link->path, bytes, LECTERN_SITE_FILE_PROGRAM);
+      if (i >= links->len || texts[i] == NULL)
+        {
+          g_free (texts[i]);
+          continue;
+        }
+      bytes = g_bytes_new_take (texts[i], strlen (texts[i]));
+      lectern_site_tree_add (tree, ((LecternProgramLink *) g_ptr_array_index (links, i))->path, bytes,
+                             LECTERN_SITE_FILE_PROGRAM);
     }
-
-  return TRUE;
 }

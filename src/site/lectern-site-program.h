@@ -25,10 +25,12 @@ GPtrArray *lectern_site_program_links  (LecternEvent       *event);
 gboolean   lectern_site_has_program    (LecternStore       *store,
                                         gboolean           *has_program,
                                         GError            **error);
-gboolean   lectern_site_render_program (LecternStore       *store,
-                                        LecternEvent       *event,
-                                        LecternSiteTree    *tree,
-                                        GError            **error);
+gboolean   lectern_site_program_wanted (LecternEvent       *event);
+void       lectern_site_program_add_files (LecternSiteTree *tree,
+                                           LecternEvent    *event,
+                                           char            *ics,
+                                           char            *xml,
+                                           char            *json);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LecternProgramLink, lectern_program_link_free)
 

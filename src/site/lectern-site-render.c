@@ -20,6 +20,8 @@
 #include "lectern-site-image.h"
 #include "lectern-site-page.h"
 #include "lectern-schedule-checks.h"
+#include "lectern-site-frab.h"
+#include "lectern-site-ical.h"
 #include "lectern-site-program.h"
 #include "lectern-site-render.h"
 #include "lectern-store-site.h"
@@ -902,26 +904,41 @@ render_schedule_data (Snapshot  *snap,
 /*
  * The rendering after the snapshot is read and the cards are planned,
  * shared by this thread and one more: each takes the next task (the
- * schedule's data, its table, a run of cards) until none is left. The
+ * schedule's data, its table, the program's files, a run of cards)
+ * until none is left, the longest first (the apps' files). The
  * tasks read the snapshot, which nothing changes, through arrays and
  * hash tables (a GListStore is not to be read from two threads at
  * once: it caches the last position read), and write their own results.
  */
 #define CARDS_PER_TASK 128
 
+enum
+{
+  TASK_FRAB,     /* the conference apps' files */
+  TASK_DATA,     /* _data/schedule.yml */
+  TASK_ICAL,     /* the calendar */
+  TASK_BLOCK,    /* the home page's table */
+  N_FIXED_TASKS  /* then the runs of cards */
+};
+
 typedef struct
 {
-  Snapshot *snap;     /* borrowed */
-  GArray   *jobs;     /* borrowed: CardJob */
-  gint      next;     /* the next task to take */
-  guint     n_tasks;
-  gint      failed;
+  Snapshot           *snap;     /* borrowed */
+  GArray             *jobs;     /* borrowed: CardJob */
+  LecternProgramData *program;  /* borrowed, or NULL: no program files */
+  gint                next;     /* the next task to take */
+  guint               n_tasks;
+  gint                failed;
 
-  char     *block;
-  GBytes   *data;
-  GError   *schedule_error;
-  GError   *cards_error;   /* the first card that failed */
-  GMutex    lock;
+  char               *block;
+  GBytes             *data;
+  char               *ics;
+  char               *xml;
+  char               *json;
+  GError             *schedule_error;
+  GError             *program_error;
+  GError             *cards_error;   /* the first card that failed */
+  GMutex              lock;
 } RenderWork;
 
 static void
@@ -929,7 +946,11 @@ render_work_clear (RenderWork *work)
 {
   g_free (work->block);
   g_clear_pointer (&work->data, g_bytes_unref);
+  g_free (work->ics);
+  g_free (work->xml);
+  g_free (work->json);
   g_clear_error (&work->schedule_error);
+  g_clear_error (&work->program_error);
   g_clear_error (&work->cards_error);
   g_mutex_clear (&work->lock);
 }
@@ -945,17 +966,33 @@ render_work_run (gpointer data)
   while ((task = (guint) g_atomic_int_add (&work->next, 1)) < work->n_tasks &&
          !g_atomic_int_get (&work->failed))
     {
-      if (task == 0)
+      if (task == TASK_DATA)
         {
           work->data = render_schedule_data (work->snap, &work->schedule_error);
           if (work->data == NULL)
             g_atomic_int_set (&work->failed, TRUE);
         }
-      else if (task == 1)
+      else if (task == TASK_BLOCK)
         work->block = render_schedule_block (work->snap);
+      else if (task == TASK_FRAB || task == TASK_ICAL)
+        {
+          g_autoptr(GError) local_error = NULL;
+          gboolean ok = work->program == NULL ||
+            (task == TASK_FRAB ? lectern_site_format_frab (work->program, &work->xml, &work->json, &local_error)
+                               : (work->ics = lectern_site_format_ical (work->program, LECTERN_ICAL_DEFAULT,
+                                                                        &local_error)) != NULL);
+
+          if (ok)
+            continue;
+          g_mutex_lock (&work->lock);
+          if (work->program_error == NULL)
+            work->program_error = g_steal_pointer (&local_error);
+          g_mutex_unlock (&work->lock);
+          g_atomic_int_set (&work->failed, TRUE);
+        }
       else
         {
-          guint first = (task - 2) * CARDS_PER_TASK;
+          guint first = (task - N_FIXED_TASKS) * CARDS_PER_TASK;
           guint last = MIN (first + CARDS_PER_TASK, work->jobs->len);
 
           for (guint i = first; i < last; i++)
@@ -1057,6 +1094,7 @@ lectern_site_render (LecternStore  *store,
   g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) jobs = NULL;
   g_autoptr(GHashTable) records = NULL;
+  g_autoptr(LecternProgramData) program = NULL;
   g_auto(RenderWork) work = { 0 };
   GThread *helper;
 
@@ -1087,9 +1125,25 @@ lectern_site_render (LecternStore  *store,
     return NULL;
   keep_site_positions (jobs, records);
 
+  /* the program's files, when the workshop writes them and has a
+   * program yet (lectern-site-program.c) */
+  if (lectern_site_program_wanted (snap->event))
+    {
+      g_autoptr(GListModel) rooms = lectern_store_list_rooms (store, error);
+      g_autofree char *uuid = lectern_store_get_workshop_uuid (store);
+
+      if (rooms == NULL)
+        return NULL;
+      program = lectern_program_data_new (lectern_store_get_path (store), uuid, snap->event, snap->days,
+                                          snap->slots, snap->sessions, rooms);
+      if (!program->any_scheduled)
+        g_clear_pointer (&program, lectern_program_data_free);
+    }
+
   work.snap = snap;
   work.jobs = jobs;
-  work.n_tasks = 2 + (jobs->len + CARDS_PER_TASK - 1) / CARDS_PER_TASK;
+  work.program = program;
+  work.n_tasks = N_FIXED_TASKS + (jobs->len + CARDS_PER_TASK - 1) / CARDS_PER_TASK;
   g_mutex_init (&work.lock);
 
   helper = g_thread_new ("lectern-render", render_work_run, &work);
@@ -1099,7 +1153,8 @@ lectern_site_render (LecternStore  *store,
   if (work.failed)
     {
       g_propagate_error (error, work.schedule_error ? g_steal_pointer (&work.schedule_error)
-                                                    : g_steal_pointer (&work.cards_error));
+                                : work.program_error ? g_steal_pointer (&work.program_error)
+                                                     : g_steal_pointer (&work.cards_error));
       return NULL;
     }
 
@@ -1112,8 +1167,9 @@ lectern_site_render (LecternStore  *store,
   lectern_site_tree_add_block (tree, LECTERN_SITE_PAGE, work.block,
                                lectern_event_get_plan_heading (snap->event));
   lectern_site_tree_add (tree, LECTERN_SITE_SCHEDULE_DATA, work.data, LECTERN_SITE_FILE_DATA);
-  if (!lectern_site_render_program (store, snap->event, tree, error))
-    return NULL;
+  if (program != NULL)
+    lectern_site_program_add_files (tree, snap->event, g_steal_pointer (&work.ics),
+                                    g_steal_pointer (&work.xml), g_steal_pointer (&work.json));
 
   return g_steal_pointer (&tree);
 }
