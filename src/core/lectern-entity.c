@@ -12,6 +12,7 @@
 
 #include "lectern-entity.h"
 #include "lectern-store.h"
+#include "lectern-store-cfp.h"
 
 /**
  * lectern_object_copy:
@@ -43,6 +44,12 @@ lectern_object_copy (gpointer object)
     return lectern_session_copy (object);
   if (LECTERN_IS_SLOT (object))
     return lectern_slot_copy (object);
+  if (LECTERN_IS_CFP (object))
+    return lectern_cfp_copy (object);
+  if (LECTERN_IS_CFP_DATE (object))
+    return lectern_cfp_date_copy (object);
+  if (LECTERN_IS_CFP_TOPIC (object))
+    return lectern_cfp_topic_copy (object);
 
   g_return_val_if_reached (NULL);
 }

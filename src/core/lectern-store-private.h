@@ -178,6 +178,22 @@ gboolean      _lectern_store_step_at_rev          (LecternStore     *self,
                                                    GError          **error);
 
 /* The object */
+gboolean      _lectern_store_move_row             (LecternStore     *self,
+                                                   const char       *table,
+                                                   const char       *scope,
+                                                   const char       *scope_value,
+                                                   gint64            id,
+                                                   guint             position,
+                                                   int              *new_position,
+                                                   gint64           *new_rev,
+                                                   GError          **error);
+gboolean      _lectern_store_check_rev            (LecternStore     *self,
+                                                   const char       *table,
+                                                   gint64            id,
+                                                   gint64            rev,
+                                                   const char       *what,
+                                                   GError          **error);
+
 void          _lectern_store_emit_history_changed (LecternStore     *self);
 char         *_lectern_store_default_actor        (void);
 

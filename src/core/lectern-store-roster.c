@@ -30,16 +30,16 @@ typedef struct
  * so a colleague editing another card is not disturbed needlessly.
  * Returns the row's new position and rev.
  */
-static gboolean
-move_row (LecternStore  *self,
-          const char    *table,
-          const char    *scope,
-          const char    *scope_value,
-          gint64         id,
-          guint          position,
-          int           *new_position,
-          gint64        *new_rev,
-          GError       **error)
+gboolean
+_lectern_store_move_row (LecternStore  *self,
+                         const char    *table,
+                         const char    *scope,
+                         const char    *scope_value,
+                         gint64         id,
+                         guint          position,
+                         int           *new_position,
+                         gint64        *new_rev,
+                         GError       **error)
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Placed));
   g_autofree char *select_sql = NULL;
@@ -109,13 +109,13 @@ move_row (LecternStore  *self,
 }
 
 /* Fails, as report_stale does, unless row id of table is at rev. */
-static gboolean
-check_rev (LecternStore  *self,
-           const char    *table,
-           gint64         id,
-           gint64         rev,
-           const char    *what,
-           GError       **error)
+gboolean
+_lectern_store_check_rev (LecternStore  *self,
+                          const char    *table,
+                          gint64         id,
+                          gint64         rev,
+                          const char    *what,
+                          GError       **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT rev FROM %s WHERE id = %" G_GINT64_FORMAT,
                                           table, id);
@@ -152,7 +152,7 @@ lectern_store_move_card (LecternStore  *self,
 
   name = _lectern_store_card_display_name (self, card);
   _lectern_store_label_edit (self, _("Move “%s”"), name);
-  if (!check_rev (self, "card", lectern_card_get_id (card), lectern_card_get_rev (card),
+  if (!_lectern_store_check_rev (self, "card", lectern_card_get_id (card), lectern_card_get_rev (card),
                   name, error))
     return _lectern_store_write_end (self, FALSE, NULL);
 
@@ -163,7 +163,7 @@ lectern_store_move_card (LecternStore  *self,
     role = g_strdup (_lectern_store_column_text (stmt, 0));
   sqlite3_finalize (stmt);
 
-  if (!move_row (self, "card", "role = ?1", role, lectern_card_get_id (card), position,
+  if (!_lectern_store_move_row (self, "card", "role = ?1", role, lectern_card_get_id (card), position,
                  &new_position, &rev, error))
     return _lectern_store_write_end (self, FALSE, NULL);
 
@@ -237,9 +237,9 @@ lectern_store_move_sponsor (LecternStore    *self,
     return FALSE;
 
   _lectern_store_label_edit (self, _("Move “%s”"), _lectern_store_text_or_empty (lectern_sponsor_get_name (sponsor)));
-  if (!check_rev (self, "sponsor", lectern_sponsor_get_id (sponsor),
+  if (!_lectern_store_check_rev (self, "sponsor", lectern_sponsor_get_id (sponsor),
                   lectern_sponsor_get_rev (sponsor), lectern_sponsor_get_name (sponsor), error) ||
-      !move_row (self, "sponsor", "1", NULL, lectern_sponsor_get_id (sponsor), position,
+      !_lectern_store_move_row (self, "sponsor", "1", NULL, lectern_sponsor_get_id (sponsor), position,
                  &new_position, &rev, error))
     return _lectern_store_write_end (self, FALSE, NULL);
 

@@ -235,4 +235,35 @@ const char *const _lectern_store_migrations[LECTERN_SCHEMA_VERSION] = {
   /* 6 -> 7: the folder of the site where the export writes the
    * program's calendar and conference-app files ('' for none) */
   "ALTER TABLE event ADD COLUMN program_folder TEXT NOT NULL DEFAULT 'assets/schedule';",
+
+  /* 7 -> 8: the call for papers (lectern-store-cfp.c): where to submit
+   * and its text, the important dates, the topics in groups */
+  "CREATE TABLE cfp ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  rev INTEGER NOT NULL DEFAULT 1,"
+  "  submission_url TEXT NOT NULL DEFAULT '',"
+  "  submission_venue TEXT NOT NULL DEFAULT 'OpenReview',"
+  "  intro TEXT NOT NULL DEFAULT '',"
+  "  details TEXT NOT NULL DEFAULT '',"
+  "  published INTEGER NOT NULL DEFAULT 0);"
+  "INSERT INTO cfp (id) VALUES (1);"
+  "CREATE TABLE cfp_date ("
+  "  id INTEGER PRIMARY KEY,"
+  "  rev INTEGER NOT NULL DEFAULT 1,"
+  "  kind TEXT NOT NULL DEFAULT 'other'"
+  "    CHECK (kind IN ('submission', 'notification', 'camera-ready', 'workshop', 'other')),"
+  "  label TEXT NOT NULL DEFAULT '',"
+  "  date TEXT NOT NULL DEFAULT '',"
+  "  time TEXT NOT NULL DEFAULT '',"
+  "  zone TEXT NOT NULL DEFAULT '',"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  extended_from TEXT NOT NULL DEFAULT '',"
+  "  position INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE cfp_topic ("
+  "  id INTEGER PRIMARY KEY,"
+  "  rev INTEGER NOT NULL DEFAULT 1,"
+  "  parent_id INTEGER REFERENCES cfp_topic (id) ON DELETE CASCADE,"
+  "  text TEXT NOT NULL DEFAULT '',"
+  "  position INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX cfp_topic_by_parent ON cfp_topic (parent_id, position);",
 };

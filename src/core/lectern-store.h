@@ -21,7 +21,7 @@
 G_BEGIN_DECLS
 
 /* The schema this Lectern writes; see lectern-store.c for the history. */
-#define LECTERN_SCHEMA_VERSION 7
+#define LECTERN_SCHEMA_VERSION 8
 
 /* "Lect": PRAGMA application_id of every Lectern file. */
 #define LECTERN_APPLICATION_ID 0x4C656374
