@@ -29,7 +29,8 @@ describe (const char          *old,
   g_autoptr(GBytes) before = old != NULL ? text (old) : NULL;
   g_autoptr(GBytes) after = text (now);
 
-  return lectern_site_describe_change ("_projects/a.md", kind, before, after);
+  return lectern_site_describe_change (kind == LECTERN_SITE_FILE_PAGE ? "_pages/about.md" : "_projects/a.md",
+                                       kind, before, after);
 }
 
 static void
@@ -54,6 +55,14 @@ test_describe (void)
   g_assert_true (g_str_has_prefix (newline, "Formatting only"));
   g_assert_cmpstr (fresh, ==, "New card");
   g_assert_cmpstr (page, ==, "The schedule: 2 lines change");
+  {
+    g_autoptr(GBytes) before = text ("a\nb\n");
+    g_autoptr(GBytes) after = text ("a\nB\n");
+    g_autofree char *call = lectern_site_describe_change ("_pages/call.md", LECTERN_SITE_FILE_PAGE, before, after);
+
+    /* the call page has no schedule */
+    g_assert_cmpstr (call, ==, "1 line changes");
+  }
 
   front = lectern_site_read_front_matter (card);
   g_assert_nonnull (front);

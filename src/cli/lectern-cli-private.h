@@ -36,6 +36,8 @@ int             lectern_cli_frab        (int                 argc,
                                          char              **argv);
 int             lectern_cli_print       (int                 argc,
                                          char              **argv);
+int             lectern_cli_cfp         (int                 argc,
+                                         char              **argv);
 int             lectern_cli_hooks       (int                 argc,
                                          char              **argv);
 

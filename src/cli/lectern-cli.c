@@ -53,6 +53,7 @@ static const Command commands[] = {
   { "ical",   lectern_cli_ical, N_("Write the program as an iCalendar file, for attendees’ calendars") },
   { "frab",   lectern_cli_frab, N_("Write the program for conference apps (frab XML, c3voc JSON)") },
   { "print",  lectern_cli_print, N_("Write the printed program, a page per day, as a PDF") },
+  { "cfp",    lectern_cli_cfp, N_("Show or change the call for papers: its dates, link and topics") },
   { "publish", lectern_cli_publish, N_("Publish the site: to GitHub over HTTPS, or through a local clone") },
   { "hooks",  lectern_cli_hooks, N_("Install or remove the pre-commit hook that checks a site clone") },
   { "help",   cmd_help,   N_("Show this help") },

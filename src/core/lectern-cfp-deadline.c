@@ -125,6 +125,10 @@ lectern_cfp_date_validate (LecternCfpDate  *date,
     g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID,
                  _("“%s” is not a time zone: give UTC, AoE (anywhere on Earth) or a zone such as America/Vancouver."),
                  lectern_cfp_date_get_zone (date));
+  else if (strchr (lectern_cfp_date_get_label (date) ? lectern_cfp_date_get_label (date) : "", '\n') != NULL ||
+           strchr (lectern_cfp_date_get_note (date) ? lectern_cfp_date_get_note (date) : "", '\n') != NULL)
+    g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID,
+                 _("A date’s name and note are one line each."));
   else if (is_empty (day) && (!is_empty (time) || !is_empty (lectern_cfp_date_get_zone (date))))
     g_set_error (error, LECTERN_STORE_ERROR, LECTERN_STORE_ERROR_INVALID,
                  _("“%s” has a time but no day: give the day too, or neither."), lectern_cfp_date_get_name (date));

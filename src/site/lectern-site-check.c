@@ -481,35 +481,17 @@ describe_first_difference (const char *have,
   }
 }
 
-/* Lectern's block, markers included: its first line's number and its
- * text; NULL when the page has no begin marker.
- */
-static char *
-find_block (const char *page,
-            guint      *first)
+/* Lectern's blocks, and what each is, in messages */
+static const struct
 {
-  g_auto(GStrv) lines = g_strsplit (page, "\n", -1);
-  g_autoptr(GString) block = g_string_new (NULL);
-  gint begin = -1;
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      if (begin < 0 && g_str_has_prefix (lines[i], "<!-- lectern:schedule:begin"))
-        begin = i;
-      if (begin < 0)
-        continue;
-
-      g_string_append_printf (block, "%s\n", lines[i]);
-      if (g_str_has_prefix (lines[i], LECTERN_SCHEDULE_END_MARKER))
-        break;
-    }
-
-  if (begin < 0)
-    return NULL;
-
-  *first = begin + 1;
-  return g_string_free (g_steal_pointer (&block), FALSE);
-}
+  const char *name;
+  const char *what;
+} blocks[] = {
+  { "schedule", N_("the schedule") },
+  { "cfp-announcement", N_("the call’s announcement") },
+  { "cfp-dates", N_("the call’s dates") },
+  { "cfp-topics", N_("the call’s topics") },
+};
 
 static void
 check_page (Check      *check,
@@ -517,28 +499,47 @@ check_page (Check      *check,
             const char *have_text,
             const char *want_text)
 {
-  g_autofree char *have = NULL;
-  g_autofree char *want = NULL;
-  g_autofree char *difference = NULL;
-  guint have_first = 0;
-  guint want_first = 0;
+  gboolean any_here = FALSE;
 
-  have = find_block (have_text, &have_first);
-  want = find_block (want_text, &want_first);
+  for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
+    {
+      g_autofree char *have = NULL;
+      g_autofree char *want = NULL;
+      g_autofree char *difference = NULL;
+      guint have_first = 0;
+      guint want_first = 0;
 
-  if (have == NULL)
+      have = lectern_site_page_find_block (have_text, blocks[i].name, &have_first);
+      want = lectern_site_page_find_block (want_text, blocks[i].name, &want_first);
+      any_here |= have != NULL;
+
+      if (want == NULL)
+        continue;
+      if (have == NULL)
+        {
+          /* Translators: %s is what the block is, e.g. "the schedule" */
+          add_problem (check, path, _("it has no %s from Lectern yet (no Lectern markers): export the site to write it"),
+                       _(blocks[i].what));
+          return;
+        }
+      if ((difference = describe_first_difference (have, want, have_first)))
+        {
+          /* Translators: the first %s is what the block is, e.g. "the schedule" */
+          add_problem (check, path, _("in %s between Lectern’s markers, %s. Change it in Lectern, then export the site again"),
+                       _(blocks[i].what), difference);
+          return;
+        }
+    }
+
+  if (!any_here)
     {
       add_problem (check, path, _("it has no schedule from Lectern yet (no Lectern markers): export the site to write it"));
       return;
     }
 
-  if (want != NULL && (difference = describe_first_difference (have, want, have_first)))
-    add_problem (check, path, _("in the schedule between Lectern’s markers, %s. Change the schedule in Lectern, then export the site again"),
-                 difference);
-  else
-    g_ptr_array_add (check->problems,
-                     g_strdup_printf (_("%s differs from the workshop file around Lectern’s schedule markers (a blank line must set them off, or kramdown does not render the table): export the site again"),
-                                      path));
+  g_ptr_array_add (check->problems,
+                   g_strdup_printf (_("%s differs from the workshop file around Lectern’s markers (a blank line must set them off, or kramdown does not render the table): export the site again"),
+                                    path));
 }
 
 static void

@@ -18,6 +18,7 @@
 #include <yaml.h>
 
 #include "lectern-site-diff.h"
+#include "lectern-site-page.h"
 #include "lectern-store-site.h"
 
 #define MAX_YAML_DEPTH 64
@@ -383,7 +384,7 @@ lectern_site_describe_change (const char          *path,
   if (lines == 0)
     return g_strdup (_("Formatting only (line order or the final newline)"));
 
-  if (kind == LECTERN_SITE_FILE_PAGE)
+  if (kind == LECTERN_SITE_FILE_PAGE && g_strcmp0 (path, LECTERN_SITE_PAGE) == 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The schedule: %u line changes",
                                          "The schedule: %u lines change", lines), lines);
 

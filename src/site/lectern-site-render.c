@@ -20,6 +20,7 @@
 #include "lectern-site-image.h"
 #include "lectern-site-page.h"
 #include "lectern-schedule-checks.h"
+#include "lectern-site-cfp.h"
 #include "lectern-site-frab.h"
 #include "lectern-site-ical.h"
 #include "lectern-site-program.h"
@@ -1167,6 +1168,12 @@ lectern_site_render (LecternStore  *store,
   lectern_site_tree_add_block (tree, LECTERN_SITE_PAGE, work.block,
                                lectern_event_get_plan_heading (snap->event));
   lectern_site_tree_add (tree, LECTERN_SITE_SCHEDULE_DATA, work.data, LECTERN_SITE_FILE_DATA);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+    if (!lectern_site_render_cfp (store, tree, now, error))
+      return NULL;
+  }
   if (program != NULL)
     lectern_site_program_add_files (tree, snap->event, g_steal_pointer (&work.ics),
                                     g_steal_pointer (&work.xml), g_steal_pointer (&work.json));

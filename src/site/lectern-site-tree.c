@@ -34,10 +34,21 @@ struct _LecternSiteTree
 G_DEFINE_FINAL_TYPE (LecternSiteTree, lectern_site_tree, G_TYPE_OBJECT)
 
 static void
+site_block_free (LecternSiteBlock *block)
+{
+  g_free (block->name);
+  g_free (block->what);
+  g_free (block->heading);
+  g_free (block->contents);
+  g_free (block);
+}
+
+static void
 site_file_free (LecternSiteFile *file)
 {
   g_free (file->path);
   g_free (file->heading);
+  g_clear_pointer (&file->blocks, g_ptr_array_unref);
   g_clear_pointer (&file->contents, g_bytes_unref);
   g_free (file);
 }
@@ -141,17 +152,56 @@ lectern_site_tree_add_block (LecternSiteTree *self,
                              const char      *block,
                              const char      *heading)
 {
-  LecternSiteFile *file;
-
   g_return_if_fail (LECTERN_IS_SITE_TREE (self));
   g_return_if_fail (path != NULL && block != NULL && heading != NULL);
 
-  file = insert (self, path, LECTERN_SITE_FILE_PAGE, LECTERN_SITE_OWN_BLOCK);
-  if (file != NULL)
+  lectern_site_tree_add_named_block (self, path, "schedule", _("the schedule"), heading,
+                                     LECTERN_SITE_PLACE_TABLE, block);
+}
+
+/**
+ * lectern_site_tree_add_named_block:
+ * @name: the markers' name ("cfp-dates": <!-- lectern:cfp-dates:begin … -->)
+ * @what: what it is, for messages ("the call’s dates")
+ * @heading: (nullable): where it goes the first time (see LecternSiteBlock)
+ * @block: the block, markers included
+ *
+ * One of Lectern's blocks in a page that is the site's; a page may have
+ * several, placed in the order added.
+ */
+void
+lectern_site_tree_add_named_block (LecternSiteTree  *self,
+                                   const char       *path,
+                                   const char       *name,
+                                   const char       *what,
+                                   const char       *heading,
+                                   LecternSitePlace  place,
+                                   const char       *block)
+{
+  LecternSiteFile *file;
+  LecternSiteBlock *added;
+
+  g_return_if_fail (LECTERN_IS_SITE_TREE (self));
+  g_return_if_fail (path != NULL && name != NULL && block != NULL);
+
+  file = g_hash_table_lookup (self->by_path, path);
+  if (file == NULL)
     {
+      file = insert (self, path, LECTERN_SITE_FILE_PAGE, LECTERN_SITE_OWN_BLOCK);
+      file->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) site_block_free);
+      /* the first block stands for the page where one is enough */
       file->contents = g_bytes_new (block, strlen (block));
       file->heading = g_strdup (heading);
     }
+  g_return_if_fail (file->ownership == LECTERN_SITE_OWN_BLOCK);
+
+  added = g_new0 (LecternSiteBlock, 1);
+  added->name = g_strdup (name);
+  added->what = g_strdup (what);
+  added->heading = g_strdup (heading);
+  added->place = place;
+  added->contents = g_strdup (block);
+  g_ptr_array_add (file->blocks, added);
 }
 
 guint
@@ -216,7 +266,6 @@ lectern_site_tree_resolve (LecternSiteTree        *self,
                            GError                **error)
 {
   g_autofree char *page = NULL;
-  g_autofree char *block = NULL;
   char *placed;
   gsize size = 0;
   const char *data;
@@ -238,9 +287,12 @@ lectern_site_tree_resolve (LecternSiteTree        *self,
 
   if (current == NULL)
     {
+      const LecternSiteBlock *first = g_ptr_array_index (file->blocks, 0);
+
       g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_NO_SITE,
-                   _("The site has no %s, where the schedule goes. Nothing was written."),
-                   file->path);
+                   /* Translators: a page's path, then what goes there, e.g. "the schedule" */
+                   _("The site has no %s, where %s goes. Nothing was written."),
+                   file->path, first->what);
       return NULL;
     }
 
@@ -254,10 +306,15 @@ lectern_site_tree_resolve (LecternSiteTree        *self,
     }
 
   page = g_strndup (data ? data : "", size);
-  block = g_strndup (g_bytes_get_data (file->contents, NULL), g_bytes_get_size (file->contents));
-  placed = lectern_site_page_place_block (page, file->heading, block, error);
-  if (placed == NULL)
-    return NULL;
+  for (guint i = 0; i < file->blocks->len; i++)
+    {
+      placed = lectern_site_page_place (file->path, page, g_ptr_array_index (file->blocks, i), error);
+      if (placed == NULL)
+        return NULL;
+      g_free (page);
+      page = placed;
+    }
 
-  return g_bytes_new_take (placed, strlen (placed));
+  size = strlen (page);
+  return g_bytes_new_take (g_steal_pointer (&page), size);
 }

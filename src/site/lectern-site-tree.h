@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "lectern-site-page.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -33,6 +35,7 @@ typedef struct
   LecternSiteFileKind   kind;
   LecternSiteOwnership  ownership;
   char                 *heading;     /* OWN_BLOCK: the heading it goes under the first time */
+  GPtrArray            *blocks;      /* OWN_BLOCK: LecternSiteBlock, placed in order */
 } LecternSiteFile;
 
 #define LECTERN_TYPE_SITE_TREE (lectern_site_tree_get_type ())
@@ -51,6 +54,13 @@ void                   lectern_site_tree_add_block   (LecternSiteTree      *self
                                                       const char           *path,
                                                       const char           *block,
                                                       const char           *heading);
+void                   lectern_site_tree_add_named_block (LecternSiteTree  *self,
+                                                          const char       *path,
+                                                          const char       *name,
+                                                          const char       *what,
+                                                          const char       *heading,
+                                                          LecternSitePlace  place,
+                                                          const char       *block);
 guint                  lectern_site_tree_get_n_files (LecternSiteTree      *self);
 const LecternSiteFile *lectern_site_tree_get_file    (LecternSiteTree      *self,
                                                       guint                 index);
