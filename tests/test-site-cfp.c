@@ -1,0 +1,522 @@
+/* test-site-cfp.c: the call for papers written into real sites
+ *
+ * Into copies of the 2023 and 2025 ES-FoMo sites, each imported first,
+ * as organizers adopt Lectern: the 2025 call page's dates and topics
+ * are regenerated equal to the page's own (whitespace aside) from the
+ * data that describes them, and the rest of the page is kept to the
+ * byte; a moved deadline changes exactly its line, the home page's
+ * announcement and _data/cfp.yml; the announcement follows the clock;
+ * a page with no place for the call is refused, with nothing written;
+ * an unpublished call writes nothing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "lectern-exporter.h"
+#include "lectern-site-cfp.h"
+#include "lectern-site-import.h"
+#include "lectern-site-page.h"
+#include "lectern-store-cfp.h"
+#include "lectern-test-util.h"
+
+typedef struct
+{
+  char         *dir;
+  char         *site;
+  LecternStore *store;
+} Fixture;
+
+static const char *topics_2025[][6] = {
+  { "Training and inference", "Training and inference of large models",
+    "Training on cloud/heterogeneous infrastructure",
+    "Training and inference in bandwith/compute/memory/energy-constrained settings",
+    "Low-precision training and inference", "Decentralized/collaborative training and inference" },
+  { "Algorithms for improved training and inference efficiency",
+    "Model architectures for efficient inference and training", "Large batch training and optimization",
+    "Compression algorithms for communication-efficient training", NULL, NULL },
+  { "Systems for foundation models", "System architectures for inference and training",
+    "Programming languages and compilers for efficient training and inference",
+    "Benchmarks for large models training and inference", NULL, NULL },
+};
+
+static void
+import_site (Fixture    *f,
+             const char *name)
+{
+  g_autofree char *fixture = lectern_test_fixture_path (name);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  LecternSiteImportCounts counts;
+
+  f->dir = lectern_test_make_tmpdir ("lectern-site-cfp-XXXXXX");
+  f->site = g_build_filename (f->dir, "site", NULL);
+  path = g_build_filename (f->dir, "w.lectern", NULL);
+  lectern_test_copy_tree (fixture, f->site);
+  f->store = lectern_store_create (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lectern_site_import (f->store, f->site, &counts, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+set_up_2025 (Fixture       *f,
+             gconstpointer  data)
+{
+  import_site (f, "es-fomo-2025");
+}
+
+static void
+set_up_2023 (Fixture       *f,
+             gconstpointer  data)
+{
+  import_site (f, "es-fomo-2023");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  lectern_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->site);
+}
+
+static LecternCfpDate *
+set_date (LecternStore *store,
+          const char   *kind,
+          const char   *day,
+          const char   *time,
+          const char   *zone,
+          const char   *note)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) dates = lectern_store_list_cfp_dates (store, &error);
+  g_autoptr(LecternCfpDate) date = lectern_cfp_find_date (dates, kind);
+
+  if (date == NULL)
+    date = lectern_store_add_cfp_date (store, kind, NULL, &error);
+  g_assert_no_error (error);
+  lectern_cfp_date_set_date (date, day);
+  lectern_cfp_date_set_time (date, time);
+  lectern_cfp_date_set_zone (date, zone);
+  lectern_cfp_date_set_note (date, note);
+  g_assert_true (lectern_store_update_cfp_date (store, date, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&date);
+}
+
+static void
+publish_call (LecternStore *store,
+              const char   *url)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternCfp) cfp = lectern_store_get_cfp (store, &error);
+
+  lectern_cfp_set_submission_url (cfp, url);
+  lectern_cfp_set_published (cfp, TRUE);
+  g_assert_true (lectern_store_update_cfp (store, cfp, &error));
+  g_assert_no_error (error);
+}
+
+/* The 2025 call, as its page describes it */
+static void
+describe_2025 (LecternStore *store)
+{
+  g_autoptr(LecternCfpDate) deadline = NULL;
+  g_autoptr(LecternCfpDate) notification = NULL;
+
+  publish_call (store, "https://openreview.net/group?id=ICML.cc/2025/Workshop/ES-FoMo-III");
+  deadline = set_date (store, "submission", "2025-05-27", "23:59", "UTC", "**one-day extension for US Memorial Day**");
+  notification = set_date (store, "notification", "2025-06-09", "", "", "");
+
+  for (guint g = 0; g < G_N_ELEMENTS (topics_2025); g++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LecternCfpTopic) group = lectern_store_add_cfp_topic (store, 0, topics_2025[g][0], &error);
+
+      g_assert_no_error (error);
+      for (guint i = 1; i < G_N_ELEMENTS (topics_2025[g]) && topics_2025[g][i] != NULL; i++)
+        {
+          g_autoptr(LecternCfpTopic) item = lectern_store_add_cfp_topic (store, lectern_cfp_topic_get_id (group),
+                                                                         topics_2025[g][i], &error);
+
+          g_assert_no_error (error);
+        }
+    }
+}
+
+/* The changed files of an export's plan, "a b c" */
+static char *
+plan_changes (LecternStore *store,
+              const char   *site,
+              GError      **error)
+{
+  g_autoptr(LecternExporter) exporter = lectern_exporter_new (store, site);
+  g_autoptr(LecternExportResult) plan = lectern_exporter_plan (exporter, error);
+  g_autoptr(GString) out = g_string_new (NULL);
+  GPtrArray *files;
+
+  if (plan == NULL)
+    return NULL;
+  files = lectern_export_result_get_files (plan);
+  for (guint i = 0; i < files->len; i++)
+    {
+      LecternExportFile *file = g_ptr_array_index (files, i);
+
+      if (file->change != LECTERN_EXPORT_UNCHANGED)
+        g_string_append_printf (out, "%s%s", out->len > 0 ? " " : "", file->path);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Each line without its trailing spaces, and no blank lines */
+static char *
+squeeze (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strchomp (lines[i]);
+      if (*lines[i] != '\0')
+        g_string_append_printf (out, "%s\n", lines[i]);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The list under the heading with @words in @page (up to a blank line
+ * or the next heading) */
+static char *
+list_under (const char *page,
+            const char *words)
+{
+  const char *h = strstr (page, words);
+  const char *start;
+  const char *end;
+
+  g_assert_nonnull (h);
+  start = strchr (h, '\n') + 1;
+  while (*start == '\n')
+    start++;
+  end = start;
+  while (*end == '*' || *end == ' ')
+    end = strchr (end, '\n') + 1;
+
+  return g_strndup (start, end - start);
+}
+
+/* The page with Lectern's block @name (markers and all) and the blank
+ * lines around it taken out */
+static char *
+without_block (const char *page,
+               const char *name)
+{
+  g_autofree char *begin = g_strdup_printf ("<!-- lectern:%s:begin", name);
+  g_autofree char *end = g_strdup_printf ("<!-- lectern:%s:end -->\n", name);
+  const char *b = strstr (page, begin);
+  const char *e = b != NULL ? strstr (b, end) : NULL;
+  g_autofree char *before = NULL;
+
+  g_assert_nonnull (e);
+  before = g_strndup (page, b - page);
+  e += strlen (end);
+  while (*e == '\n')
+    e++;
+  g_strchomp (before);
+  return g_strdup_printf ("%s\n%s", before, e);
+}
+
+/* The same with the list under a heading taken out */
+static char *
+without_list (const char *page,
+              const char *words)
+{
+  g_autofree char *list = list_under (page, words);
+  const char *at = strstr (strstr (page, words), list);
+  g_autofree char *before = g_strndup (page, at - page);
+  const char *after = at + strlen (list);
+
+  while (*after == '\n')
+    after++;
+  g_strchomp (before);
+  return g_strdup_printf ("%s\n%s", before, after);
+}
+
+static void
+test_2025_regenerated (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *fixture = lectern_test_fixture_path ("es-fomo-2025");
+  g_autofree char *original = lectern_test_read_file (fixture, LECTERN_SITE_CALL_PAGE);
+  g_autofree char *page = NULL;
+  g_autofree char *dates = NULL, *topics = NULL;
+  g_autofree char *dates_then = NULL, *topics_then = NULL;
+  g_autofree char *a = NULL, *b = NULL, *rest = NULL, *rest_then = NULL, *x = NULL, *y = NULL;
+  g_autofree char *cfp_data = NULL;
+  guint first = 0;
+
+  describe_2025 (f->store);
+  lectern_test_export (f->store, f->site);
+  page = lectern_test_read_file (f->site, LECTERN_SITE_CALL_PAGE);
+
+  /* the dates and topics, equal to the page's own but for whitespace */
+  dates = lectern_site_page_find_block (page, "cfp-dates", &first);
+  topics = lectern_site_page_find_block (page, "cfp-topics", &first);
+  g_assert_nonnull (dates);
+  g_assert_nonnull (topics);
+  dates_then = list_under (original, "important dates");
+  topics_then = list_under (original, "relevant topics");
+  a = squeeze (dates_then);
+  x = squeeze (strchr (strstr (dates, "-->\n"), '\n') + 1);
+  *strstr (x, "<!-- lectern:cfp-dates:end") = '\0';
+  g_assert_cmpstr (x, ==, a);
+  b = squeeze (topics_then);
+  y = squeeze (strchr (strstr (topics, "-->\n"), '\n') + 1);
+  *strstr (y, "<!-- lectern:cfp-topics:end") = '\0';
+  g_assert_cmpstr (y, ==, b);
+
+  /* the rest of the page, to the byte */
+  {
+    g_autofree char *r1 = without_block (page, "cfp-dates");
+
+    rest = without_block (r1, "cfp-topics");
+  }
+  {
+    g_autofree char *r1 = without_list (original, "important dates");
+
+    rest_then = without_list (r1, "relevant topics");
+  }
+  g_assert_cmpstr (rest, ==, rest_then);
+
+  /* the data, for Liquid */
+  cfp_data = lectern_test_read_file (f->site, LECTERN_SITE_CFP_DATA);
+  g_assert_nonnull (strstr (cfp_data, "- kind: submission\n  label: Submission deadline\n  date: \"2025-05-27\"\n"
+                                  "  time: \"23:59\"\n  zone: UTC\n  shown: 11:59PM UTC\n  utc: \"2025-05-27T23:59:00Z\"\n"));
+  g_assert_nonnull (strstr (cfp_data, "- title: Systems for foundation models\n  items:\n"
+                                  "  - System architectures for inference and training\n"));
+  g_assert_nonnull (strstr (cfp_data, "state: closed\n"));
+
+  /* once more: nothing to write */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *changes = plan_changes (f->store, f->site, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (changes, ==, "");
+  }
+}
+
+/* Lines of a that b does not have at the same place: "N: line" */
+static char *
+changed_lines (const char *a,
+               const char *b)
+{
+  g_auto(GStrv) la = g_strsplit (a, "\n", -1);
+  g_auto(GStrv) lb = g_strsplit (b, "\n", -1);
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpuint (g_strv_length (la), ==, g_strv_length (lb));
+  for (guint i = 0; la[i] != NULL; i++)
+    if (strcmp (la[i], lb[i]) != 0)
+      g_string_append_printf (out, "%s\n", lb[i]);
+
+  return g_string_free (out, FALSE);
+}
+
+/* A day @days from today, YYYY-MM-DD */
+static char *
+day_from_now (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+static void
+test_moved_deadline (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *in_a_month = day_from_now (30);
+  g_autofree char *a_day_later = day_from_now (31);
+  g_autofree char *call_before = NULL, *call_after = NULL, *lines = NULL, *expected = NULL;
+  g_autofree char *home_before = NULL, *home_after = NULL, *changes = NULL;
+  g_autofree char *shown = NULL;
+  g_autoptr(LecternCfpDate) deadline = NULL;
+  g_autoptr(GError) error = NULL;
+  guint first = 0;
+
+  /* the organizers put the announcement's markers where their own line was */
+  lectern_test_replace_in_file (f->site, LECTERN_SITE_PAGE,
+                                "➡️ **ES-FoMO is back for ICML 2025!** Submissions are live on "
+                                "[OpenReview](https://openreview.net/group?id=ICML.cc/2025/Workshop/ES-FoMo-III)!",
+                                "<!-- lectern:cfp-announcement:begin -->\n<!-- lectern:cfp-announcement:end -->");
+  describe_2025 (f->store);
+  deadline = set_date (f->store, "submission", in_a_month, "23:59", "AoE", "");
+  lectern_test_export (f->store, f->site);
+  call_before = lectern_test_read_file (f->site, LECTERN_SITE_CALL_PAGE);
+  home_before = lectern_test_read_file (f->site, LECTERN_SITE_PAGE);
+  {
+    g_autofree char *news = lectern_site_page_find_block (home_before, "cfp-announcement", &first);
+
+    g_assert_nonnull (strstr (news, "➡️ **Submissions are open!** Submit on [OpenReview](https://openreview.net/"
+                                    "group?id=ICML.cc/2025/Workshop/ES-FoMo-III) by **"));
+    g_assert_nonnull (strstr (news, ", 11:59PM AoE**."));
+  }
+
+  /* extended by a day */
+  lectern_cfp_date_set_extended_from (deadline, in_a_month);
+  lectern_cfp_date_set_date (deadline, a_day_later);
+  lectern_cfp_date_set_note (deadline, "**extended**");
+  g_assert_true (lectern_store_update_cfp_date (f->store, deadline, &error));
+  g_assert_no_error (error);
+  changes = plan_changes (f->store, f->site, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (changes, ==, "_pages/about.md _pages/call.md _data/cfp.yml");
+  lectern_test_export (f->store, f->site);
+
+  /* the call page: exactly the deadline's line */
+  call_after = lectern_test_read_file (f->site, LECTERN_SITE_CALL_PAGE);
+  lines = changed_lines (call_before, call_after);
+  shown = g_strdup (a_day_later);
+  g_strdelimit (shown, "-", '/');
+  expected = g_strdup_printf ("* Submission deadline: **`%s`**, 11:59PM AoE (**extended**);\n", shown);
+  g_assert_cmpstr (lines, ==, expected);
+
+  /* the home page: exactly the announcement */
+  home_after = lectern_test_read_file (f->site, LECTERN_SITE_PAGE);
+  g_clear_pointer (&lines, g_free);
+  lines = changed_lines (home_before, home_after);
+  g_assert_true (g_str_has_prefix (lines, "➡️ **The submission deadline is extended to "));
+  g_assert_cmpuint (strlen (strchr (lines, '\n')), ==, 1);
+}
+
+/* The announcement by the state of the call */
+static void
+test_announcement (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternCfp) cfp = NULL;
+  g_autoptr(GListModel) dates = NULL;
+  g_autofree char *open = NULL, *extended = NULL, *closed = NULL, *soon = NULL;
+
+  describe_2025 (f->store);
+  cfp = lectern_store_get_cfp (f->store, &error);
+  dates = lectern_store_list_cfp_dates (f->store, &error);
+  open = lectern_site_cfp_announcement (cfp, dates, LECTERN_CFP_OPEN);
+  extended = lectern_site_cfp_announcement (cfp, dates, LECTERN_CFP_EXTENDED);
+  closed = lectern_site_cfp_announcement (cfp, dates, LECTERN_CFP_CLOSED);
+  soon = lectern_site_cfp_announcement (cfp, dates, LECTERN_CFP_UPCOMING);
+
+  g_assert_cmpstr (open, ==, "➡️ **Submissions are open!** Submit on [OpenReview](https://openreview.net/group?id=ICML.cc/"
+                             "2025/Workshop/ES-FoMo-III) by **May 27, 2025, 11:59PM UTC** (**one-day extension for US "
+                             "Memorial Day**).");
+  g_assert_cmpstr (extended, ==, "➡️ **The submission deadline is extended to May 27, 2025, 11:59PM UTC** (**one-day "
+                                 "extension for US Memorial Day**). Submit on [OpenReview](https://openreview.net/"
+                                 "group?id=ICML.cc/2025/Workshop/ES-FoMo-III).");
+  g_assert_cmpstr (closed, ==, "➡️ **Submissions are closed.** Thank you to everyone who submitted! Decisions will be "
+                               "sent by June 9, 2025.");
+  g_assert_cmpstr (soon, ==, "➡️ **The call for papers is coming soon.**");
+}
+
+/* The 2023 page: its three dates; a page with no place: refused */
+static void
+test_2023_and_refusal (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *dates = NULL;
+  g_autofree char *call = NULL;
+  g_autofree char *home = NULL;
+  g_autofree char *changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternCfpDate) a = NULL;
+  g_autoptr(LecternCfpDate) b = NULL;
+  g_autoptr(LecternCfpDate) c = NULL;
+  g_autofree char *cfp_data = NULL;
+  guint first = 0;
+
+  publish_call (f->store, "https://openreview.net/group?id=ICML.cc/2023/Workshop/ES-FoMO");
+  a = set_date (f->store, "submission", "2023-05-31", "", "",
+                "submit on [**🤝 OpenReview**](https://openreview.net/group?id=ICML.cc/2023/Workshop/ES-FoMO)");
+  b = set_date (f->store, "notification", "2023-06-19", "", "", "");
+  c = set_date (f->store, "camera-ready", "2023-07-07", "", "", "");
+
+  /* no heading for the dates and no markers: refused, nothing written */
+  lectern_test_replace_in_file (f->site, LECTERN_SITE_CALL_PAGE, "### 📆 important dates", "### 📆 when");
+  call = lectern_test_read_file (f->site, LECTERN_SITE_CALL_PAGE);
+  home = lectern_test_read_file (f->site, LECTERN_SITE_PAGE);
+  g_assert_null (plan_changes (f->store, f->site, &error));
+  g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_NO_PLACE);
+  g_assert_nonnull (strstr (error->message, "_pages/call.md"));
+  g_assert_nonnull (strstr (error->message, "important dates"));
+  g_clear_error (&error);
+  {
+    g_autoptr(LecternExporter) exporter = lectern_exporter_new (f->store, f->site);
+
+    g_assert_null (lectern_exporter_plan (exporter, &error));
+    g_clear_error (&error);
+  }
+  g_free (changes);
+  changes = lectern_test_read_file (f->site, LECTERN_SITE_PAGE);
+  g_assert_cmpstr (changes, ==, home);
+  g_clear_pointer (&changes, g_free);
+  changes = lectern_test_read_file (f->site, LECTERN_SITE_CALL_PAGE);
+  g_assert_cmpstr (changes, ==, call);
+
+  /* with the heading back: the three dates, as the page had them but
+   * the final full stop */
+  lectern_test_replace_in_file (f->site, LECTERN_SITE_CALL_PAGE, "### 📆 when", "### 📆 important dates");
+  lectern_test_export (f->store, f->site);
+  g_clear_pointer (&call, g_free);
+  call = lectern_test_read_file (f->site, LECTERN_SITE_CALL_PAGE);
+  dates = lectern_site_page_find_block (call, "cfp-dates", &first);
+  g_assert_nonnull (strstr (dates, "\n* Submission deadline: **`2023/05/31`** (submit on [**🤝 OpenReview**]"
+                                   "(https://openreview.net/group?id=ICML.cc/2023/Workshop/ES-FoMO));\n"
+                                   "* Acceptance notification: **`2023/06/19`**;\n"
+                                   "* Camera-ready deadline: **`2023/07/07`**\n"));
+  /* the 2023 home page has no markers for the announcement: untouched there */
+  g_clear_pointer (&home, g_free);
+  home = lectern_test_read_file (f->site, LECTERN_SITE_PAGE);
+  g_assert_null (strstr (home, "lectern:cfp-announcement"));
+  cfp_data = lectern_test_read_file (f->site, LECTERN_SITE_CFP_DATA);
+  g_assert_nonnull (strstr (cfp_data, "kind: camera-ready"));
+}
+
+/* An unpublished call: the site's pages as they were */
+static void
+test_unpublished (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(LecternCfpDate) deadline = set_date (f->store, "submission", "2025-05-27", "23:59", "UTC", "");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *changes = plan_changes (f->store, f->site, &error);
+
+  g_assert_no_error (error);
+  g_assert_null (strstr (changes, "call.md"));
+  g_assert_null (strstr (changes, "cfp.yml"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  lectern_test_keep_quark_block ();
+
+  g_test_add ("/site-cfp/2025-regenerated", Fixture, NULL, set_up_2025, test_2025_regenerated, fixture_tear_down);
+  g_test_add ("/site-cfp/moved-deadline", Fixture, NULL, set_up_2025, test_moved_deadline, fixture_tear_down);
+  g_test_add ("/site-cfp/announcement", Fixture, NULL, set_up_2025, test_announcement, fixture_tear_down);
+  g_test_add ("/site-cfp/2023-and-refusal", Fixture, NULL, set_up_2023, test_2023_and_refusal, fixture_tear_down);
+  g_test_add ("/site-cfp/unpublished", Fixture, NULL, set_up_2025, test_unpublished, fixture_tear_down);
+
+  return g_test_run ();
+}
