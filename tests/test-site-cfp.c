@@ -13,6 +13,7 @@
  */
 #include "config.h"
 
+#include <libical/ical.h>
 #include <string.h>
 
 #include "lectern-exporter.h"
@@ -380,8 +381,44 @@ test_moved_deadline (Fixture       *f,
   g_assert_no_error (error);
   changes = plan_changes (f->store, f->site, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (changes, ==, "_pages/about.md _pages/call.md _data/cfp.yml");
+  /* … and the calendar, which has the deadline */
+  g_assert_cmpstr (changes, ==, "_pages/about.md _pages/call.md _data/cfp.yml assets/schedule/schedule.ics");
   lectern_test_export (f->store, f->site);
+  {
+    g_autofree char *ics = lectern_test_read_file (f->site, "assets/schedule/schedule.ics");
+    g_autofree char *uid = g_strdup_printf ("cfp-%" G_GINT64_FORMAT "-", lectern_cfp_date_get_id (deadline));
+    g_autofree char *utc_text = NULL;
+    g_autoptr(GDateTime) day_after = NULL;
+    icalcomponent *calendar = icalparser_parse_string (ics);
+    guint found = 0;
+
+    g_assert_nonnull (calendar);
+    for (icalcomponent *e = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT); e != NULL;
+         e = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+      {
+        struct icaltimetype start;
+        struct icaltimetype in_utc;
+
+        if (!g_str_has_prefix (icalcomponent_get_uid (e), uid))
+          continue;
+        found++;
+        g_assert_cmpstr (icalcomponent_get_summary (e), ==, "ES-FoMO: Submission deadline");
+        start = icalcomponent_get_dtstart (e);
+        g_assert_cmpstr (icaltimezone_get_tzid ((icaltimezone *) start.zone), ==, "AoE");
+        /* 23:59 AoE is 11:59 the next day in UTC */
+        in_utc = icaltime_convert_to_zone (start, icaltimezone_get_utc_timezone ());
+        day_after = g_date_time_new_utc (in_utc.year, in_utc.month, in_utc.day, in_utc.hour, in_utc.minute, 0);
+      }
+    g_assert_cmpuint (found, ==, 1);
+    utc_text = g_date_time_format (day_after, "%Y-%m-%d %H:%M");
+    {
+      g_autofree char *two_days = day_from_now (32);
+      g_autofree char *expected_utc = g_strdup_printf ("%s 11:59", two_days);
+
+      g_assert_cmpstr (utc_text, ==, expected_utc);
+    }
+    icalcomponent_free (calendar);
+  }
 
   /* the call page: exactly the deadline's line */
   call_after = lectern_test_read_file (f->site, LECTERN_SITE_CALL_PAGE);

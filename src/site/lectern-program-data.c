@@ -13,7 +13,9 @@
 
 #include "config.h"
 
+#include "lectern-cfp-deadline.h"
 #include "lectern-program-data.h"
+#include "lectern-store-cfp.h"
 
 void
 lectern_program_data_free (LecternProgramData *data)
@@ -29,6 +31,7 @@ lectern_program_data_free (LecternProgramData *data)
   g_clear_pointer (&data->rooms, g_ptr_array_unref);
   g_clear_pointer (&data->rooms_by_id, g_hash_table_unref);
   g_clear_pointer (&data->sessions_by_id, g_hash_table_unref);
+  g_clear_pointer (&data->deadlines, g_ptr_array_unref);
   g_free (data);
 }
 
@@ -79,6 +82,7 @@ lectern_program_data_new (const char   *path,
   data->rooms = to_array (rooms);
   data->rooms_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   data->sessions_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  data->deadlines = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint d = 0; d < days->len; d++)
     {
@@ -138,6 +142,7 @@ lectern_program_data_read (LecternStore  *store,
   g_autoptr(GListModel) sessions = NULL;
   g_autoptr(GPtrArray) day_array = NULL;
   g_autoptr(GPtrArray) slot_array = NULL;
+  g_autoptr(LecternProgramData) data = NULL;
   g_autofree char *uuid = NULL;
 
   g_return_val_if_fail (LECTERN_IS_STORE (store), NULL);
@@ -153,8 +158,44 @@ lectern_program_data_read (LecternStore  *store,
   day_array = to_array (days);
   slot_array = to_array (slots);
 
-  return lectern_program_data_new (lectern_store_get_path (store), uuid, event, day_array, slot_array,
+  data = lectern_program_data_new (lectern_store_get_path (store), uuid, event, day_array, slot_array,
                                    sessions, rooms);
+  if (!lectern_program_data_read_deadlines (data, store, error))
+    return NULL;
+
+  return g_steal_pointer (&data);
+}
+
+/**
+ * lectern_program_data_read_deadlines:
+ *
+ * Adds the call for papers' dates (all but the workshop's own day,
+ * which the program is), when the call is published: the calendar
+ * gives them too.
+ */
+gboolean
+lectern_program_data_read_deadlines (LecternProgramData  *data,
+                                     LecternStore        *store,
+                                     GError             **error)
+{
+  g_autoptr(LecternCfp) cfp = lectern_store_get_cfp (store, error);
+  g_autoptr(GListModel) dates = NULL;
+
+  if (cfp == NULL)
+    return FALSE;
+  if (!lectern_cfp_get_published (cfp))
+    return TRUE;
+  if (!(dates = lectern_store_list_cfp_dates (store, error)))
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (dates); i++)
+    {
+      g_autoptr(LecternCfpDate) date = g_list_model_get_item (dates, i);
+
+      if (lectern_cfp_date_is_set (date) && g_strcmp0 (lectern_cfp_date_get_kind (date), "workshop") != 0)
+        g_ptr_array_add (data->deadlines, g_steal_pointer (&date));
+    }
+  return TRUE;
 }
 
 /* The slot's room, or NULL (the event's) */

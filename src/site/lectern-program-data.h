@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "lectern-cfp-date.h"
 #include "lectern-day.h"
 #include "lectern-event.h"
 #include "lectern-room.h"
@@ -27,6 +28,7 @@ typedef struct
   GHashTable   *rooms_by_id; /* gint64 * -> LecternRoom */
   GHashTable   *sessions_by_id; /* gint64 * -> LecternSession */
   gboolean      any_scheduled;  /* a slot is on the timeline */
+  GPtrArray    *deadlines;   /* LecternCfpDate: the call's dates, when it is published */
 } LecternProgramData;
 
 LecternProgramData *lectern_program_data_new     (const char          *path,
@@ -39,6 +41,9 @@ LecternProgramData *lectern_program_data_new     (const char          *path,
 LecternProgramData *lectern_program_data_read    (LecternStore        *store,
                                                   GError             **error);
 void                lectern_program_data_free    (LecternProgramData  *data);
+gboolean            lectern_program_data_read_deadlines (LecternProgramData  *data,
+                                                         LecternStore        *store,
+                                                         GError             **error);
 LecternRoom        *lectern_program_data_room    (LecternProgramData  *data,
                                                   LecternSlot         *slot);
 LecternSession     *lectern_program_data_session (LecternProgramData  *data,

@@ -24,9 +24,11 @@
 
 #include <glib/gi18n.h>
 #include <libical/ical.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "lectern-export-result.h"
+#include "lectern-cfp-deadline.h"
 #include "lectern-site-ical.h"
 #include "lectern-program-data.h"
 
@@ -124,6 +126,123 @@ is_break (LecternSlot *slot)
   int kind = lectern_slot_get_kind (slot);
 
   return kind == LECTERN_SLOT_BREAK || kind == LECTERN_SLOT_LUNCH;
+}
+
+/* The zone a deadline is in, with its VTIMEZONE in the calendar once:
+ * AoE (UTC−12, made here: no zone database has it), an IANA zone
+ * (libical's), or NULL for UTC */
+static icaltimezone *
+deadline_zone (icalcomponent *calendar,
+               GHashTable    *zones,
+               const char    *name)
+{
+  icaltimezone *zone;
+
+  if (name == NULL || *name == '\0' || g_ascii_strcasecmp (name, "UTC") == 0)
+    return NULL;
+  if ((zone = g_hash_table_lookup (zones, name)) != NULL)
+    return zone;
+
+  if (g_ascii_strcasecmp (name, "AoE") == 0)
+    {
+      icalcomponent *vtimezone =
+        icalcomponent_vanew (ICAL_VTIMEZONE_COMPONENT,
+                             icalproperty_new_tzid ("AoE"),
+                             icalcomponent_vanew (ICAL_XSTANDARD_COMPONENT,
+                                                  icalproperty_new_dtstart (icaltime_from_string ("19700101T000000")),
+                                                  icalproperty_new_tzoffsetfrom (-12 * 3600),
+                                                  icalproperty_new_tzoffsetto (-12 * 3600),
+                                                  icalproperty_new_tzname ("AoE"),
+                                                  (void *) 0),
+                             (void *) 0);
+
+      zone = icaltimezone_new ();
+      icaltimezone_set_component (zone, icalcomponent_new_clone (vtimezone));
+      icalcomponent_add_component (calendar, vtimezone);
+      g_hash_table_insert (zones, g_strdup (name), zone);
+      return zone;
+    }
+
+  zone = icaltimezone_get_builtin_timezone (name);
+  if (zone == NULL)
+    return NULL;
+  icalcomponent_add_component (calendar, icalcomponent_new_clone (icaltimezone_get_component (zone)));
+  g_hash_table_insert (zones, g_strdup (name), zone);
+  return zone;
+}
+
+static void
+free_zone (gpointer zone)
+{
+  /* only AoE's is ours; libical keeps its built-in zones */
+  if (g_strcmp0 (icaltimezone_get_tzid (zone), "AoE") == 0)
+    icaltimezone_free (zone, 1);
+}
+
+/* The call's dates (lectern_program_data_read_deadlines()): one event
+ * each, at its moment in its own zone, or all day when it has no time */
+static void
+add_deadlines (icalcomponent      *calendar,
+               LecternProgramData *data,
+               icaltimezone       *workshop_zone)
+{
+  LecternEvent *event = data->event;
+  const char *workshop = nonempty (lectern_event_get_short_name (event)) ? lectern_event_get_short_name (event)
+                                                                         : lectern_event_get_name (event);
+  g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_zone);
+
+  /* the workshop's zone is in the calendar already */
+  if (workshop_zone != icaltimezone_get_utc_timezone ())
+    g_hash_table_insert (zones, g_strdup (lectern_event_get_timezone (event)), workshop_zone);
+
+  for (guint i = 0; data->deadlines != NULL && i < data->deadlines->len; i++)
+    {
+      LecternCfpDate *date = g_ptr_array_index (data->deadlines, i);
+      g_autofree char *uid = g_strdup_printf ("cfp-%" G_GINT64_FORMAT "-%s@lectern", lectern_cfp_date_get_id (date),
+                                              data->uuid);
+      g_autofree char *summary = nonempty (workshop) != NULL
+                                 ? g_strdup_printf ("%s: %s", workshop, lectern_cfp_date_get_name (date))
+                                 : g_strdup (lectern_cfp_date_get_name (date));
+      struct icaltimetype start;
+      icalcomponent *vevent;
+
+      start = icaltime_from_string (lectern_cfp_date_get_date (date));
+      if (nonempty (lectern_cfp_date_get_time (date)))
+        {
+          icaltimezone *zone = deadline_zone (calendar, zones, lectern_cfp_date_get_zone (date));
+          int hour = 0, minute = 0;
+
+          sscanf (lectern_cfp_date_get_time (date), "%d:%d", &hour, &minute);
+          start.is_date = 0;
+          start.hour = hour;
+          start.minute = minute;
+          start.second = 0;
+          start = icaltime_set_timezone (&start, zone != NULL ? zone : icaltimezone_get_utc_timezone ());
+          vevent = icalcomponent_vanew (ICAL_VEVENT_COMPONENT,
+                                        icalproperty_new_uid (uid),
+                                        icalproperty_new_dtstamp (icaltime_current_time_with_zone (icaltimezone_get_utc_timezone ())),
+                                        zone != NULL ? zoned (icalproperty_new_dtstart (start), zone)
+                                                     : icalproperty_new_dtstart (start),
+                                        (void *) 0);
+        }
+      else
+        {
+          start.is_date = 1;
+          vevent = icalcomponent_vanew (ICAL_VEVENT_COMPONENT,
+                                        icalproperty_new_uid (uid),
+                                        icalproperty_new_dtstamp (icaltime_current_time_with_zone (icaltimezone_get_utc_timezone ())),
+                                        icalproperty_new_dtstart (start),
+                                        icalproperty_new_dtend (icaltime_add (start, icaldurationtype_from_int (24 * 3600))),
+                                        (void *) 0);
+        }
+      icalcomponent_add_property (vevent, icalproperty_new_summary (summary));
+      icalcomponent_add_property (vevent, icalproperty_new_categories ("deadline"));
+      if (nonempty (lectern_cfp_date_get_note (date)))
+        icalcomponent_add_property (vevent, icalproperty_new_description (lectern_cfp_date_get_note (date)));
+      if (nonempty (lectern_event_get_site_url (event)))
+        icalcomponent_add_property (vevent, icalproperty_new_url (lectern_event_get_site_url (event)));
+      icalcomponent_add_component (calendar, vevent);
+    }
 }
 
 /**
@@ -252,6 +371,8 @@ lectern_site_format_ical (LecternProgramData  *data,
           icalcomponent_add_component (calendar, vevent);
         }
     }
+
+  add_deadlines (calendar, data, zone);
 
   text = icalcomponent_as_ical_string_r (calendar);
   icalcomponent_free (calendar);

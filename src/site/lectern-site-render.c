@@ -1137,6 +1137,8 @@ lectern_site_render (LecternStore  *store,
         return NULL;
       program = lectern_program_data_new (lectern_store_get_path (store), uuid, snap->event, snap->days,
                                           snap->slots, snap->sessions, rooms);
+      if (!lectern_program_data_read_deadlines (program, store, error))
+        return NULL;
       if (!program->any_scheduled)
         g_clear_pointer (&program, lectern_program_data_free);
     }
