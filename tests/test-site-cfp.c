@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "lectern-exporter.h"
+#include "lectern-readiness.h"
 #include "lectern-site-cfp.h"
 #include "lectern-site-import.h"
 #include "lectern-site-page.h"
@@ -436,6 +437,58 @@ test_moved_deadline (Fixture       *f,
   g_assert_cmpuint (strlen (strchr (lines, '\n')), ==, 1);
 }
 
+/* The readiness list: a passed deadline that the home page still
+ * announces as open; then, exported, no more */
+static gboolean
+says_still_open (LecternStore *store,
+                 const char   *site_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternSiteFolder) site = lectern_site_folder_open (site_dir, &error);
+  g_autoptr(GPtrArray) items = lectern_readiness_check (store, site, &error);
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < items->len; i++)
+    {
+      LecternReadinessItem *item = g_ptr_array_index (items, i);
+
+      if (strstr (item->message, "still says submissions are open") != NULL)
+        {
+          g_assert_cmpint (item->level, ==, LECTERN_READINESS_ERROR);
+          found = TRUE;
+        }
+    }
+  return found;
+}
+
+static void
+test_readiness (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *in_a_month = day_from_now (30);
+  g_autofree char *yesterday = day_from_now (-1);
+  g_autoptr(LecternCfpDate) deadline = NULL;
+  g_autoptr(GError) error = NULL;
+
+  lectern_test_replace_in_file (f->site, LECTERN_SITE_PAGE,
+                                "➡️ **ES-FoMO is back for ICML 2025!** Submissions are live on "
+                                "[OpenReview](https://openreview.net/group?id=ICML.cc/2025/Workshop/ES-FoMo-III)!",
+                                "<!-- lectern:cfp-announcement:begin -->\n<!-- lectern:cfp-announcement:end -->");
+  describe_2025 (f->store);
+  deadline = set_date (f->store, "submission", in_a_month, "23:59", "AoE", "");
+  lectern_test_export (f->store, f->site);
+  g_assert_false (says_still_open (f->store, f->site));
+
+  lectern_cfp_date_set_date (deadline, yesterday);
+  g_assert_true (lectern_store_update_cfp_date (f->store, deadline, &error));
+  g_assert_no_error (error);
+  g_assert_true (says_still_open (f->store, f->site));
+
+  lectern_test_export (f->store, f->site);
+  g_assert_false (says_still_open (f->store, f->site));
+}
+
 /* The announcement by the state of the call */
 static void
 test_announcement (Fixture       *f,
@@ -553,6 +606,7 @@ main (int   argc,
   g_test_add ("/site-cfp/moved-deadline", Fixture, NULL, set_up_2025, test_moved_deadline, fixture_tear_down);
   g_test_add ("/site-cfp/announcement", Fixture, NULL, set_up_2025, test_announcement, fixture_tear_down);
   g_test_add ("/site-cfp/2023-and-refusal", Fixture, NULL, set_up_2023, test_2023_and_refusal, fixture_tear_down);
+  g_test_add ("/site-cfp/readiness", Fixture, NULL, set_up_2025, test_readiness, fixture_tear_down);
   g_test_add ("/site-cfp/unpublished", Fixture, NULL, set_up_2025, test_unpublished, fixture_tear_down);
 
   return g_test_run ();

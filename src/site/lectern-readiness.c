@@ -20,6 +20,9 @@
 #include "lectern-site-folder.h"
 #include "lectern-entity.h"
 #include "lectern-readiness.h"
+#include "lectern-site-cfp.h"
+#include "lectern-site-page.h"
+#include "lectern-store-cfp.h"
 #include "lectern-schedule-checks.h"
 
 void
@@ -229,6 +232,42 @@ check_site (LecternSiteFolder *site,
 /* Items, most serious first. site may be NULL: then only what the
  * workshop file itself tells.
  */
+/* The call for papers: its own checks (lectern_cfp_check()), and the
+ * home page still announcing a call whose deadline has passed (an
+ * export writes the right sentence). item->field "cfp" leads to the
+ * Call for Papers page. */
+static gboolean
+check_cfp (LecternStore       *store,
+           LecternSiteFolder  *site,
+           GPtrArray          *items,
+           GError            **error)
+{
+  g_autoptr(LecternCfp) cfp = lectern_store_get_cfp (store, error);
+  g_autoptr(GListModel) dates = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  if (cfp == NULL || !(dates = lectern_store_list_cfp_dates (store, error)))
+    return FALSE;
+
+  problems = lectern_cfp_check (cfp, dates);
+  for (guint i = 0; i < problems->len; i++)
+    add_item (items, LECTERN_READINESS_WARNING, NULL, 0, g_strdup (g_ptr_array_index (problems, i)))->field = "cfp";
+
+  if (site != NULL && lectern_cfp_get_state (cfp, dates, now) == LECTERN_CFP_CLOSED)
+    {
+      g_autoptr(GBytes) home = lectern_site_folder_read (site, LECTERN_SITE_PAGE, NULL);
+      g_autofree char *text = home != NULL ? g_strndup (g_bytes_get_data (home, NULL), g_bytes_get_size (home)) : NULL;
+      guint first = 0;
+      g_autofree char *block = text != NULL ? lectern_site_page_find_block (text, "cfp-announcement", &first) : NULL;
+      if (lectern_site_cfp_announces_open (block))
+        add_item (items, LECTERN_READINESS_ERROR, NULL, 0,
+                  g_strdup (_("The home page still says submissions are open, but the deadline has passed: export the site to update it.")))->field = "cfp";
+    }
+
+  return TRUE;
+}
+
 GPtrArray *
 lectern_readiness_check (LecternStore       *store,
                          LecternSiteFolder  *site,
@@ -329,6 +368,9 @@ lectern_readiness_check (LecternStore       *store,
         item->slot_id = problem->slot_id;
       }
   }
+
+  if (!check_cfp (store, site, items, error))
+    return NULL;
 
   /* errors first, then in the order found */
   {

@@ -34,6 +34,10 @@
 #define ABOUT_TOPICS "edit the call’s topics"
 #define ABOUT_NEWS   "edit the call for papers"
 
+/* How the announcements of an open call begin */
+#define OPEN_WORDS     "➡️ **Submissions are open!**"
+#define EXTENDED_WORDS "➡️ **The submission deadline is extended to "
+
 static const char *months[] = {
   "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
   "November", "December",
@@ -198,10 +202,10 @@ lectern_site_cfp_announcement (LecternCfp      *cfp,
   switch (state)
     {
     case LECTERN_CFP_OPEN:
-      return g_strdup_printf ("➡️ **Submissions are open!** Submit on %s by **%s**%s.", venue, when, note);
+      return g_strdup_printf (OPEN_WORDS " Submit on %s by **%s**%s.", venue, when, note);
 
     case LECTERN_CFP_EXTENDED:
-      return g_strdup_printf ("➡️ **The submission deadline is extended to %s**%s. Submit on %s.", when, note, venue);
+      return g_strdup_printf (EXTENDED_WORDS "%s**%s. Submit on %s.", when, note, venue);
 
     case LECTERN_CFP_CLOSED:
       if (notification != NULL && lectern_cfp_date_is_set (notification))
@@ -217,6 +221,14 @@ lectern_site_cfp_announcement (LecternCfp      *cfp,
     default:
       return g_strdup ("➡️ **The call for papers is coming soon.**");
     }
+}
+
+/* Whether the text (the home page's announcement block) says the call
+ * is open or extended */
+gboolean
+lectern_site_cfp_announces_open (const char *text)
+{
+  return text != NULL && (strstr (text, OPEN_WORDS) != NULL || strstr (text, EXTENDED_WORDS) != NULL);
 }
 
 static GBytes *

@@ -15,6 +15,7 @@ char     *lectern_site_cfp_dates        (GListModel       *dates);
 char     *lectern_site_cfp_announcement (LecternCfp       *cfp,
                                          GListModel       *dates,
                                          LecternCfpState   state);
+gboolean  lectern_site_cfp_announces_open (const char *text);
 gboolean  lectern_site_render_cfp       (LecternStore     *store,
                                          LecternSiteTree  *tree,
                                          GDateTime        *now,
