@@ -4,7 +4,8 @@
 # workshop's order, hostile text is shown literally, the schedule table
 # renders as a table, and _data/schedule.yml renders through Liquid with
 # the same talks at the same times; the site serves the program's
-# calendar and conference-app files.
+# calendar and conference-app files; the call for papers renders in the
+# call page (dates and topics) and the home page (its announcement).
 set -euo pipefail
 
 BIN=${LECTERN_BIN:?}
@@ -41,10 +42,63 @@ sqlite3 "$file" "
   INSERT INTO appearance (slot_id, person_id, role, position)
     VALUES (last_insert_rowid(), (SELECT MAX(id) FROM person), 'speaker', 0);"
 
+# The call for papers, published: a deadline a month away (23:59 AoE),
+# a notification still to be announced, two groups of topics.
+deadline=$(date -u -d '+30 days' +%Y-%m-%d)
+"$BIN" cfp link "$file" "https://openreview.net/group?id=TEST&a=<1>" >/dev/null
+"$BIN" cfp date "$file" --label "Submission deadline" --date "$deadline" --time 23:59 --zone AoE >/dev/null
+"$BIN" cfp date "$file" --label "Acceptance notification" --tbd >/dev/null
+"$BIN" cfp topic "$file" --group "Training and inference" --item "Training of large models" >/dev/null
+"$BIN" cfp topic "$file" --group "Training and inference" --item "Low-precision training" >/dev/null
+"$BIN" cfp topic "$file" --group "Systems" --item "Compilers" >/dev/null
+"$BIN" cfp publish "$file" >/dev/null
 "$BIN" export "$file" --site "$site" >/dev/null
 "$BIN" check "$file" --site "$site" >/dev/null
 
 (cd "$site" && jekyll build --quiet --safe -s . -d _site)
+
+# The call page renders its dates and topics as lists, the organizers'
+# text untouched, _data/cfp.yml through Liquid; the home page has the
+# announcement.
+DEADLINE=$deadline /usr/bin/python3 - "$site/_site" <<'PY'
+import datetime, html.parser, os, re, sys
+root = sys.argv[1]
+deadline = os.environ["DEADLINE"]
+
+class Lists(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.items, self.text = [], None
+    def handle_starttag(self, tag, attrs):
+        if tag == "li":
+            self.text = ""
+    def handle_endtag(self, tag):
+        if tag == "li" and self.text is not None:
+            self.items.append(" ".join(self.text.split()))
+            self.text = None
+    def handle_data(self, data):
+        if self.text is not None:
+            self.text += data
+
+call = open(os.path.join(root, "call", "index.html"), encoding="utf-8").read()
+lists = Lists()
+lists.feed(call)
+shown = deadline.replace("-", "/")
+expected = [f"Submission deadline: {shown}, 11:59PM AoE;", "Acceptance notification: TBD",
+            "Training of large models;", "Low-precision training.", "Compilers."]
+for item in expected:
+    assert any(i.startswith(item) for i in lists.items), (item, lists.items)
+assert re.search(r"<strong><code[^>]*>" + re.escape(shown) + "</code></strong>", call), "the day is bold code"
+assert "This paragraph is written by the organizers" in call
+assert "Placeholder" not in call and "replaced by Lectern" not in call
+# the data, through Liquid: 23:59 AoE is 11:59 UTC the next day
+next_day = (datetime.date.fromisoformat(deadline) + datetime.timedelta(days=1)).isoformat()
+assert f"Submission deadline: {next_day}T11:59:00Z" in call, "cfp.yml through Liquid"
+home = open(os.path.join(root, "index.html"), encoding="utf-8").read()
+assert "Submissions are open!" in home and "11:59PM AoE" in home, "the announcement"
+assert "openreview.net/group?id=TEST&amp;a=" in home, "the link, escaped"
+print("jekyll: the call page shows", len(expected), "dates and topics; the home page announces the call")
+PY
 
 python3 - "$tmp/expected.json" <<'PY'
 import json, os, sys

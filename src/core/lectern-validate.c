@@ -162,3 +162,17 @@ lectern_validate_site_folder (const char *text)
 
   return TRUE;
 }
+
+/* HH:MM on a 24-hour clock ("23:59"). */
+gboolean
+lectern_validate_time (const char *text)
+{
+  int hour, minute;
+  char end;
+
+  if (is_empty (text))
+    return TRUE;
+
+  return strlen (text) == 5 && sscanf (text, "%2d:%2d%c", &hour, &minute, &end) == 2 &&
+         text[2] == ':' && hour >= 0 && hour < 24 && minute >= 0 && minute < 60;
+}

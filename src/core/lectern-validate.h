@@ -15,6 +15,7 @@ gboolean lectern_validate_email    (const char *text);
 gboolean lectern_validate_date     (const char *text);
 gboolean lectern_validate_timezone (const char *text);
 gboolean lectern_validate_site_folder (const char *text);
+gboolean lectern_validate_time      (const char *text);
 
 char    *lectern_validate_suggest_url (const char *text);
 

@@ -250,6 +250,8 @@ render_data (LecternCfp       *cfp,
   lectern_yaml_writer_pair (w, "state", lectern_cfp_state_to_string (state));
   lectern_yaml_writer_pair (w, "submission_url", lectern_cfp_get_submission_url (cfp));
   lectern_yaml_writer_pair (w, "submission_venue", lectern_cfp_get_submission_venue (cfp));
+  lectern_yaml_writer_pair (w, "intro", lectern_cfp_get_intro (cfp));
+  lectern_yaml_writer_pair (w, "details", lectern_cfp_get_details (cfp));
   lectern_yaml_writer_string (w, "dates");
   lectern_yaml_writer_begin_sequence (w);
   for (guint i = 0; i < g_list_model_get_n_items (dates); i++)

@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lectern-cfp-deadline.h"
 #include "lectern-form.h"
 #include "lectern-store.h"
 #include "lectern-types.h"
@@ -148,6 +149,10 @@ field_is_valid (Field      *field,
       return lectern_slug_is_valid (stripped);
     case LECTERN_FIELD_FOLDER:
       return lectern_validate_site_folder (stripped);
+    case LECTERN_FIELD_TIME:
+      return lectern_validate_time (stripped);
+    case LECTERN_FIELD_DEADLINE_ZONE:
+      return lectern_cfp_zone_is_valid (stripped);
     default:
       g_assert_not_reached ();
     }
@@ -172,6 +177,10 @@ field_get_hint (Field *field)
       return _("Use lowercase letters, digits, “_” and “-”, such as ada_lovelace");
     case LECTERN_FIELD_FOLDER:
       return _("Enter a folder inside the site, such as assets/schedule, or leave it empty");
+    case LECTERN_FIELD_TIME:
+      return _("Enter a time as HH:MM on a 24-hour clock, such as 23:59");
+    case LECTERN_FIELD_DEADLINE_ZONE:
+      return _("Enter UTC, AoE (anywhere on Earth) or a time zone such as America/Vancouver");
     case LECTERN_FIELD_TEXT:
     default:
       return NULL;

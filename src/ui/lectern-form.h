@@ -20,6 +20,8 @@ typedef enum
   LECTERN_FIELD_TIMEZONE,  /* an IANA time zone, or empty */
   LECTERN_FIELD_SLUG,      /* the name of a card's page on the site */
   LECTERN_FIELD_FOLDER,    /* a folder the site serves, or empty */
+  LECTERN_FIELD_TIME,      /* HH:MM, or empty */
+  LECTERN_FIELD_DEADLINE_ZONE, /* UTC, AoE, an IANA time zone, or empty */
 } LecternFieldKind;
 
 #define LECTERN_TYPE_FORM (lectern_form_get_type ())

@@ -19,6 +19,7 @@
 
 #include "lectern-application.h"
 #include "lectern-cards-page.h"
+#include "lectern-cfp-page.h"
 #include "lectern-event-page.h"
 #include "lectern-export-dialog.h"
 #include "lectern-merge-dialog.h"
@@ -59,6 +60,7 @@ struct _LecternWindow
   LecternListPage      *people_page;
   LecternListPage      *sponsors_page;
   LecternSchedulePage  *schedule_page;
+  LecternCfpPage       *cfp_page;
 
   /* Owned References */
   LecternStore         *store;
@@ -126,6 +128,8 @@ update_title (LecternWindow *self)
   adw_view_switcher_title_set_title (self->switcher_title, title);
 }
 
+static const char * const cfp_tables[] = { "cfp", "cfp_date", "cfp_topic", NULL };
+
 /* Reads again the pages that show what @changes touches: a slot a
  * colleague moved does not re-read the people. The Event page is always
  * read: its readiness panel covers the whole workshop. */
@@ -153,6 +157,9 @@ reload (LecternWindow   *self,
         if (!lectern_list_page_reload (lists[i], error))
           return FALSE;
       }
+
+  if (lectern_changes_touches_any (changes, cfp_tables) && !lectern_cfp_page_reload (self->cfp_page, error))
+    return FALSE;
 
   if (!lectern_changes_touches_any (changes, lectern_changes_schedule_tables))
     return TRUE;
@@ -761,6 +768,7 @@ lectern_window_constructed (GObject *object)
   lectern_list_page_set_store (self->people_page, self->store);
   lectern_list_page_set_store (self->sponsors_page, self->store);
   lectern_schedule_page_set_store (self->schedule_page, self->store);
+  lectern_cfp_page_set_store (self->cfp_page, self->store);
 
   /* The application keeps the recent files; each window's menu shows them. */
   if (LECTERN_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
@@ -912,6 +920,7 @@ lectern_window_class_init (LecternWindowClass *klass)
   g_type_ensure (LECTERN_TYPE_CARDS_PAGE);
   g_type_ensure (LECTERN_TYPE_SPONSORS_PAGE);
   g_type_ensure (LECTERN_TYPE_SCHEDULE_PAGE);
+  g_type_ensure (LECTERN_TYPE_CFP_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/lectern-window.ui");
 
@@ -932,6 +941,7 @@ lectern_window_class_init (LecternWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LecternWindow, people_page);
   gtk_widget_class_bind_template_child (widget_class, LecternWindow, sponsors_page);
   gtk_widget_class_bind_template_child (widget_class, LecternWindow, schedule_page);
+  gtk_widget_class_bind_template_child (widget_class, LecternWindow, cfp_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
