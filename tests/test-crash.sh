@@ -81,7 +81,16 @@ for i in $(seq 1 "$KILLS"); do
   delay_us=$(( (RANDOM * 32768 + RANDOM) % (duration_us + 1) ))
   "$BIN" export "$tmp/ws.lectern" --site "$tmp/site" >/dev/null 2>&1 &
   pid=$!
-  sleep "$(printf '0.%06d' "$delay_us")" 2>/dev/null || sleep "$(( delay_us / 1000000 ))"
+  # every other kill lands in the write itself: it waits for the first
+  # temporary file (reading and rendering come before, and under a
+  # sanitizer take most of the time), then for a part of the duration
+  if [ $((i % 2)) -eq 0 ]; then
+    delay_us=$(( delay_us / 4 ))
+    while kill -0 "$pid" 2>/dev/null && ! compgen -G "$tmp/site/_projects/.*.lectern-*~" >/dev/null; do
+      sleep 0.002
+    done
+  fi
+  sleep "$(printf '%d.%06d' $((delay_us / 1000000)) $((delay_us % 1000000)))"
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
 
