@@ -191,7 +191,7 @@ zone_name (LecternCfpDate *date,
  * lectern_cfp_date_format_clock:
  *
  * The time as the call pages write it: "11:59PM UTC", "11:59PM AoE",
- * "5:00PM PDT".
+ * "5:00PM PDT"; a time without a zone is in UTC.
  *
  * Returns: (transfer full) (nullable): %NULL when the date has no time
  */
@@ -206,10 +206,8 @@ lectern_cfp_date_format_clock (LecternCfpDate *date)
       !(moment = lectern_cfp_date_dup_moment (date)))
     return NULL;
 
-  if (is_empty (lectern_cfp_date_get_zone (date)))
-    return g_strdup_printf ("%d:%02d%s", hour % 12 == 0 ? 12 : hour % 12, minute, hour < 12 ? "AM" : "PM");
-
-  zone = zone_name (date, moment);
+  /* a time with no zone is in UTC, and says so */
+  zone = is_empty (lectern_cfp_date_get_zone (date)) ? g_strdup ("UTC") : zone_name (date, moment);
   return g_strdup_printf ("%d:%02d%s %s", hour % 12 == 0 ? 12 : hour % 12, minute, hour < 12 ? "AM" : "PM", zone);
 }
 

@@ -192,6 +192,7 @@ published_cb (LecternCfpPage *self)
       show_error (self, _("Could Not Change the Call"), error);
       return;
     }
+  lectern_ui_reload_window (GTK_WIDGET (self));
   lectern_ui_toast_undo (GTK_WIDGET (self), lectern_cfp_get_published (edited)
                                              ? _("The call will be shown on the site")
                                              : _("The call will not be shown on the site"));
@@ -299,6 +300,8 @@ move_date (LecternCfpPage *self,
     return;
   if (!lectern_store_move_cfp_date (self->store, copy, index, &error))
     show_error (self, _("Could Not Move the Date"), error);
+  else
+    lectern_ui_reload_window (GTK_WIDGET (self));
 }
 
 static void
@@ -331,6 +334,7 @@ date_remove_cb (GtkWidget *button,
   /* Translators: %s is a date's name, e.g. "Submission deadline" */
   label = g_strdup_printf (_("“%s” removed"), lectern_cfp_date_get_name (date_of_row (row)));
   lectern_ui_toast_undo (GTK_WIDGET (self), label);
+  lectern_ui_reload_window (GTK_WIDGET (self));
 }
 
 static void
@@ -559,6 +563,8 @@ move_topic (GtkWidget *row,
     return;
   if (!lectern_store_move_cfp_topic (self->store, topic_of (row), index, &error))
     show_error (self, _("Could Not Move the Topic"), error);
+  else
+    lectern_ui_reload_window (GTK_WIDGET (self));
 }
 
 static gboolean
@@ -594,6 +600,7 @@ topic_remove_cb (GtkWidget *button,
     }
   label = g_strdup_printf (_("“%s” removed"), lectern_cfp_topic_get_text (topic_of (row)));
   lectern_ui_toast_undo (GTK_WIDGET (self), label);
+  lectern_ui_reload_window (GTK_WIDGET (self));
 }
 
 /* An entry row whose text is a topic's: applied, it saves */
@@ -607,6 +614,8 @@ topic_apply_cb (AdwEntryRow *row)
   lectern_cfp_topic_set_text (edited, gtk_editable_get_text (GTK_EDITABLE (row)));
   if (!lectern_store_update_cfp_topic (self->store, edited, &error))
     show_error (self, _("Could Not Change the Topic"), error);
+  else
+    lectern_ui_reload_window (GTK_WIDGET (self));
 }
 
 /* The "New topic" row of a group: applied, it adds one */
@@ -626,6 +635,7 @@ new_topic_apply_cb (AdwEntryRow *row)
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (row), "");
+  lectern_ui_reload_window (GTK_WIDGET (self));
 }
 
 /* Drag and drop: a row carries its topic's id; dropped on a sibling,
@@ -661,9 +671,11 @@ drop_cb (GtkDropTarget *target,
 
       if (lectern_cfp_topic_get_id (topic) != id)
         continue;
-      if (!lectern_store_move_cfp_topic (self->store, topic, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "lectern-index")),
-                                         &error))
+      if (!lectern_store_move_cfp_topic (self->store, topic,
+                                         GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "lectern-index")), &error))
         show_error (self, _("Could Not Move the Topic"), error);
+      else
+        lectern_ui_reload_window (GTK_WIDGET (self));
       return TRUE;
     }
 
@@ -800,6 +812,8 @@ add_group_cb (LecternCfpPage *self)
   group = lectern_store_add_cfp_topic (self->store, 0, _("New group"), &error);
   if (group == NULL)
     show_error (self, _("Could Not Add the Group"), error);
+  else
+    lectern_ui_reload_window (GTK_WIDGET (self));
 }
 
 /* ------------------------------------------------------------------ */
@@ -865,10 +879,14 @@ static void
 lectern_cfp_page_dispose (GObject *object)
 {
   LecternCfpPage *self = LECTERN_CFP_PAGE (object);
+  GtkWidget *child;
 
   g_clear_object (&self->form);
   g_clear_pointer (&self->date_forms, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), LECTERN_TYPE_CFP_PAGE);
+  /* Children the template does not name are unparented here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->cfp);
   g_clear_object (&self->store);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
