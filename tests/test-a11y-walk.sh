@@ -18,8 +18,12 @@ a11y_setup "$@"
 pointer_setup "$@"
 
 "$LECTERN_BIN" demo "$file" >/dev/null
+# a call with a link, a deadline and a group of topics, for the Call view
+"$LECTERN_BIN" cfp link "$file" https://openreview.net/group?id=TEST >/dev/null
+"$LECTERN_BIN" cfp date "$file" --label "Submission deadline" --date 2030-05-27 --time 23:59 --zone AoE >/dev/null
+"$LECTERN_BIN" cfp topic "$file" --group "Systems" --item "Compilers" >/dev/null
 status=0
-for view in ${LECTERN_A11Y_VIEWS:-event speakers panelists organizers people sponsors schedule}; do
+for view in ${LECTERN_A11Y_VIEWS:-event speakers panelists organizers people sponsors schedule call}; do
   export LECTERN_INITIAL_ROW=0
   start_lectern "$view"
   /usr/bin/python3 "$(dirname "$0")/a11y-walk.py" "$view" || status=1

@@ -243,6 +243,23 @@ printf -- '---\ntitle: [unclosed\n---\n' > "$tmp/bad-site/_projects/x.md"
 expect "a card that cannot be read is named" 1 "_projects/x.md" -- "$BIN" import "$tmp/bad.lectern" --site "$tmp/bad-site"
 [ ! -e "$tmp/bad.lectern" ] && ok "a failed import leaves no file" || fail "a failed import leaves no file"
 
+# the call for papers
+"$BIN" demo "$tmp/call.lectern" >/dev/null
+expect "cfp date adds a deadline" 0 "Submission deadline: 2025-05-26, 11:59PM AoE" -- \
+  "$BIN" cfp date "$tmp/call.lectern" --label "Submission deadline" --date 2025-05-26 --time 23:59 --zone AoE
+expect "cfp date --extend moves it later" 0 "Submission deadline: 2025-05-27, 11:59PM AoE" -- \
+  "$BIN" cfp date "$tmp/call.lectern" --label "submission deadline" --date 2025-05-27 --extend --note "one more day"
+expect "a zone that is none is refused" 1 "“PST” is not a time zone" -- \
+  "$BIN" cfp date "$tmp/call.lectern" --label "Submission deadline" --zone PST
+expect "a day that is none is refused" 1 "“2025-02-30” is not a date" -- \
+  "$BIN" cfp date "$tmp/call.lectern" --label "Acceptance notification" --date 2025-02-30
+expect "cfp link takes a web address" 0 "Submissions go to https://openreview.net/x" -- \
+  "$BIN" cfp link "$tmp/call.lectern" https://openreview.net/x
+expect "and refuses what is none" 1 "is not a web address" -- "$BIN" cfp link "$tmp/call.lectern" openreview
+expect "cfp show lists the deadline, in UTC too" 0 "Submission deadline	2025-05-27	11:59PM AoE	2025-05-28 11:59 UTC	one more day" -- \
+  "$BIN" cfp show "$tmp/call.lectern"
+expect "an unknown cfp command is a usage error" 2 "unknown cfp command" -- "$BIN" cfp frobnicate "$tmp/call.lectern"
+
 # no subcommand talks to a display or a bus
 expect "subcommands run without a display" 0 "is sound" -- env -u DISPLAY "$BIN" check "$tmp/demo.lectern"
 

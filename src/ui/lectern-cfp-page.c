@@ -682,8 +682,10 @@ drop_cb (GtkDropTarget *target,
   return FALSE;   /* a topic of another group */
 }
 
+/* @handle: where a drag starts (a text field's own drags select text) */
 static void
 make_movable (GtkWidget       *row,
+              GtkWidget       *handle,
               LecternCfpTopic *topic,
               guint            index)
 {
@@ -694,7 +696,7 @@ make_movable (GtkWidget       *row,
   g_object_set_data (G_OBJECT (row), "lectern-index", GUINT_TO_POINTER (index));
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), row);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+  gtk_widget_add_controller (handle, GTK_EVENT_CONTROLLER (source));
   g_signal_connect (target, "drop", G_CALLBACK (drop_cb), row);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
   add_move_keys (row, G_CALLBACK (topic_key_up), G_CALLBACK (topic_key_down));
@@ -708,13 +710,20 @@ topic_row (LecternCfpTopic *topic,
   GtkWidget *row = adw_entry_row_new ();
   GtkWidget *remove = icon_button ("user-trash-symbolic", _("Remove the Topic"));
 
+  GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
+
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_editable_set_text (GTK_EDITABLE (row), lectern_cfp_topic_get_text (topic));
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  /* the handle says how to move the row, to a screen reader too */
+  gtk_widget_set_tooltip_text (handle, _("Drag to Reorder, or Press Alt+Up or Alt+Down"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (handle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Drag to Reorder, or Press Alt+Up or Alt+Down"), -1);
+  adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), handle);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
   g_signal_connect (row, "apply", G_CALLBACK (topic_apply_cb), NULL);
   g_signal_connect (remove, "clicked", G_CALLBACK (topic_remove_cb), row);
-  make_movable (row, topic, index);
+  make_movable (row, handle, topic, index);
 
   return row;
 }
@@ -771,7 +780,7 @@ show_topics (LecternCfpPage  *self,
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), count);
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
-      make_movable (expander, group, i);
+      make_movable (expander, expander, group, i);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), name);
 
       for (guint j = 0; j < g_list_model_get_n_items (items); j++)

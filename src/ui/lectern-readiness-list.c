@@ -56,8 +56,8 @@ new_row (const char *icon_name,
 }
 
 /* Activating the row shows where to fix it: the person's or sponsor's
- * editor at the field ("win.fix", ("person", id, "photo")), or the slot
- * on the timeline.
+ * editor at the field ("win.fix", ("person", id, "photo")), the slot
+ * on the timeline, or the Call page.
  */
 static void
 set_fix (GtkWidget                  *row,
@@ -67,6 +67,16 @@ set_fix (GtkWidget                  *row,
                      ? "person" : item->slot_id != 0 ? "slot" : item->person_id != 0 ? "person" : NULL;
   gint64 id = item->sponsor_id != 0 ? item->sponsor_id : g_strcmp0 (kind, "slot") == 0
               ? item->slot_id : item->person_id;
+
+  /* the call for papers' problems: its page */
+  if (g_strcmp0 (item->field, "cfp") == 0)
+    {
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", "call");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      return;
+    }
 
   if (kind == NULL)
     return;

@@ -885,6 +885,7 @@ lectern_window_class_init (LecternWindowClass *klass)
     { GDK_KEY_5, "people" },
     { GDK_KEY_6, "sponsors" },
     { GDK_KEY_7, "schedule" },
+    { GDK_KEY_8, "call" },
   };
 
   object_class->constructed = lectern_window_constructed;
