@@ -39,6 +39,34 @@ find_entry (GtkWidget  *root,
   return NULL;
 }
 
+/* Activates the shortcut a widget's own controller has for the keys */
+static gboolean
+activate_shortcut (GtkWidget       *widget,
+                   guint            keyval,
+                   GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget, NULL);
+        }
+    }
+  return FALSE;
+}
+
 static void
 type_and_apply (AdwEntryRow *row,
                 const char  *text)
@@ -187,6 +215,46 @@ test_call_page (LecternTestWorkshop *w,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Systems");
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, "2 topics");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry (GTK_WIDGET (row), "Topic 2"))), ==, "Benchmarks");
+
+  /* Alt+Down on the first topic: the row's own shortcut moves it */
+  {
+    GtkWidget *first = GTK_WIDGET (find_entry (GTK_WIDGET (row), "Topic 1"));
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (first)), ==, "Compilers");
+    g_assert_true (activate_shortcut (first, GDK_KEY_Down, GDK_ALT_MASK));
+    lectern_test_settle (window);
+    row = gtk_list_box_get_row_at_index (topics, 0);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry (GTK_WIDGET (row), "Topic 1"))), ==, "Benchmarks");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry (GTK_WIDGET (row), "Topic 2"))), ==, "Compilers");
+  }
+
+  /* a drop of the second topic on the first: back again */
+  {
+    GtkWidget *first = GTK_WIDGET (find_entry (GTK_WIDGET (row), "Topic 1"));
+    GtkWidget *second = GTK_WIDGET (find_entry (GTK_WIDGET (row), "Topic 2"));
+    LecternCfpTopic *moved = g_object_get_data (G_OBJECT (second), "lectern-cfp-topic");
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, lectern_cfp_topic_get_id (moved));
+    GtkDropTarget *target = NULL;
+    g_auto(GValue) value = G_VALUE_INIT;
+    gboolean dropped = FALSE;
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (first);
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (controller))
+          target = GTK_DROP_TARGET (controller);
+      }
+    g_assert_nonnull (target);
+    g_value_init (&value, G_TYPE_STRING);
+    g_value_set_string (&value, id);
+    g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &dropped);
+    g_assert_true (dropped);
+    lectern_test_settle (window);
+    row = gtk_list_box_get_row_at_index (topics, 0);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry (GTK_WIDGET (row), "Topic 1"))), ==, "Compilers");
+  }
 
   /* every control has a name */
   assert_named (GTK_WIDGET (page));
