@@ -616,3 +616,29 @@ lectern_test_demo_in_tmpdir (const char  *dir_template,
   path = g_build_filename (*dir, "demo.lectern", NULL);
   return lectern_test_create_demo (path, NULL);
 }
+
+/* The files an export of @store into @site would change, "a b c" in
+ * the plan's order ("" when none); NULL and @error when the plan fails */
+char *
+lectern_test_plan_changes (LecternStore  *store,
+                           const char    *site,
+                           GError       **error)
+{
+  g_autoptr(LecternExporter) exporter = lectern_exporter_new (store, site);
+  g_autoptr(LecternExportResult) plan = lectern_exporter_plan (exporter, error);
+  g_autoptr(GString) out = g_string_new (NULL);
+  GPtrArray *files;
+
+  if (plan == NULL)
+    return NULL;
+  files = lectern_export_result_get_files (plan);
+  for (guint i = 0; i < files->len; i++)
+    {
+      LecternExportFile *file = g_ptr_array_index (files, i);
+
+      if (file->change != LECTERN_EXPORT_UNCHANGED)
+        g_string_append_printf (out, "%s%s", out->len > 0 ? " " : "", file->path);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

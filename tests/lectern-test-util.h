@@ -40,6 +40,9 @@ void           lectern_test_replace_in_file    (const char          *dir,
                                                 const char          *to);
 void           lectern_test_export             (LecternStore        *store,
                                                 const char          *site);
+char          *lectern_test_plan_changes       (LecternStore        *store,
+                                                const char          *site,
+                                                GError             **error);
 LecternStore  *lectern_test_demo_in_tmpdir     (const char          *dir_template,
                                                 char               **dir);
 LecternStore  *lectern_test_import_site        (const char          *dir,

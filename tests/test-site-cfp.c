@@ -152,31 +152,6 @@ describe_2025 (LecternStore *store)
     }
 }
 
-/* The changed files of an export's plan, "a b c" */
-static char *
-plan_changes (LecternStore *store,
-              const char   *site,
-              GError      **error)
-{
-  g_autoptr(LecternExporter) exporter = lectern_exporter_new (store, site);
-  g_autoptr(LecternExportResult) plan = lectern_exporter_plan (exporter, error);
-  g_autoptr(GString) out = g_string_new (NULL);
-  GPtrArray *files;
-
-  if (plan == NULL)
-    return NULL;
-  files = lectern_export_result_get_files (plan);
-  for (guint i = 0; i < files->len; i++)
-    {
-      LecternExportFile *file = g_ptr_array_index (files, i);
-
-      if (file->change != LECTERN_EXPORT_UNCHANGED)
-        g_string_append_printf (out, "%s%s", out->len > 0 ? " " : "", file->path);
-    }
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 /* Each line without its trailing spaces, and no blank lines */
 static char *
 squeeze (const char *text)
@@ -309,7 +284,7 @@ test_2025_regenerated (Fixture       *f,
   /* once more: nothing to write */
   {
     g_autoptr(GError) error = NULL;
-    g_autofree char *changes = plan_changes (f->store, f->site, &error);
+    g_autofree char *changes = lectern_test_plan_changes (f->store, f->site, &error);
 
     g_assert_no_error (error);
     g_assert_cmpstr (changes, ==, "");
@@ -380,7 +355,7 @@ test_moved_deadline (Fixture       *f,
   lectern_cfp_date_set_note (deadline, "**extended**");
   g_assert_true (lectern_store_update_cfp_date (f->store, deadline, &error));
   g_assert_no_error (error);
-  changes = plan_changes (f->store, f->site, &error);
+  changes = lectern_test_plan_changes (f->store, f->site, &error);
   g_assert_no_error (error);
   /* … and the calendar, which has the deadline */
   g_assert_cmpstr (changes, ==, "_pages/about.md _pages/call.md _data/cfp.yml assets/schedule/schedule.ics");
@@ -544,7 +519,7 @@ test_2023_and_refusal (Fixture       *f,
   lectern_test_replace_in_file (f->site, LECTERN_SITE_CALL_PAGE, "### 📆 important dates", "### 📆 when");
   call = lectern_test_read_file (f->site, LECTERN_SITE_CALL_PAGE);
   home = lectern_test_read_file (f->site, LECTERN_SITE_PAGE);
-  g_assert_null (plan_changes (f->store, f->site, &error));
+  g_assert_null (lectern_test_plan_changes (f->store, f->site, &error));
   g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_NO_PLACE);
   g_assert_nonnull (strstr (error->message, "_pages/call.md"));
   g_assert_nonnull (strstr (error->message, "important dates"));
@@ -588,7 +563,7 @@ test_unpublished (Fixture       *f,
 {
   g_autoptr(LecternCfpDate) deadline = set_date (f->store, "submission", "2025-05-27", "23:59", "UTC", "");
   g_autoptr(GError) error = NULL;
-  g_autofree char *changes = plan_changes (f->store, f->site, &error);
+  g_autofree char *changes = lectern_test_plan_changes (f->store, f->site, &error);
 
   g_assert_no_error (error);
   g_assert_null (strstr (changes, "call.md"));

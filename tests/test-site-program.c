@@ -47,29 +47,15 @@ fixture_tear_down (Fixture       *f,
   g_free (f->site);
 }
 
-/* The files of an export's plan that change, "path path …" in order */
 static char *
 plan_changes (LecternStore *store,
               const char   *site)
 {
-  g_autoptr(LecternExporter) exporter = lectern_exporter_new (store, site);
-  g_autoptr(LecternExportResult) plan = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) changed = g_string_new (NULL);
-  GPtrArray *files;
+  char *changes = lectern_test_plan_changes (store, site, &error);
 
-  plan = lectern_exporter_plan (exporter, &error);
   g_assert_no_error (error);
-  files = lectern_export_result_get_files (plan);
-  for (guint i = 0; i < files->len; i++)
-    {
-      LecternExportFile *file = g_ptr_array_index (files, i);
-
-      if (file->change != LECTERN_EXPORT_UNCHANGED)
-        g_string_append_printf (changed, "%s%s", changed->len > 0 ? " " : "", file->path);
-    }
-
-  return g_string_free (g_steal_pointer (&changed), FALSE);
+  return changes;
 }
 
 /* uid -> "DTSTAMP|the rest of the event" */

@@ -153,3 +153,25 @@ lectern_object_merge (gpointer           base,
   *merged = result;
   return conflicting;
 }
+
+/**
+ * lectern_object_array_from_model:
+ * @model: a list of objects
+ *
+ * The items of @model in an array: two threads may read an array at
+ * once, not a GListStore (its lookups cache the last position).
+ *
+ * Returns: (transfer full) (element-type GObject): the items, each
+ *   with a reference
+ */
+GPtrArray *
+lectern_object_array_from_model (GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+  GPtrArray *array = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (array, g_list_model_get_item (model, i));
+
+  return array;
+}

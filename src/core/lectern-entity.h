@@ -4,11 +4,12 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
 gpointer lectern_object_copy         (gpointer            object);
+GPtrArray *lectern_object_array_from_model (GListModel    *model);
 gint64   lectern_object_get_id       (gpointer            object);
 gboolean lectern_object_values_equal (gpointer            a,
                                       gpointer            b,

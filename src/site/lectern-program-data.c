@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include "lectern-entity.h"
 #include "lectern-cfp-deadline.h"
 #include "lectern-program-data.h"
 #include "lectern-store-cfp.h"
@@ -35,17 +36,6 @@ lectern_program_data_free (LecternProgramData *data)
   g_free (data);
 }
 
-static GPtrArray *
-to_array (GListModel *model)
-{
-  guint n = g_list_model_get_n_items (model);
-  GPtrArray *array = g_ptr_array_new_full (n, g_object_unref);
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (array, g_list_model_get_item (model, i));
-
-  return array;
-}
 
 /**
  * lectern_program_data_new:
@@ -79,7 +69,7 @@ lectern_program_data_new (const char   *path,
   data->event = g_object_ref (event);
   data->days = g_ptr_array_new_full (days->len, g_object_unref);
   data->day_slots = g_ptr_array_new_full (days->len, (GDestroyNotify) g_ptr_array_unref);
-  data->rooms = to_array (rooms);
+  data->rooms = lectern_object_array_from_model (rooms);
   data->rooms_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   data->sessions_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   data->deadlines = g_ptr_array_new_with_free_func (g_object_unref);
@@ -155,8 +145,8 @@ lectern_program_data_read (LecternStore  *store,
     return NULL;
 
   uuid = lectern_store_get_workshop_uuid (store);
-  day_array = to_array (days);
-  slot_array = to_array (slots);
+  day_array = lectern_object_array_from_model (days);
+  slot_array = lectern_object_array_from_model (slots);
 
   data = lectern_program_data_new (lectern_store_get_path (store), uuid, event, day_array, slot_array,
                                    sessions, rooms);

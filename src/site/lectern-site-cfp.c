@@ -240,8 +240,6 @@ render_data (LecternCfp       *cfp,
 {
   g_autoptr(LecternYamlWriter) w = lectern_yaml_writer_new ();
   g_autoptr(GListModel) groups = lectern_store_list_cfp_topics (store, 0, error);
-  g_autofree char *yaml = NULL;
-  char *text;
 
   if (groups == NULL)
     return NULL;
@@ -301,13 +299,8 @@ render_data (LecternCfp       *cfp,
   lectern_yaml_writer_end_sequence (w);
   lectern_yaml_writer_end_mapping (w);
 
-  yaml = lectern_yaml_writer_finish (w, error);
-  if (yaml == NULL)
-    return NULL;
-
-  text = g_strconcat ("# Written by Lectern from the workshop file; edit the call for papers in Lectern.\n",
-                      yaml, NULL);
-  return g_bytes_new_take (text, strlen (text));
+  return lectern_yaml_writer_finish_file (w, "# Written by Lectern from the workshop file; edit the call for papers in Lectern.\n",
+                                          error);
 }
 
 /**

@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include "lectern-entity.h"
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -78,17 +79,6 @@ index_by_id (GListModel *model,
   return table;
 }
 
-static GPtrArray *
-to_array (GListModel *model)
-{
-  guint n = g_list_model_get_n_items (model);
-  GPtrArray *array = g_ptr_array_new_full (n, g_object_unref);
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (array, g_list_model_get_item (model, i));
-
-  return array;
-}
 
 static Snapshot *
 snapshot_read (LecternStore  *store,
@@ -106,8 +96,8 @@ snapshot_read (LecternStore  *store,
       !(slots = lectern_store_list_slots (store, 0, error)))
     return NULL;
 
-  snap->days = to_array (days);
-  snap->slots = to_array (slots);
+  snap->days = lectern_object_array_from_model (days);
+  snap->slots = lectern_object_array_from_model (slots);
 
   snap->sessions_by_id = index_by_id (snap->sessions, (gint64 (*) (gpointer)) lectern_session_get_id);
   snap->sponsors_by_id = index_by_id (snap->sponsors, (gint64 (*) (gpointer)) lectern_sponsor_get_id);
@@ -810,8 +800,6 @@ render_schedule_data (Snapshot  *snap,
   g_autoptr(LecternYamlWriter) w = lectern_yaml_writer_new ();
   guint n_days = snap->days->len;
   guint n_slots = snap->slots->len;
-  g_autofree char *yaml = NULL;
-  char *text;
 
   lectern_yaml_writer_begin_mapping (w);
   lectern_yaml_writer_pair (w, "timezone", lectern_event_get_timezone (snap->event));
@@ -893,13 +881,8 @@ render_schedule_data (Snapshot  *snap,
   lectern_yaml_writer_end_sequence (w);
   lectern_yaml_writer_end_mapping (w);
 
-  yaml = lectern_yaml_writer_finish (w, error);
-  if (yaml == NULL)
-    return NULL;
-
-  text = g_strconcat ("# Written by Lectern from the workshop file; edit the schedule in Lectern.\n",
-                      yaml, NULL);
-  return g_bytes_new_take (text, strlen (text));
+  return lectern_yaml_writer_finish_file (w, "# Written by Lectern from the workshop file; edit the schedule in Lectern.\n",
+                                          error);
 }
 
 /*

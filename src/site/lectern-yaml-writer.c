@@ -1038,3 +1038,30 @@ lectern_yaml_writer_finish (LecternYamlWriter  *self,
 
   return g_steal_pointer (&text);
 }
+
+/**
+ * lectern_yaml_writer_finish_file:
+ * @self: a writer
+ * @comment: the file's first line, a YAML comment ("# Written by …"),
+ *   newline included
+ * @error: return location for a #GError
+ *
+ * As lectern_yaml_writer_finish(), for a data file of the site: the
+ * comment, then the document.
+ *
+ * Returns: (transfer full): the file's bytes, or %NULL with @error set
+ */
+GBytes *
+lectern_yaml_writer_finish_file (LecternYamlWriter  *self,
+                                 const char         *comment,
+                                 GError            **error)
+{
+  g_autofree char *yaml = lectern_yaml_writer_finish (self, error);
+  char *text;
+
+  if (yaml == NULL)
+    return NULL;
+
+  text = g_strconcat (comment, yaml, NULL);
+  return g_bytes_new_take (text, strlen (text));
+}

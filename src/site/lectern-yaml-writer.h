@@ -49,6 +49,9 @@ void               lectern_yaml_writer_pair_int       (LecternYamlWriter *self,
 
 char              *lectern_yaml_writer_finish         (LecternYamlWriter *self,
                                                        GError           **error);
+GBytes            *lectern_yaml_writer_finish_file    (LecternYamlWriter *self,
+                                                       const char        *comment,
+                                                       GError           **error);
 
 gboolean           lectern_yaml_string_needs_quotes   (const char        *value);
 gboolean           lectern_yaml_string_matches_implicit (const char      *value,
