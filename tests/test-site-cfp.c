@@ -16,6 +16,7 @@
 #include <libical/ical.h>
 #include <string.h>
 
+#include "lectern-cfp-reader.h"
 #include "lectern-exporter.h"
 #include "lectern-readiness.h"
 #include "lectern-site-cfp.h"
@@ -125,12 +126,35 @@ publish_call (LecternStore *store,
   g_assert_no_error (error);
 }
 
+/* The call the import read, forgotten: the tests describe it anew */
+static void
+forget_call (LecternStore *store)
+{
+  g_autoptr(GListModel) dates = lectern_store_list_cfp_dates (store, NULL);
+  g_autoptr(GListModel) groups = lectern_store_list_cfp_topics (store, 0, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (dates); i++)
+    {
+      g_autoptr(LecternCfpDate) date = g_list_model_get_item (dates, i);
+
+      g_assert_true (lectern_store_remove_cfp_date (store, date, NULL));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(LecternCfpTopic) group = g_list_model_get_item (groups, i);
+
+      g_assert_true (lectern_store_remove_cfp_topic (store, group, NULL));
+    }
+}
+
 /* The 2025 call, as its page describes it */
 static void
 describe_2025 (LecternStore *store)
 {
   g_autoptr(LecternCfpDate) deadline = NULL;
   g_autoptr(LecternCfpDate) notification = NULL;
+
+  forget_call (store);
 
   publish_call (store, "https://openreview.net/group?id=ICML.cc/2025/Workshop/ES-FoMo-III");
   deadline = set_date (store, "submission", "2025-05-27", "23:59", "UTC", "**one-day extension for US Memorial Day**");
@@ -464,6 +488,102 @@ test_readiness (Fixture       *f,
   g_assert_false (says_still_open (f->store, f->site));
 }
 
+/* The import reads the call: published, the export writes the same
+ * lists back (whitespace aside) */
+static void
+test_2025_read_back (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *fixture = lectern_test_fixture_path ("es-fomo-2025");
+  g_autofree char *original = lectern_test_read_file (fixture, LECTERN_SITE_CALL_PAGE);
+  g_autofree char *page = NULL, *dates = NULL, *topics = NULL, *a = NULL, *b = NULL, *x = NULL, *y = NULL;
+  g_autofree char *then_dates = NULL, *then_topics = NULL;
+  g_autoptr(GListModel) read = lectern_store_list_cfp_dates (f->store, NULL);
+  g_autoptr(GListModel) groups = lectern_store_list_cfp_topics (f->store, 0, NULL);
+  g_autoptr(LecternCfpDate) deadline = g_list_model_get_item (read, 0);
+  g_autoptr(LecternCfp) cfp = lectern_store_get_cfp (f->store, NULL);
+  guint first = 0;
+
+  /* as the page has it */
+  g_assert_cmpuint (g_list_model_get_n_items (read), ==, 2);
+  g_assert_cmpstr (lectern_cfp_date_get_kind (deadline), ==, "submission");
+  g_assert_cmpstr (lectern_cfp_date_get_date (deadline), ==, "2025-05-27");
+  g_assert_cmpstr (lectern_cfp_date_get_time (deadline), ==, "23:59");
+  g_assert_cmpstr (lectern_cfp_date_get_zone (deadline), ==, "UTC");
+  g_assert_cmpstr (lectern_cfp_date_get_note (deadline), ==, "**one-day extension for US Memorial Day**");
+  g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 3);
+  g_assert_cmpstr (lectern_cfp_get_submission_url (cfp), ==,
+                   "https://openreview.net/group?id=ICML.cc/2025/Workshop/ES-FoMo-III");
+  /* not shown until the organizers say so */
+  g_assert_false (lectern_cfp_get_published (cfp));
+
+  lectern_cfp_set_published (cfp, TRUE);
+  g_assert_true (lectern_store_update_cfp (f->store, cfp, NULL));
+  lectern_test_export (f->store, f->site);
+  page = lectern_test_read_file (f->site, LECTERN_SITE_CALL_PAGE);
+  dates = lectern_site_page_find_block (page, "cfp-dates", &first);
+  topics = lectern_site_page_find_block (page, "cfp-topics", &first);
+  then_dates = list_under (original, "important dates");
+  then_topics = list_under (original, "relevant topics");
+  a = squeeze (then_dates);
+  b = squeeze (then_topics);
+  x = squeeze (strchr (strstr (dates, "-->\n"), '\n') + 1);
+  *strstr (x, "<!-- lectern:cfp-dates:end") = '\0';
+  y = squeeze (strchr (strstr (topics, "-->\n"), '\n') + 1);
+  *strstr (y, "<!-- lectern:cfp-topics:end") = '\0';
+  g_assert_cmpstr (x, ==, a);
+  g_assert_cmpstr (y, ==, b);
+}
+
+/* What the reader makes of the ways call pages write dates */
+static void
+test_reader (void)
+{
+  static const char page[] =
+    "# call\n\n### 📆 Important Dates\n\n"
+    "* Abstract deadline: **`2026/01/10`**, 11:59PM AoE;\n"
+    "* Submission deadline: **`2026-01-17`**, 5:00 pm PDT (**firm**);\n"
+    "* Acceptance notification: **`TBD`**\n"
+    "* Camera-ready deadline: soon\n\n"
+    "### Topics\n* plain topic;\n* **Group**:\n  * one;\n  * two.\n";
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(LecternCfpReading) reading = lectern_cfp_read_page ("_pages/call.md", page, notes);
+  LecternCfpDate *abstract, *submission, *notification;
+  LecternCfpReadGroup *group;
+
+  g_assert_nonnull (reading);
+  g_assert_cmpuint (reading->dates->len, ==, 3);
+  abstract = g_ptr_array_index (reading->dates, 0);
+  submission = g_ptr_array_index (reading->dates, 1);
+  notification = g_ptr_array_index (reading->dates, 2);
+  g_assert_cmpstr (lectern_cfp_date_get_kind (abstract), ==, "other");
+  g_assert_cmpstr (lectern_cfp_date_get_label (abstract), ==, "Abstract deadline");
+  g_assert_cmpstr (lectern_cfp_date_get_date (abstract), ==, "2026-01-10");
+  g_assert_cmpstr (lectern_cfp_date_get_time (abstract), ==, "23:59");
+  g_assert_cmpstr (lectern_cfp_date_get_zone (abstract), ==, "AoE");
+  g_assert_cmpstr (lectern_cfp_date_get_label (submission), ==, "");
+  g_assert_cmpstr (lectern_cfp_date_get_time (submission), ==, "17:00");
+  g_assert_cmpstr (lectern_cfp_date_get_zone (submission), ==, "");
+  g_assert_cmpstr (lectern_cfp_date_get_note (submission), ==, "**firm**");
+  g_assert_cmpstr (lectern_cfp_date_get_kind (notification), ==, "notification");
+  g_assert_cmpstr (lectern_cfp_date_get_date (notification), ==, "");
+
+  /* said, with their lines: the zone it could not place, the day it could not read */
+  g_assert_cmpuint (notes->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (notes, 0), ==,
+                   "_pages/call.md, line 6: the time zone “PDT” was not understood: the time is read in UTC");
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (notes, 1), "_pages/call.md, line 8: "));
+
+  /* a topic before any group gets one; bold groups, their items */
+  g_assert_cmpuint (reading->groups->len, ==, 2);
+  group = g_ptr_array_index (reading->groups, 0);
+  g_assert_cmpstr (group->title, ==, "plain topic");
+  group = g_ptr_array_index (reading->groups, 1);
+  g_assert_cmpstr (group->title, ==, "Group");
+  g_assert_cmpuint (group->items->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (group->items, 1), ==, "two");
+}
+
 /* The announcement by the state of the call */
 static void
 test_announcement (Fixture       *f,
@@ -509,6 +629,7 @@ test_2023_and_refusal (Fixture       *f,
   g_autofree char *cfp_data = NULL;
   guint first = 0;
 
+  forget_call (f->store);
   publish_call (f->store, "https://openreview.net/group?id=ICML.cc/2023/Workshop/ES-FoMO");
   a = set_date (f->store, "submission", "2023-05-31", "", "",
                 "submit on [**🤝 OpenReview**](https://openreview.net/group?id=ICML.cc/2023/Workshop/ES-FoMO)");
@@ -581,6 +702,8 @@ main (int   argc,
   g_test_add ("/site-cfp/moved-deadline", Fixture, NULL, set_up_2025, test_moved_deadline, fixture_tear_down);
   g_test_add ("/site-cfp/announcement", Fixture, NULL, set_up_2025, test_announcement, fixture_tear_down);
   g_test_add ("/site-cfp/2023-and-refusal", Fixture, NULL, set_up_2023, test_2023_and_refusal, fixture_tear_down);
+  g_test_add ("/site-cfp/2025-read-back", Fixture, NULL, set_up_2025, test_2025_read_back, fixture_tear_down);
+  g_test_add_func ("/site-cfp/reader", test_reader);
   g_test_add ("/site-cfp/readiness", Fixture, NULL, set_up_2025, test_readiness, fixture_tear_down);
   g_test_add ("/site-cfp/unpublished", Fixture, NULL, set_up_2025, test_unpublished, fixture_tear_down);
 

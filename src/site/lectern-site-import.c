@@ -25,7 +25,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lectern-cfp-reader.h"
 #include "lectern-event-reader.h"
+#include "lectern-site-page.h"
 #include "lectern-export-result.h"
 #include "lectern-schedule-reader.h"
 #include "lectern-site-diff.h"
@@ -680,6 +682,7 @@ lectern_site_import (LecternStore            *store,
   g_autoptr(GHashTable) roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *label = NULL;
   HomePage home = { NULL, NULL, NULL };
+  g_autoptr(LecternCfpReading) call = NULL;
   ScheduleImport schedule = { store, people, sponsors, found, no_card, counts };
   gboolean ok;
 
@@ -720,6 +723,15 @@ lectern_site_import (LecternStore            *store,
       return FALSE;
     }
 
+  /* the call for papers, where the site has its page */
+  {
+    g_autoptr(GBytes) bytes = lectern_site_folder_read (folder, LECTERN_SITE_CALL_PAGE, NULL);
+    g_autofree char *text = bytes != NULL ? g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)) : NULL;
+
+    if (text != NULL && g_utf8_validate (text, -1, NULL))
+      call = lectern_cfp_read_page (LECTERN_SITE_CALL_PAGE, text, found);
+  }
+
   label = g_strdup_printf (_("Import the site “%s”"), site_dir);
   if (!lectern_store_begin_action (store, label, error))
     {
@@ -756,6 +768,20 @@ lectern_site_import (LecternStore            *store,
     ok = lectern_store_update_event (store, home.event, error);
   if (ok && home.schedule != NULL)
     ok = import_schedule (&schedule, home.schedule, home.event, error);
+  if (ok && call != NULL)
+    {
+      guint n_topics = 0;
+
+      ok = lectern_cfp_reading_store (call, store, error);
+      for (guint i = 0; i < call->groups->len; i++)
+        n_topics += ((LecternCfpReadGroup *) g_ptr_array_index (call->groups, i))->items->len;
+      counts->cfp_dates = call->dates->len;
+      counts->cfp_topics = n_topics;
+      g_ptr_array_add (found, g_strdup_printf (_("The call for papers was read from %s: %u dates, %u topics in %u groups. "
+                                                 "Lectern writes it into the site once it is shown there "
+                                                 "(the Call page, or lectern cfp publish)."),
+                                               LECTERN_SITE_CALL_PAGE, call->dates->len, n_topics, call->groups->len));
+    }
   home_page_clear (&home);
 
   if (!ok)

@@ -19,6 +19,8 @@ typedef struct
   guint days;
   guint slots;
   guint schedule_people;   /* people of the schedule without a card */
+  guint cfp_dates;         /* the call's important dates */
+  guint cfp_topics;        /* the call's topics (items of its groups) */
 } LecternSiteImportCounts;
 
 gboolean lectern_site_import (LecternStore            *store,
