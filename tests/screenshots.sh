@@ -5,8 +5,8 @@
 # each view starts the built Lectern on it on the current X display, opened
 # on that page (LECTERN_INITIAL_PAGE) with a row shown in the detail pane
 # (LECTERN_INITIAL_ROW), and saves event.png, speakers.png, panelists.png,
-# organizers.png, people.png, sponsors.png and schedule.png (the timeline
-# and the pool), cropped to
+# organizers.png, people.png, sponsors.png, schedule.png (the timeline
+# and the pool) and call.png (the call for papers), cropped to
 # the window, speakers-narrow.png: the speakers on a phone-sized window,
 # where the list and the detail fold into one column, search.png: a
 # search typed in the Speakers list (the view switcher counts the matches
@@ -48,6 +48,7 @@ VIEWS=(
   schedule-editor:schedule::::
   schedule-drag:schedule::::
   schedule-rooms:schedule::::
+  call:call::::
 )
 
 die () { echo "screenshots.sh: $*" >&2; exit 1; }
@@ -87,6 +88,20 @@ keeper_pid=$!
 
 mkdir -p "$OUTPUT_DIR"
 "$LECTERN_BIN" demo "$workdir/es-fomo-2023.lectern" >/dev/null
+
+# The demo's call for papers, as the 2023 call page had it
+call_file="$workdir/es-fomo-2023.lectern"
+"$LECTERN_BIN" cfp link "$call_file" "https://openreview.net/group?id=ICML.cc/2023/Workshop/ES-FoMO" >/dev/null
+"$LECTERN_BIN" cfp date "$call_file" --label "Submission deadline" --date 2023-05-31 --time 23:59 --zone AoE >/dev/null
+"$LECTERN_BIN" cfp date "$call_file" --label "Acceptance notification" --date 2023-06-19 >/dev/null
+"$LECTERN_BIN" cfp date "$call_file" --label "Camera-ready deadline" --date 2023-07-07 >/dev/null
+for item in "Training and inference of large models" "Training on cloud/heterogeneous infrastructure" \
+            "Low-precision training and inference"; do
+  "$LECTERN_BIN" cfp topic "$call_file" --group "Training and inference" --item "$item" >/dev/null
+done
+"$LECTERN_BIN" cfp topic "$call_file" --group "Systems for foundation models" \
+  --item "Programming languages and compilers for efficient training and inference" >/dev/null
+"$LECTERN_BIN" cfp publish "$call_file" >/dev/null
 
 # A synthetic day in three rooms: the demo's slots dealt round three rooms
 # (each keeps its time), which the timeline shows as three columns.

@@ -216,6 +216,9 @@ test_call_page (LecternTestWorkshop *w,
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, "2 topics");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry (GTK_WIDGET (row), "Topic 2"))), ==, "Benchmarks");
 
+  gtk_widget_grab_focus (GTK_WIDGET (find_entry (GTK_WIDGET (row), "Topic 2")));
+  lectern_test_screenshot ("cfp-topics");
+
   /* Alt+Down on the first topic: the row's own shortcut moves it */
   {
     GtkWidget *first = GTK_WIDGET (find_entry (GTK_WIDGET (row), "Topic 1"));

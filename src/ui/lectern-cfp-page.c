@@ -707,8 +707,10 @@ topic_row (LecternCfpTopic *topic,
            guint            index,
            const char      *title)
 {
+  gboolean group = lectern_cfp_topic_get_parent_id (topic) == 0;
   GtkWidget *row = adw_entry_row_new ();
-  GtkWidget *remove = icon_button ("user-trash-symbolic", _("Remove the Topic"));
+  GtkWidget *remove = icon_button ("user-trash-symbolic", group ? _("Remove the Group and Its Topics")
+                                                                : _("Remove the Topic"));
 
   GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
 
