@@ -514,6 +514,12 @@ test_2025_read_back (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 3);
   g_assert_cmpstr (lectern_cfp_get_submission_url (cfp), ==,
                    "https://openreview.net/group?id=ICML.cc/2025/Workshop/ES-FoMo-III");
+  /* its text and details, as Markdown */
+  g_assert_true (g_str_has_prefix (lectern_cfp_get_intro (cfp), "We welcome submissions addressing **emerging"));
+  g_assert_true (g_str_has_suffix (lectern_cfp_get_intro (cfp),
+                                   "Submit on [OpenReview](https://openreview.net/group?id=ICML.cc/2025/Workshop/ES-FoMo-III)."));
+  g_assert_true (g_str_has_prefix (lectern_cfp_get_details (cfp), "* **Formatting:** all submissions must be in PDF"));
+  g_assert_true (g_str_has_suffix (lectern_cfp_get_details (cfp), "* **Contact:** reach out to `esfomo.workshop@gmail.com`."));
   /* not shown until the organizers say so */
   g_assert_false (lectern_cfp_get_published (cfp));
 

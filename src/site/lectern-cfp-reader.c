@@ -10,7 +10,9 @@
  * (a label, a day in code, a time with UTC or AoE, a note in
  * parentheses); the topics, from the list under the heading with
  * "topics": groups in bold at the top level, their items indented; the
- * first OpenReview link, where submissions go. What cannot be read is
+ * call's text (under the heading that names the call) and its
+ * additional details (their list), as Markdown; the first OpenReview
+ * link, where submissions go. What cannot be read is
  * said, with its line, and left out.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -43,6 +45,8 @@ lectern_cfp_reading_free (LecternCfpReading *reading)
 
   g_free (reading->submission_url);
   g_free (reading->venue);
+  g_free (reading->intro);
+  g_free (reading->details);
   g_ptr_array_unref (reading->dates);
   g_ptr_array_unref (reading->groups);
   g_free (reading);
@@ -312,6 +316,33 @@ lectern_cfp_read_page (const char *path,
         g_ptr_array_add (group->items, g_steal_pointer (&text));
       }
 
+  /* the call's text: what the heading that names the call has before
+   * the next heading; its additional details: their list */
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *folded = g_utf8_casefold (lines[i], -1);
+      g_autoptr(GString) text = NULL;
+      guint j;
+
+      if (lines[i][0] != '#' || strstr (folded, "call for papers") == NULL)
+        continue;
+      text = g_string_new (NULL);
+      for (j = i + 1; lines[j] != NULL && lines[j][0] != '#'; j++)
+        g_string_append_printf (text, "%s\n", lines[j]);
+      reading->intro = g_strstrip (g_string_free (g_steal_pointer (&text), FALSE));
+      break;
+    }
+  if (find_list (lines, "cfp-details", "additional details", &first, &last) && last > first)
+    {
+      g_autofree char *joined = NULL;
+      char *saved = lines[last];
+
+      lines[last] = NULL;
+      joined = g_strjoinv ("\n", lines + first);
+      lines[last] = saved;
+      reading->details = g_strstrip (g_steal_pointer (&joined));
+    }
+
   /* where submissions go: the page's first OpenReview link */
   if ((link = strstr (page, "](https://openreview.net/")) != NULL)
     {
@@ -344,9 +375,13 @@ lectern_cfp_reading_store (LecternCfpReading  *reading,
     {
       lectern_cfp_set_submission_url (cfp, reading->submission_url);
       lectern_cfp_set_submission_venue (cfp, reading->venue);
-      if (!lectern_store_update_cfp (store, cfp, error))
-        return FALSE;
     }
+  if (reading->intro != NULL)
+    lectern_cfp_set_intro (cfp, reading->intro);
+  if (reading->details != NULL)
+    lectern_cfp_set_details (cfp, reading->details);
+  if (!lectern_store_update_cfp (store, cfp, error))
+    return FALSE;
 
   for (guint i = 0; i < reading->dates->len; i++)
     {

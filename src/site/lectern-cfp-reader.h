@@ -19,6 +19,8 @@ typedef struct
 {
   char      *submission_url;   /* or NULL */
   char      *venue;            /* or NULL */
+  char      *intro;            /* the call's text, Markdown, or NULL */
+  char      *details;          /* its additional details, Markdown, or NULL */
   GPtrArray *dates;            /* LecternCfpDate, without ids */
   GPtrArray *groups;           /* LecternCfpReadGroup */
 } LecternCfpReading;
