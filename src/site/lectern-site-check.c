@@ -518,7 +518,7 @@ check_page (Check      *check,
       if (have == NULL)
         {
           /* Translators: %s is what the block is, e.g. "the schedule" */
-          add_problem (check, path, _("it has no %s from Lectern yet (no Lectern markers): export the site to write it"),
+          add_problem (check, path, _("it does not have %s from Lectern yet (no Lectern markers): export the site to write it"),
                        _(blocks[i].what));
           return;
         }
