@@ -16,6 +16,7 @@
 #include "lectern-git-blob.h"
 #include "lectern-github-publisher.h"
 #include "lectern-site-import.h"
+#include "lectern-store-cfp.h"
 #include "lectern-test-util.h"
 
 #define TOKEN "ghp_test0123456789abcdefTOKEN"
@@ -769,6 +770,31 @@ test_adopted_site (Fixture       *f,
                                 "assets/schedule/schedule.json\nassets/schedule/schedule.xml");
   /* ref, tree, the home page, the new tree, the commit, the branch */
   g_assert_cmpuint (lectern_fake_github_get_n_requests (f->github), <=, 6);
+
+  /* the call, shown: its page (read from the branch for the site's own
+   * text around Lectern's lists), its data and the calendar change */
+  {
+    g_autoptr(LecternCfp) cfp = lectern_store_get_cfp (f->store, &error);
+    g_autoptr(LecternPublishResult) again = NULL;
+    g_autofree char *call = NULL;
+    g_autofree char *moved = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (lectern_cfp_get_submission_url (cfp), ==, "https://openreview.net/group?id=ICML.cc/2023/Workshop/ES-FoMO");
+    lectern_cfp_set_published (cfp, TRUE);
+    g_assert_true (lectern_store_update_cfp (f->store, cfp, &error));
+    g_assert_no_error (error);
+
+    again = publish (f);
+    g_assert_true (lectern_publish_result_get_published (again));
+    moved = lectern_test_git (f->git_dir, "diff", "--name-only", "main^", "main", NULL);
+    g_assert_cmpstr (moved, ==, "_data/cfp.yml\n_pages/call.md\nassets/schedule/schedule.ics");
+    call = lectern_test_git (f->git_dir, "show", "main:_pages/call.md", NULL);
+    g_assert_nonnull (strstr (call, "<!-- lectern:cfp-dates:begin"));
+    g_assert_nonnull (strstr (call, "* Camera-ready deadline: **`2023/07/07`**\n"));
+    /* the page's own text is still there */
+    g_assert_nonnull (strstr (call, "ES-FoMo 2023 was a blast!"));
+  }
 }
 
 int
