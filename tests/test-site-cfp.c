@@ -13,6 +13,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <libical/ical.h>
 #include <string.h>
 
@@ -683,6 +684,23 @@ test_2023_and_refusal (Fixture       *f,
   g_assert_nonnull (strstr (cfp_data, "kind: camera-ready"));
 }
 
+/* A site without a call page: the export says which page and what for */
+static void
+test_no_call_page (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *page = g_build_filename (f->site, LECTERN_SITE_CALL_PAGE, NULL);
+  g_autofree char *changes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  describe_2025 (f->store);
+  g_assert_cmpint (g_unlink (page), ==, 0);
+  changes = lectern_test_plan_changes (f->store, f->site, &error);
+  g_assert_null (changes);
+  g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_NO_SITE);
+  g_assert_cmpstr (error->message, ==, "The site has no _pages/call.md, which should hold the call’s dates. Nothing was written.");
+}
+
 /* An unpublished call: the site's pages as they were */
 static void
 test_unpublished (Fixture       *f,
@@ -711,6 +729,7 @@ main (int   argc,
   g_test_add ("/site-cfp/2025-read-back", Fixture, NULL, set_up_2025, test_2025_read_back, fixture_tear_down);
   g_test_add_func ("/site-cfp/reader", test_reader);
   g_test_add ("/site-cfp/readiness", Fixture, NULL, set_up_2025, test_readiness, fixture_tear_down);
+  g_test_add ("/site-cfp/no-call-page", Fixture, NULL, set_up_2025, test_no_call_page, fixture_tear_down);
   g_test_add ("/site-cfp/unpublished", Fixture, NULL, set_up_2025, test_unpublished, fixture_tear_down);
 
   return g_test_run ();

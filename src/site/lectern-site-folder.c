@@ -42,6 +42,7 @@
 #include <unistd.h>
 
 #include "lectern-site-folder.h"
+#include "lectern-site-page.h"
 
 #define MAX_LINKS 16
 
@@ -627,7 +628,10 @@ compare_file (LecternSiteFolder      *self,
         return FALSE;
     }
 
-  if (current == NULL && found == FOUND_NOTHING && file->ownership == LECTERN_SITE_OWN_BLOCK)
+  /* no home page: not the site; no other page (the call's): said by
+   * the tree, with what the page should hold */
+  if (current == NULL && found == FOUND_NOTHING && file->ownership == LECTERN_SITE_OWN_BLOCK &&
+      g_strcmp0 (file->path, LECTERN_SITE_PAGE) == 0)
     {
       g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_NO_SITE,
                    _("“%s” does not look like the workshop’s site: it has no %s. Nothing was written."),

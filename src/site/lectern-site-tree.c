@@ -290,8 +290,8 @@ lectern_site_tree_resolve (LecternSiteTree        *self,
       const LecternSiteBlock *first = g_ptr_array_index (file->blocks, 0);
 
       g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_NO_SITE,
-                   /* Translators: a page's path, then what goes there, e.g. "the schedule" */
-                   _("The site has no %s, where %s goes. Nothing was written."),
+                   /* Translators: a page's path, then what it should hold, e.g. "the schedule" */
+                   _("The site has no %s, which should hold %s. Nothing was written."),
                    file->path, first->what);
       return NULL;
     }
