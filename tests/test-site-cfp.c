@@ -467,7 +467,8 @@ test_readiness (Fixture       *f,
                 gconstpointer  data)
 {
   g_autofree char *in_a_month = day_from_now (30);
-  g_autofree char *yesterday = day_from_now (-1);
+  /* two days ago: 23:59 AoE yesterday is still ahead until noon UTC */
+  g_autofree char *yesterday = day_from_now (-2);
   g_autoptr(LecternCfpDate) deadline = NULL;
   g_autoptr(GError) error = NULL;
 

@@ -120,19 +120,6 @@ cfp_show (LecternStore *store)
   return EXIT_SUCCESS;
 }
 
-/* The kind a label names ("Submission deadline": submission), or other */
-static const char *
-kind_of_label (const char *label)
-{
-  static const char * const known[] = { "submission", "notification", "camera-ready", "workshop" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
-    if (g_utf8_collate (label, lectern_cfp_kind_get_label (known[i])) == 0 ||
-        g_ascii_strcasecmp (label, lectern_cfp_kind_get_label (known[i])) == 0)
-      return known[i];
-  return "other";
-}
-
 static LecternCfpDate *
 find_by_label (GListModel *dates,
                const char *label)
@@ -186,9 +173,11 @@ cfp_date (LecternStore *store,
 
   if (date == NULL)
     {
-      kind = o->kind != NULL ? o->kind : kind_of_label (o->label);
+      /* the kind the label names; the label kept unless it is the kind's own */
+      kind = o->kind != NULL ? o->kind : lectern_cfp_kind_for_label (o->label);
       date = lectern_store_add_cfp_date (store, kind,
-                                         g_strcmp0 (kind, "other") == 0 || o->kind != NULL ? o->label : NULL,
+                                         g_ascii_strcasecmp (lectern_cfp_kind_get_label (kind), o->label) == 0
+                                         ? NULL : o->label,
                                          &error);
       if (date == NULL)
         {

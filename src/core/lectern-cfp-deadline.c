@@ -55,6 +55,25 @@ lectern_cfp_kind_get_label (const char *kind)
   return _("Date");
 }
 
+/* The kind a date's label names, as call pages and organizers word it
+ * ("Submission deadline", "Paper submission deadline": submission;
+ * "Acceptance notification", "Decisions": notification), else other */
+const char *
+lectern_cfp_kind_for_label (const char *label)
+{
+  g_autofree char *folded = g_utf8_casefold (label != NULL ? label : "", -1);
+
+  if (strstr (folded, "camera"))
+    return "camera-ready";
+  if (strstr (folded, "notification") || strstr (folded, "acceptance") || strstr (folded, "decision"))
+    return "notification";
+  if (strstr (folded, "submission") || strstr (folded, "paper deadline"))
+    return "submission";
+  if (strstr (folded, "workshop"))
+    return "workshop";
+  return "other";
+}
+
 /* The words a date is shown with: the organizers' own, else its kind's */
 const char *
 lectern_cfp_date_get_name (LecternCfpDate *date)

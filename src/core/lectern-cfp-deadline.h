@@ -20,6 +20,7 @@ typedef enum
 
 gboolean         lectern_cfp_kind_is_valid       (const char      *kind);
 const char      *lectern_cfp_kind_get_label      (const char      *kind);
+const char      *lectern_cfp_kind_for_label      (const char      *label);
 const char      *lectern_cfp_date_get_name       (LecternCfpDate  *date);
 gboolean         lectern_cfp_zone_is_valid       (const char      *zone);
 GTimeZone       *lectern_cfp_zone_new            (const char      *zone);

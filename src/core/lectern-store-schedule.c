@@ -1126,3 +1126,13 @@ lectern_store_update_session (LecternStore    *self,
   lectern_session_set_rev (session, rev);
   return TRUE;
 }
+
+/* Whether any slot is on the timeline (has a day): one query, for the
+ * views that only need to know that */
+gboolean
+lectern_store_has_scheduled_slots (LecternStore *self)
+{
+  g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
+
+  return _lectern_store_query_int (self, "SELECT EXISTS (SELECT 1 FROM slot WHERE day_id IS NOT NULL)", 0) != 0;
+}

@@ -244,6 +244,7 @@ gboolean       lectern_store_add_slot           (LecternStore   *self,
 gboolean       lectern_store_update_slot        (LecternStore   *self,
                                                  LecternSlot    *slot,
                                                  GError        **error);
+gboolean       lectern_store_has_scheduled_slots (LecternStore  *self);
 GListModel    *lectern_store_list_slots         (LecternStore   *self,
                                                  gint64          day_id,
                                                  GError        **error);

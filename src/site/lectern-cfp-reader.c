@@ -27,6 +27,7 @@
 
 #include "lectern-cfp-deadline.h"
 #include "lectern-cfp-reader.h"
+#include "lectern-site-page.h"
 #include "lectern-store-cfp.h"
 
 static void
@@ -52,10 +53,24 @@ lectern_cfp_reading_free (LecternCfpReading *reading)
   g_free (reading);
 }
 
-/* The list's lines (from 0) under Lectern's markers of @name, or under
- * the heading with @words: [*first, *last) */
+/* The lines of @page before @at */
+static guint
+lines_before (const char *page,
+              const char *at)
+{
+  guint n = 0;
+
+  for (const char *p = page; p < at; p++)
+    n += *p == '\n';
+  return n;
+}
+
+/* The list's lines (from 0) between Lectern's markers of @name, or
+ * under the heading with @words (lectern_site_page_find_list()):
+ * [*first, *last) */
 static gboolean
-find_list (char       **lines,
+find_list (const char  *page,
+           char       **lines,
            const char  *name,
            const char  *words,
            guint       *first,
@@ -63,41 +78,24 @@ find_list (char       **lines,
 {
   g_autofree char *begin = g_strdup_printf ("<!-- lectern:%s:begin", name);
   g_autofree char *end = g_strdup_printf ("<!-- lectern:%s:end", name);
-  gint start = -1;
+  const char *heading, *list, *list_end;
 
-  for (guint i = 0; lines[i] != NULL && start < 0; i++)
+  for (guint i = 0; lines[i] != NULL; i++)
     if (g_str_has_prefix (lines[i], begin))
-      start = i + 1;
-  if (start >= 0)
-    {
-      guint i = start;
+      {
+        guint j = i + 1;
 
-      while (lines[i] != NULL && !g_str_has_prefix (lines[i], end))
-        i++;
-      *first = start;
-      *last = i;
-      return TRUE;
-    }
+        while (lines[j] != NULL && !g_str_has_prefix (lines[j], end))
+          j++;
+        *first = i + 1;
+        *last = j;
+        return TRUE;
+      }
 
-  for (guint i = 0; lines[i] != NULL && start < 0; i++)
-    {
-      g_autofree char *folded = g_utf8_casefold (lines[i], -1);
-
-      if (lines[i][0] == '#' && strstr (folded, words) != NULL)
-        start = i + 1;
-    }
-  if (start < 0)
+  if (!lectern_site_page_find_list (page, words, &heading, &list, &list_end))
     return FALSE;
-
-  while (lines[start] != NULL && lines[start][strspn (lines[start], " \t\r")] == '\0')
-    start++;
-  *first = start;
-  *last = start;
-  while (lines[*last] != NULL &&
-         (lines[*last][0] == '*' || lines[*last][0] == '-' || lines[*last][0] == '+' ||
-          ((lines[*last][0] == ' ' || lines[*last][0] == '\t') && lines[*last][strspn (lines[*last], " \t")] != '\0')))
-    (*last)++;
-
+  *first = lines_before (page, list);
+  *last = list_end == list ? *first : lines_before (page, list_end) + 1;
   return TRUE;
 }
 
@@ -118,22 +116,6 @@ plain (const char *text,
       strstr (copy + 2, "**") == copy + len - 2)
     return g_strndup (copy + 2, len - 4);
   return g_steal_pointer (&copy);
-}
-
-static const char *
-kind_of_label (const char *label)
-{
-  g_autofree char *folded = g_utf8_casefold (label, -1);
-
-  if (strstr (folded, "camera"))
-    return "camera-ready";
-  if (strstr (folded, "notification") || strstr (folded, "acceptance") || strstr (folded, "decision"))
-    return "notification";
-  if (strstr (folded, "submission") || strstr (folded, "paper deadline"))
-    return "submission";
-  if (strstr (folded, "workshop"))
-    return "workshop";
-  return "other";
 }
 
 /* "11:59PM", "11:59 pm", "23:59" -> "23:59" */
@@ -186,9 +168,9 @@ read_date (const char  *line,
     label = plain (raw, FALSE);
   }
   day = g_strstrip (g_strndup (tick + 1, close - tick - 1));
-  lectern_cfp_date_set_kind (date, kind_of_label (label));
+  lectern_cfp_date_set_kind (date, lectern_cfp_kind_for_label (label));
   /* the kind's own words need no label of their own */
-  lectern_cfp_date_set_label (date, g_ascii_strcasecmp (lectern_cfp_kind_get_label (kind_of_label (label)), label) == 0
+  lectern_cfp_date_set_label (date, g_ascii_strcasecmp (lectern_cfp_kind_get_label (lectern_cfp_kind_for_label (label)), label) == 0
                                     ? "" : label);
   lectern_cfp_date_set_time (date, "");
   lectern_cfp_date_set_zone (date, "");
@@ -271,7 +253,7 @@ lectern_cfp_read_page (const char *path,
   reading->dates = g_ptr_array_new_with_free_func (g_object_unref);
   reading->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
 
-  if (find_list (lines, "cfp-dates", "important dates", &first, &last))
+  if (find_list (page, lines, "cfp-dates", "important dates", &first, &last))
     for (guint i = first; i < last; i++)
       {
         g_autofree char *why = NULL;
@@ -283,7 +265,7 @@ lectern_cfp_read_page (const char *path,
           g_ptr_array_add (notes, g_strdup_printf (_("%s, line %u: %s"), path, i + 1, why));
       }
 
-  if (find_list (lines, "cfp-topics", "topics", &first, &last))
+  if (find_list (page, lines, "cfp-topics", "topics", &first, &last))
     for (guint i = first; i < last; i++)
       {
         const char *line = lines[i];
@@ -332,7 +314,7 @@ lectern_cfp_read_page (const char *path,
       reading->intro = g_strstrip (g_string_free (g_steal_pointer (&text), FALSE));
       break;
     }
-  if (find_list (lines, "cfp-details", "additional details", &first, &last) && last > first)
+  if (find_list (page, lines, "cfp-details", "additional details", &first, &last) && last > first)
     {
       g_autofree char *joined = NULL;
       char *saved = lines[last];

@@ -190,6 +190,48 @@ find_heading_with (const char *page,
 }
 
 /**
+ * lectern_site_page_find_list:
+ * @page: a page's text
+ * @words: what its heading says ("important dates"), any case
+ * @heading: (out): the heading's line
+ * @list: (out): the list's first line, past the blank lines after the
+ *   heading
+ * @list_end: (out): the end of its last line; @list when it has none
+ *
+ * The list under the first heading (a "#" line) that has @words: its
+ * items and their indented lines. The writer replaces it the first
+ * time (lectern_site_page_place()); the import reads it
+ * (lectern-cfp-reader.c).
+ *
+ * Returns: whether the page has such a heading
+ */
+gboolean
+lectern_site_page_find_list (const char  *page,
+                             const char  *words,
+                             const char **heading,
+                             const char **list,
+                             const char **list_end)
+{
+  const char *p;
+
+  *heading = find_heading_with (page, words);
+  if (*heading == NULL)
+    return FALSE;
+
+  p = *line_end (*heading) ? line_end (*heading) + 1 : line_end (*heading);
+  while (*p && line_is_blank (p))
+    p = *line_end (p) ? line_end (p) + 1 : line_end (p);
+  *list = *list_end = p;
+  while (*p == '*' || *p == '-' || *p == '+' || ((*p == ' ' || *p == '\t') && !line_is_blank (p)))
+    {
+      *list_end = line_end (p);
+      p = *line_end (p) ? line_end (p) + 1 : line_end (p);
+    }
+
+  return TRUE;
+}
+
+/**
  * lectern_site_page_place:
  * @path: the page's path in the site, for messages
  * @page: the page as the site has it
@@ -213,6 +255,7 @@ lectern_site_page_place (const char              *path,
   const char *begin;
   const char *end;
   const char *h;
+  const char *list;
   const char *cursor;
   const char *replace_end;
 
@@ -245,8 +288,7 @@ lectern_site_page_place (const char              *path,
     return g_strdup (page);
 
   /* First export: the list under the heading */
-  h = find_heading_with (page, block->heading);
-  if (h == NULL)
+  if (!lectern_site_page_find_list (page, block->heading, &h, &list, &replace_end))
     {
       g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_NO_PLACE,
                    _("%s has neither Lectern’s markers for %s nor a heading with “%s”. Add the heading where they belong. Nothing was written."),
@@ -254,20 +296,10 @@ lectern_site_page_place (const char              *path,
       return NULL;
     }
 
+  /* from the heading's end: the blank lines and the list */
   cursor = *line_end (h) ? line_end (h) + 1 : line_end (h);
-  replace_end = cursor;
-  {
-    const char *p = cursor;
-
-    while (*p && line_is_blank (p))
-      p = *line_end (p) ? line_end (p) + 1 : line_end (p);
-    /* the list: its items and their indented lines */
-    while (*p == '*' || *p == '-' || *p == '+' || ((*p == ' ' || *p == '\t') && !line_is_blank (p)))
-      {
-        replace_end = line_end (p);
-        p = *line_end (p) ? line_end (p) + 1 : line_end (p);
-      }
-  }
+  if (replace_end == list)
+    replace_end = cursor;
 
   {
     g_autofree char *region = g_strndup (cursor, replace_end - cursor);

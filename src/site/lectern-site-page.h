@@ -46,6 +46,11 @@ char *lectern_site_page_place       (const char              *path,
 char *lectern_site_block_wrap       (const char  *name,
                                      const char  *about,
                                      const char  *text);
+gboolean lectern_site_page_find_list (const char  *page,
+                                     const char  *words,
+                                     const char **heading,
+                                     const char **list,
+                                     const char **list_end);
 char *lectern_site_page_find_block  (const char  *page,
                                      const char  *name,
                                      guint       *first_line);

@@ -22,8 +22,6 @@
 #include <string.h>
 
 #include "lectern-site-program.h"
-#include "lectern-slot.h"
-#include "lectern-day.h"
 
 static const struct
 {
@@ -119,28 +117,9 @@ lectern_site_has_program (LecternStore  *store,
                           gboolean      *has_program,
                           GError       **error)
 {
-  g_autoptr(GListModel) days = NULL;
-
   g_return_val_if_fail (LECTERN_IS_STORE (store), FALSE);
 
-  *has_program = FALSE;
-  if (!(days = lectern_store_list_days (store, error)))
-    return FALSE;
-  for (guint d = 0; d < g_list_model_get_n_items (days) && !*has_program; d++)
-    {
-      g_autoptr(LecternDay) day = g_list_model_get_item (days, d);
-      g_autoptr(GListModel) slots = lectern_store_list_slots (store, lectern_day_get_id (day), error);
-
-      if (slots == NULL)
-        return FALSE;
-      for (guint i = 0; i < g_list_model_get_n_items (slots) && !*has_program; i++)
-        {
-          g_autoptr(LecternSlot) slot = g_list_model_get_item (slots, i);
-
-          *has_program = lectern_slot_is_scheduled (slot);
-        }
-    }
-
+  *has_program = lectern_store_has_scheduled_slots (store);
   return TRUE;
 }
 

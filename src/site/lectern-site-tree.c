@@ -47,7 +47,6 @@ static void
 site_file_free (LecternSiteFile *file)
 {
   g_free (file->path);
-  g_free (file->heading);
   g_clear_pointer (&file->blocks, g_ptr_array_unref);
   g_clear_pointer (&file->contents, g_bytes_unref);
   g_free (file);
@@ -191,7 +190,6 @@ lectern_site_tree_add_named_block (LecternSiteTree  *self,
       file->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) site_block_free);
       /* the first block stands for the page where one is enough */
       file->contents = g_bytes_new (block, strlen (block));
-      file->heading = g_strdup (heading);
     }
   g_return_if_fail (file->ownership == LECTERN_SITE_OWN_BLOCK);
 

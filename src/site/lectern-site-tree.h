@@ -25,8 +25,9 @@ typedef enum
   LECTERN_SITE_OWN_BLOCK,    /* only the block between Lectern's markers */
 } LecternSiteOwnership;
 
-/* One file of the tree. For LECTERN_SITE_OWN_BLOCK, contents is the
- * block, placed into the page the site has (lectern_site_tree_resolve).
+/* One file of the tree. For LECTERN_SITE_OWN_BLOCK, blocks are
+ * Lectern's blocks, placed in order into the page the site has
+ * (lectern_site_tree_resolve), and contents is the first of them.
  */
 typedef struct
 {
@@ -34,7 +35,6 @@ typedef struct
   GBytes               *contents;
   LecternSiteFileKind   kind;
   LecternSiteOwnership  ownership;
-  char                 *heading;     /* OWN_BLOCK: the heading it goes under the first time */
   GPtrArray            *blocks;      /* OWN_BLOCK: LecternSiteBlock, placed in order */
 } LecternSiteFile;
 
