@@ -230,3 +230,218 @@ lectern_store_get_workshop_uuid (LecternStore *self)
 
   return uuid != NULL && g_uuid_string_is_valid (uuid) ? uuid : (g_free (uuid), NULL);
 }
+
+/* One value into the digest: its type, then its bytes (text and blobs
+ * with their length first, so no two rows hash alike by shifting bytes
+ * from one column to the next) */
+static void
+digest_value (GChecksum    *checksum,
+              sqlite3_stmt *stmt,
+              int           column)
+{
+  int type = sqlite3_column_type (stmt, column);
+  guint8 tag = (guint8) type;
+
+  g_checksum_update (checksum, &tag, 1);
+  if (type == SQLITE_INTEGER)
+    {
+      gint64 v = sqlite3_column_int64 (stmt, column);
+
+      g_checksum_update (checksum, (const guchar *) &v, sizeof v);
+    }
+  else if (type == SQLITE_FLOAT)
+    {
+      double v = sqlite3_column_double (stmt, column);
+
+      g_checksum_update (checksum, (const guchar *) &v, sizeof v);
+    }
+  else if (type == SQLITE_TEXT || type == SQLITE_BLOB)
+    {
+      const void *data = sqlite3_column_blob (stmt, column);
+      gint64 n = sqlite3_column_bytes (stmt, column);
+
+      g_checksum_update (checksum, (const guchar *) &n, sizeof n);
+      if (n > 0)
+        g_checksum_update (checksum, data, n);
+    }
+}
+
+static gboolean
+digest_query (LecternStore  *self,
+              GChecksum     *checksum,
+              const char    *sql,
+              GError       **error)
+{
+  sqlite3_stmt *stmt = _lectern_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  g_checksum_update (checksum, (const guchar *) sql, -1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int n = sqlite3_column_count (stmt);
+
+      g_checksum_update (checksum, (const guchar *) "\n", 1);
+      for (int i = 0; i < n; i++)
+        digest_value (checksum, stmt, i);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _lectern_store_set_error_from_db (self, rc, error);
+  return TRUE;
+}
+
+/**
+ * lectern_store_digest_contents:
+ * @checksum: fed with the file's contents
+ *
+ * Feeds @checksum with everything in the file a site is made from:
+ * every row of every table, whatever the table (a column or table a
+ * later version adds is in it without a word here), but the undo
+ * history, the bytes of the site's cards as last written (their hashes
+ * are in), and the bookkeeping of the site's record itself. Two files
+ * that give the same digest give the same site; any edit changes it.
+ * One read transaction, so the digest is of one state of the file.
+ */
+gboolean
+lectern_store_digest_contents (LecternStore  *self,
+                               GChecksum     *checksum,
+                               GError       **error)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+  int rc;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (checksum != NULL, FALSE);
+
+  if (!_lectern_store_exec (self, "SAVEPOINT lectern_digest", error))
+    return FALSE;
+
+  g_checksum_update (checksum, (const guchar *) &self->schema_version, sizeof self->schema_version);
+  ok = digest_query (self, checksum, "SELECT type, name, sql FROM sqlite_master ORDER BY type, name", error);
+
+  stmt = ok ? _lectern_store_prepare (self, "SELECT name FROM sqlite_master WHERE type = 'table'"
+                                            " AND name NOT LIKE 'sqlite_%' ORDER BY name", error) : NULL;
+  ok = ok && stmt != NULL;
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup (_lectern_store_column_text (stmt, 0)));
+  if (stmt != NULL)
+    {
+      sqlite3_finalize (stmt);
+      if (ok && rc != SQLITE_DONE)
+        ok = _lectern_store_set_error_from_db (self, rc, error);
+    }
+
+  for (guint i = 0; ok && i < tables->len; i++)
+    {
+      const char *table = g_ptr_array_index (tables, i);
+      g_autofree char *sql = NULL;
+
+      if (g_str_equal (table, "history"))
+        continue;
+      if (g_str_equal (table, "site_file"))
+        sql = g_strdup ("SELECT path, sha1, category, position FROM site_file ORDER BY path");
+      else if (g_str_equal (table, "meta"))
+        sql = g_strdup ("SELECT * FROM meta WHERE key NOT IN ('site_version', 'site_memo') ORDER BY key");
+      else
+        {
+          char *quoted = sqlite3_mprintf ("SELECT * FROM \"%w\"", table);
+
+          sql = g_strdup (quoted);
+          sqlite3_free (quoted);
+        }
+      ok = digest_query (self, checksum, sql, error);
+    }
+
+  _lectern_store_exec (self, "RELEASE lectern_digest", NULL);
+  return ok;
+}
+
+/**
+ * lectern_store_get_site_memo:
+ *
+ * Returns: (transfer full) (nullable): what the last export noted of
+ *   the site it left (lectern-site-memo.c), or %NULL
+ */
+char *
+lectern_store_get_site_memo (LecternStore *self)
+{
+  sqlite3_stmt *stmt;
+  char *memo = NULL;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
+
+  stmt = _lectern_store_prepare (self, "SELECT value FROM meta WHERE key = 'site_memo'", NULL);
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    memo = g_strdup (_lectern_store_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return memo;
+}
+
+/**
+ * lectern_store_set_site_memo:
+ * @memo: (nullable): the note, or %NULL to forget it
+ *
+ * Bookkeeping, like the site's record: no undo step, and no change of
+ * the workshop for the other connections' watch.
+ */
+gboolean
+lectern_store_set_site_memo (LecternStore  *self,
+                             const char    *memo,
+                             GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), FALSE);
+
+  if (lectern_store_get_read_only (self))
+    return TRUE;
+
+  if (!_lectern_store_write_begin (self, error))
+    return FALSE;
+
+  stmt = _lectern_store_prepare (self, memo != NULL ? "INSERT OR REPLACE INTO meta (key, value) VALUES ('site_memo', ?1)"
+                                                    : "DELETE FROM meta WHERE key = 'site_memo'", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      if (memo != NULL)
+        _lectern_store_bind_text (stmt, 1, memo);
+      ok = _lectern_store_step_done (self, stmt, error);   /* finalizes it */
+    }
+  if (ok)
+    ok = _lectern_store_exec (self, "INSERT OR REPLACE INTO meta (key, value) VALUES ('site_version',"
+                                    " COALESCE ((SELECT value FROM meta WHERE key = 'site_version'), 0) + 1)",
+                              error);
+  if (ok)
+    self->site_version = _lectern_store_query_int (self, "SELECT value FROM meta WHERE key = 'site_version'", 0);
+
+  return _lectern_store_write_end (self, ok, error);
+}
+
+/**
+ * lectern_store_get_change_stamp:
+ * @data_version: (out): moves when another connection commits
+ * @own_changes: (out): moves with every row this connection writes
+ *
+ * Two stamps equal: nobody wrote the file in between.
+ */
+void
+lectern_store_get_change_stamp (LecternStore *self,
+                                gint64       *data_version,
+                                gint64       *own_changes)
+{
+  g_return_if_fail (LECTERN_IS_STORE (self));
+
+  *data_version = _lectern_store_query_int (self, "PRAGMA data_version", -1);
+  *own_changes = sqlite3_total_changes64 (self->db);
+}

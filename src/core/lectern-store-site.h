@@ -35,6 +35,17 @@ gboolean    lectern_store_set_site_records (LecternStore  *self,
                                             const char    *prefix,
                                             GError       **error);
 
+gboolean    lectern_store_digest_contents  (LecternStore  *self,
+                                            GChecksum     *checksum,
+                                            GError       **error);
+char       *lectern_store_get_site_memo    (LecternStore  *self);
+gboolean    lectern_store_set_site_memo    (LecternStore  *self,
+                                            const char    *memo,
+                                            GError       **error);
+void        lectern_store_get_change_stamp (LecternStore  *self,
+                                            gint64        *data_version,
+                                            gint64        *own_changes);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LecternSiteRecord, lectern_site_record_free)
 
 G_END_DECLS

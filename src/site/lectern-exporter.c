@@ -14,6 +14,10 @@
  * (or, on the first export, the note and table under the plan heading)
  * is Lectern's.
  *
+ * An export that would change nothing is known without rendering when
+ * the last export's memo still holds (lectern-site-memo.c): the plan
+ * then reads the site once and renders nothing.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "lectern-exporter"
@@ -22,7 +26,8 @@
 
 #include "lectern-exporter.h"
 #include "lectern-site-diff.h"
-#include "lectern-site-diff.h"
+#include "lectern-site-memo.h"
+#include "lectern-store-site.h"
 
 struct _LecternExporter
 {
@@ -31,7 +36,32 @@ struct _LecternExporter
   LecternStore      *store;
   char              *site_dir;
   LecternSiteFolder *folder;    /* opened by the plan, written by the write */
+
+  GDateTime         *fixed_now;   /* lectern_exporter_set_now(), or NULL for the clock */
+  GDateTime         *now;         /* the moment of the last plan */
+  gboolean           from_memo;   /* the last plan came from the memo, rendering nothing */
+  gint64             data_version;   /* the file's change stamp as the last plan began */
+  gint64             own_changes;
 };
+
+typedef enum
+{
+  MEMO_ON,
+  MEMO_OFF,      /* LECTERN_SITE_MEMO=off: render every time */
+  MEMO_VERIFY,   /* LECTERN_SITE_MEMO=verify (the tests): render anyway, abort on a difference */
+} MemoMode;
+
+static MemoMode
+memo_mode (void)
+{
+  const char *mode = g_getenv ("LECTERN_SITE_MEMO");
+
+  if (g_strcmp0 (mode, "off") == 0)
+    return MEMO_OFF;
+  if (g_strcmp0 (mode, "verify") == 0)
+    return MEMO_VERIFY;
+  return MEMO_ON;
+}
 
 G_DEFINE_FINAL_TYPE (LecternExporter, lectern_exporter, G_TYPE_OBJECT)
 
@@ -43,6 +73,8 @@ lectern_exporter_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->folder);
   g_clear_pointer (&self->site_dir, g_free);
+  g_clear_pointer (&self->fixed_now, g_date_time_unref);
+  g_clear_pointer (&self->now, g_date_time_unref);
 
   G_OBJECT_CLASS (lectern_exporter_parent_class)->finalize (object);
 }
@@ -82,6 +114,115 @@ lectern_exporter_get_site_dir (LecternExporter *self)
   return self->site_dir;
 }
 
+/**
+ * lectern_exporter_set_now:
+ * @now: (nullable): the moment the exports of this exporter take as
+ *   now (for what the site says by the day: the call's announcement),
+ *   or %NULL for the clock
+ */
+void
+lectern_exporter_set_now (LecternExporter *self,
+                          GDateTime       *now)
+{
+  g_return_if_fail (LECTERN_IS_EXPORTER (self));
+
+  g_clear_pointer (&self->fixed_now, g_date_time_unref);
+  self->fixed_now = now != NULL ? g_date_time_ref (now) : NULL;
+}
+
+/**
+ * lectern_exporter_get_rendered:
+ *
+ * Returns: whether the last plan rendered the site; %FALSE when the
+ *   memo of the export before told it, unchanged
+ */
+gboolean
+lectern_exporter_get_rendered (LecternExporter *self)
+{
+  g_return_val_if_fail (LECTERN_IS_EXPORTER (self), FALSE);
+
+  return !self->from_memo;
+}
+
+static LecternExportResult *
+plan_rendered (LecternExporter  *self,
+               GError          **error)
+{
+  g_autoptr(LecternSiteTree) tree = lectern_site_render_at (self->store, self->now, error);
+
+  return tree != NULL ? lectern_site_folder_compare (self->folder, tree, error) : NULL;
+}
+
+typedef struct
+{
+  LecternStore *store;
+  GDateTime    *now;
+  char         *key;
+} KeyWork;
+
+static gpointer
+key_work_run (gpointer data)
+{
+  KeyWork *work = data;
+
+  work->key = lectern_site_memo_key (work->store, work->now, NULL);
+  return NULL;
+}
+
+/* The plan the memo gives, or NULL when it does not hold; never for a
+ * file from a newer Lectern, which the render refuses with the reason,
+ * nor for a site the render's compare would refuse. The key is made
+ * from the file on a thread of its own while this one reads the site;
+ * nothing else uses the store meanwhile. */
+static LecternExportResult *
+plan_from_memo (LecternExporter *self)
+{
+  g_autofree char *memo = NULL;
+  g_autofree char *noted_key = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(LecternExportResult) result = NULL;
+  KeyWork work = { self->store, self->now, NULL };
+  GThread *thread;
+
+  if (lectern_store_get_schema_version (self->store) != LECTERN_SCHEMA_VERSION ||
+      !(memo = lectern_store_get_site_memo (self->store)) ||
+      !(files = lectern_site_memo_parse (memo, &noted_key)))
+    return NULL;
+
+  thread = g_thread_new ("lectern-memo-key", key_work_run, &work);
+  result = lectern_site_folder_compare_memo (self->folder, files);
+  g_thread_join (thread);
+
+  if (g_strcmp0 (work.key, noted_key) != 0)
+    g_clear_object (&result);
+  g_free (work.key);
+
+  return g_steal_pointer (&result);
+}
+
+/* LECTERN_SITE_MEMO=verify: what the memo said is what a render says */
+static void
+verify_memo (LecternExportResult *memo,
+             LecternExportResult *rendered)
+{
+  GPtrArray *a = lectern_export_result_get_files (memo);
+  GPtrArray *b = lectern_export_result_get_files (rendered);
+
+  if (a->len != b->len)
+    g_error ("The site memo listed %u files; a render gives %u", a->len, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      LecternExportFile *x = g_ptr_array_index (a, i);
+      LecternExportFile *y = g_ptr_array_index (b, i);
+
+      if (!g_str_equal (x->path, y->path) || x->kind != y->kind || y->change != LECTERN_EXPORT_UNCHANGED ||
+          !g_bytes_equal (x->contents, y->contents))
+        g_error ("The site memo said “%s” is up to date; a render says otherwise (%s)", x->path, y->path);
+    }
+  if (lectern_export_result_get_leftovers (memo)->len != lectern_export_result_get_leftovers (rendered)->len)
+    g_error ("The site memo and a render found different temporary files");
+}
+
 /* Every file Lectern owns in the site, with the bytes it should have
  * and whether that differs from what is there. Reads the site, writes
  * nothing; refuses (with the reason) a file from a newer Lectern and a
@@ -91,8 +232,8 @@ LecternExportResult *
 lectern_exporter_plan (LecternExporter  *self,
                        GError          **error)
 {
-  g_autoptr(LecternSiteTree) tree = NULL;
-  LecternExportResult *result;
+  LecternExportResult *result = NULL;
+  MemoMode mode = memo_mode ();
 
   g_return_val_if_fail (LECTERN_IS_EXPORTER (self), NULL);
 
@@ -100,11 +241,25 @@ lectern_exporter_plan (LecternExporter  *self,
       !(self->folder = lectern_site_folder_open (self->site_dir, error)))
     return NULL;
 
-  tree = lectern_site_render (self->store, error);
-  if (tree == NULL)
-    return NULL;
+  g_clear_pointer (&self->now, g_date_time_unref);
+  self->now = self->fixed_now != NULL ? g_date_time_ref (self->fixed_now) : g_date_time_new_now_utc ();
+  lectern_store_get_change_stamp (self->store, &self->data_version, &self->own_changes);
 
-  result = lectern_site_folder_compare (self->folder, tree, error);
+  result = mode != MEMO_OFF ? plan_from_memo (self) : NULL;
+  self->from_memo = result != NULL;
+
+  if (result != NULL && mode == MEMO_VERIFY)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(LecternExportResult) rendered = plan_rendered (self, &local_error);
+
+      if (rendered == NULL)
+        g_error ("The site memo said the site is up to date; a render fails: %s", local_error->message);
+      verify_memo (result, rendered);
+    }
+
+  if (result == NULL)
+    result = plan_rendered (self, error);
 
   /* what changes, in words (an export that changes nothing reads
    * nothing more) */
@@ -112,6 +267,34 @@ lectern_exporter_plan (LecternExporter  *self,
     lectern_site_explain (self->folder, result);
 
   return result;
+}
+
+/* After a write: notes what the site has now, under the key of the
+ * file as the plan read it. Only when nobody wrote the file since the
+ * plan began but the record just written, so that the key is of what
+ * the render read. A help, never a reason to fail. */
+static void
+note_memo (LecternExporter     *self,
+           LecternExportResult *result,
+           gboolean             unwritten)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *memo = NULL;
+  g_autofree char *old = NULL;
+  gint64 data_version, own_changes;
+
+  if (!unwritten || self->now == NULL || memo_mode () == MEMO_OFF)
+    return;
+
+  key = lectern_site_memo_key (self->store, self->now, NULL);
+  lectern_store_get_change_stamp (self->store, &data_version, &own_changes);
+  if (key == NULL || data_version != self->data_version)
+    return;
+
+  memo = lectern_site_memo_format (key, lectern_export_result_get_files (result));
+  old = lectern_store_get_site_memo (self->store);
+  if (g_strcmp0 (old, memo) != 0)
+    lectern_store_set_site_memo (self->store, memo, NULL);
 }
 
 /* Writes the files of the plan that differ from the site (each replaced
@@ -131,17 +314,25 @@ lectern_exporter_write (LecternExporter      *self,
       !(self->folder = lectern_site_folder_open (self->site_dir, error)))
     return FALSE;
 
+  gint64 data_version, own_changes;
+
   if (!lectern_site_folder_write (self->folder, result, error))
     return FALSE;
 
+  /* a plan from the memo: the record is what it was */
+  if (self->from_memo)
+    return TRUE;
+
   /* what the site has now, for the next export's positions and the
    * hand edits check --site reports; a help, never a reason to fail */
+  lectern_store_get_change_stamp (self->store, &data_version, &own_changes);
   {
     g_autoptr(GError) local_error = NULL;
 
     if (!lectern_site_record_files (self->store, lectern_export_result_get_files (result), &local_error))
       g_warning ("The workshop file could not note what the site has now: %s", local_error->message);
   }
+  note_memo (self, result, data_version == self->data_version && own_changes == self->own_changes);
   return TRUE;
 }
 
@@ -170,6 +361,7 @@ export_worker (GTask        *task,
     }
 
   worker = lectern_exporter_new (store, self->site_dir);
+  lectern_exporter_set_now (worker, self->fixed_now);
   result = lectern_exporter_plan (worker, &error);
   if (result == NULL)
     {

@@ -26,6 +26,9 @@ gboolean             lectern_exporter_write         (LecternExporter      *self,
                                                      LecternExportResult  *result,
                                                      GError              **error);
 const char          *lectern_exporter_get_site_dir  (LecternExporter      *self);
+void                 lectern_exporter_set_now       (LecternExporter      *self,
+                                                     GDateTime            *now);
+gboolean             lectern_exporter_get_rendered  (LecternExporter      *self);
 
 /* Off the main thread: the work runs on a connection of its own. */
 void                 lectern_exporter_plan_async    (LecternExporter      *self,

@@ -42,6 +42,7 @@
 #include <unistd.h>
 
 #include "lectern-site-folder.h"
+#include "lectern-site-memo.h"
 #include "lectern-site-page.h"
 
 #define MAX_LINKS 16
@@ -676,6 +677,140 @@ lectern_site_folder_compare (LecternSiteFolder  *self,
     return NULL;
 
   return g_steal_pointer (&result);
+}
+
+/* The memo's files, read and hashed on two threads */
+typedef struct
+{
+  LecternSiteFolder *self;
+  GPtrArray         *files;    /* LecternSiteMemoFile */
+  GBytes           **bytes;    /* each file's, once it matched */
+  gint               next;     /* the next file to read (atomic) */
+  gint               missed;   /* a file differs, or could not be read (atomic) */
+} MemoRead;
+
+static gpointer
+memo_read_run (gpointer data)
+{
+  MemoRead *m = data;
+  g_autoptr(GChecksum) sha1 = g_checksum_new (G_CHECKSUM_SHA1);
+
+  for (;;)
+    {
+      guint i = (guint) g_atomic_int_add (&m->next, 1);
+      const LecternSiteMemoFile *file;
+      GBytes *current;
+      struct stat st;
+      Found found;
+      gboolean opened;
+      int fd;
+
+      if (i >= m->files->len || g_atomic_int_get (&m->missed))
+        break;
+      file = g_ptr_array_index (m->files, i);
+
+      /* every folder is in the cache already: nothing is written to it */
+      opened = open_file (m->self, file->path, &fd, &st, &found, NULL);
+
+      /* not the file it was, or not a plain file of the site: the
+       * render's compare says what (and refuses what it must) */
+      if (!opened || found != FOUND_FILE)
+        {
+          if (fd >= 0)
+            close (fd);
+          g_atomic_int_set (&m->missed, TRUE);
+          break;
+        }
+      current = read_fd (fd, st.st_size, file->path, NULL);
+      close (fd);
+      if (current == NULL)
+        {
+          g_atomic_int_set (&m->missed, TRUE);
+          break;
+        }
+
+      g_checksum_reset (sha1);
+      g_checksum_update (sha1, g_bytes_get_data (current, NULL), g_bytes_get_size (current));
+      if (!g_str_equal (g_checksum_get_string (sha1), file->sha1))
+        {
+          g_bytes_unref (current);
+          g_atomic_int_set (&m->missed, TRUE);
+          break;
+        }
+      m->bytes[i] = current;
+    }
+
+  return NULL;
+}
+
+/**
+ * lectern_site_folder_compare_memo:
+ * @files: (element-type LecternSiteMemoFile): what the last export left
+ *   (lectern_site_memo_parse())
+ *
+ * The plan of a no-op export, known without rendering: each file is
+ * opened as lectern_site_folder_compare() opens it and read once, on two
+ * threads.
+ *
+ * Returns: (transfer full) (nullable): the plan, every file unchanged,
+ *   when the site still has each of @files as it was left; %NULL when
+ *   it does not (a file edited, removed, made a link, unreadable: the
+ *   render's compare then says what, and refuses what it must)
+ */
+LecternExportResult *
+lectern_site_folder_compare_memo (LecternSiteFolder *self,
+                                  GPtrArray         *files)
+{
+  g_autoptr(LecternExportResult) plan = NULL;
+  g_autoptr(LecternSiteTree) tree = NULL;
+  MemoRead m = { self, files, NULL, 0, FALSE };
+  GThread *helper;
+  gboolean missed;
+
+  g_return_val_if_fail (LECTERN_IS_SITE_FOLDER (self), NULL);
+  g_return_val_if_fail (files != NULL, NULL);
+
+  /* the folders first, on this thread: the two threads then only look
+   * them up in the cache */
+  for (guint i = 0; i < files->len; i++)
+    {
+      const LecternSiteMemoFile *file = g_ptr_array_index (files, i);
+      g_autofree char *folder = NULL;
+      const char *base;
+      int fd;
+
+      split_path (file->path, &folder, &base);
+      if (cached_folder (self, folder) < 0 && folder[0] != '\0' &&
+          (!open_folder (self, folder, FALSE, 0, &fd, NULL) || fd < 0))
+        return NULL;
+    }
+
+  m.bytes = g_new0 (GBytes *, files->len);
+  helper = g_thread_new ("lectern-memo", memo_read_run, &m);
+  memo_read_run (&m);
+  g_thread_join (helper);
+  missed = m.missed;
+
+  if (!missed)
+    {
+      plan = lectern_export_result_new ();
+      tree = lectern_site_tree_new ();
+      for (guint i = 0; i < files->len; i++)
+        {
+          const LecternSiteMemoFile *file = g_ptr_array_index (files, i);
+
+          lectern_site_tree_add (tree, file->path, m.bytes[i], file->kind);
+          lectern_export_result_add_file (plan, file->path, m.bytes[i], file->kind, LECTERN_EXPORT_UNCHANGED);
+        }
+    }
+  for (guint i = 0; i < files->len; i++)
+    g_clear_pointer (&m.bytes[i], g_bytes_unref);
+  g_free (m.bytes);
+
+  if (missed || !find_leftovers (self, tree, plan, NULL))
+    return NULL;
+
+  return g_steal_pointer (&plan);
 }
 
 /* ------------------------------------------------------------------ */

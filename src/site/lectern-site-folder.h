@@ -27,6 +27,8 @@ GPtrArray           *lectern_site_folder_list       (LecternSiteFolder   *self,
 LecternExportResult *lectern_site_folder_compare    (LecternSiteFolder   *self,
                                                      LecternSiteTree     *tree,
                                                      GError             **error);
+LecternExportResult *lectern_site_folder_compare_memo (LecternSiteFolder  *self,
+                                                       GPtrArray          *files);
 gboolean             lectern_site_folder_write      (LecternSiteFolder   *self,
                                                      LecternExportResult *result,
                                                      GError             **error);

@@ -41,6 +41,7 @@ typedef struct
   GPtrArray    *slots;      /* so that two threads can read them */
   GHashTable   *sessions_by_id;   /* gint64* -> LecternSession */
   GHashTable   *sponsors_by_id;   /* gint64* -> LecternSponsor */
+  GDateTime    *now;        /* the moment of the render: its only clock */
 } Snapshot;
 
 static void
@@ -54,6 +55,7 @@ snapshot_free (Snapshot *snap)
   g_clear_pointer (&snap->slots, g_ptr_array_unref);
   g_clear_pointer (&snap->sessions_by_id, g_hash_table_unref);
   g_clear_pointer (&snap->sponsors_by_id, g_hash_table_unref);
+  g_clear_pointer (&snap->now, g_date_time_unref);
   g_free (snap);
 }
 
@@ -82,9 +84,12 @@ index_by_id (GListModel *model,
 
 static Snapshot *
 snapshot_read (LecternStore  *store,
+               GDateTime     *now,
                GError       **error)
 {
   g_autoptr(Snapshot) snap = g_new0 (Snapshot, 1);
+
+  snap->now = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_utc ();
   g_autoptr(GListModel) days = NULL;
   g_autoptr(GListModel) slots = NULL;
 
@@ -128,9 +133,17 @@ nonempty (const char *s)
   return s != NULL && s[0] != '\0' ? s : NULL;
 }
 
-/* "*All times HST, UTC-10. Find us in [Ballroom A (floor L4)](…) of the convention center.*" */
-static char *
-render_note_line (LecternEvent *event)
+/**
+ * lectern_site_render_note_line:
+ * @now: the moment of the export: a workshop without a date names its
+ *   zone's standard time then
+ *
+ * Returns: (transfer full): "*All times HST, UTC-10. Find us in
+ *   [Ballroom A (floor L4)](…) of the convention center.*"
+ */
+char *
+lectern_site_render_note_line (LecternEvent *event,
+                               GDateTime    *now)
 {
   g_autoptr(GTimeZone) tz = NULL;
   g_autoptr(GDateTime) when = NULL;
@@ -153,7 +166,7 @@ render_note_line (LecternEvent *event)
       when = g_date_time_new_from_iso8601 (iso, tz);
     }
   if (when == NULL)
-    when = g_date_time_new_now (tz);
+    when = g_date_time_to_timezone (now, tz);
 
   interval = g_time_zone_find_interval (tz, G_TIME_TYPE_STANDARD, g_date_time_to_unix (when));
   if (interval < 0)
@@ -525,7 +538,7 @@ render_table (Snapshot *snap)
 static char *
 render_schedule_block (Snapshot *snap)
 {
-  g_autofree char *note = render_note_line (snap->event);
+  g_autofree char *note = lectern_site_render_note_line (snap->event, snap->now);
   g_autofree char *table = render_table (snap);
 
   return g_strdup_printf (LECTERN_SCHEDULE_BEGIN_MARKER "\n\n%s\n\n%s\n" LECTERN_SCHEDULE_END_MARKER,
@@ -1011,7 +1024,7 @@ lectern_site_render_schedule (LecternStore  *store,
 
   g_return_val_if_fail (LECTERN_IS_STORE (store), NULL);
 
-  snap = snapshot_read (store, error);
+  snap = snapshot_read (store, NULL, error);
   if (snap == NULL)
     return NULL;
 
@@ -1073,6 +1086,21 @@ LecternSiteTree *
 lectern_site_render (LecternStore  *store,
                      GError       **error)
 {
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return lectern_site_render_at (store, now, error);
+}
+
+/**
+ * lectern_site_render_at:
+ * @now: the moment of the export: what the site says that depends on
+ *   the day (the call's announcement) is said as of then
+ */
+LecternSiteTree *
+lectern_site_render_at (LecternStore  *store,
+                        GDateTime     *now,
+                        GError       **error)
+{
   g_autoptr(LecternSiteTree) tree = lectern_site_tree_new ();
   g_autoptr(Snapshot) snap = NULL;
   g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func (g_free);
@@ -1096,7 +1124,7 @@ lectern_site_render (LecternStore  *store,
   if (!check_schedule (store, error))
     return NULL;
 
-  snap = snapshot_read (store, error);
+  snap = snapshot_read (store, now, error);
   if (snap == NULL)
     return NULL;
 
@@ -1153,12 +1181,8 @@ lectern_site_render (LecternStore  *store,
   lectern_site_tree_add_block (tree, LECTERN_SITE_PAGE, work.block,
                                lectern_event_get_plan_heading (snap->event));
   lectern_site_tree_add (tree, LECTERN_SITE_SCHEDULE_DATA, work.data, LECTERN_SITE_FILE_DATA);
-  {
-    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-    if (!lectern_site_render_cfp (store, tree, now, error))
-      return NULL;
-  }
+  if (!lectern_site_render_cfp (store, tree, now, error))
+    return NULL;
   if (program != NULL)
     lectern_site_program_add_files (tree, snap->event, g_steal_pointer (&work.ics),
                                     g_steal_pointer (&work.xml), g_steal_pointer (&work.json));

@@ -11,6 +11,11 @@ G_BEGIN_DECLS
 
 LecternSiteTree *lectern_site_render          (LecternStore  *store,
                                                GError       **error);
+LecternSiteTree *lectern_site_render_at       (LecternStore  *store,
+                                               GDateTime     *now,
+                                               GError       **error);
+char            *lectern_site_render_note_line (LecternEvent *event,
+                                                GDateTime    *now);
 char            *lectern_site_render_schedule (LecternStore  *store,
                                                GError       **error);
 

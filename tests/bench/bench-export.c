@@ -5,8 +5,10 @@
  * site; each round times, one after the other, the first export (every
  * file written, durably), a durable copy of the same output tree
  * (`cp -r` then `sync -f`), a plain `cp -r` of it, and an export with
- * nothing changed (which must write nothing). Prints the medians and
- * the two ratios the README reports.
+ * nothing changed (which must write nothing, and which the memo of the
+ * first export tells: lectern-site-memo.c), then the same export with
+ * the memo off, rendering. Prints the medians and the two ratios the
+ * README reports.
  *
  * usage: bench-export [N_PEOPLE N_SLOTS N_SPONSORS]
  *
@@ -23,7 +25,9 @@
 
 #include "lectern-exporter.h"
 #include "lectern-site-folder.h"
+#include "lectern-site-memo.h"
 #include "lectern-site-render.h"
+#include "lectern-store-site.h"
 #include "lectern-store.h"
 #include "lectern-test-util.h"
 
@@ -89,7 +93,8 @@ main (int    argc,
   double t0, t_fill;
   double t_export[ROUNDS], t_durable[ROUNDS], t_cp[ROUNDS], t_noop[ROUNDS];
   double t_render[ROUNDS], t_compare[ROUNDS];
-  guint n_files = 0, n_changed = 0;
+  double t_key[ROUNDS], t_memo[ROUNDS], t_rendered[ROUNDS];
+  guint n_files = 0, n_changed = 0, n_from_memo = 0;
 
   if (dir == NULL)
     die (error);
@@ -149,8 +154,48 @@ main (int    argc,
         die (error);
       t_noop[r] = now () - t0;
       n_changed += lectern_export_result_count_changes (again);
+      n_from_memo += !lectern_exporter_get_rendered (again_exporter);
 
-      /* the same, in its two parts: rendering the tree, comparing it */
+      /* the same, in its two parts: the memo's key, the site read against the memo */
+      {
+        g_autoptr(GDateTime) at = g_date_time_new_now_utc ();
+        g_autofree char *key = NULL;
+        g_autofree char *memo = lectern_store_get_site_memo (store);
+        g_autoptr(GPtrArray) memo_files = NULL;
+        g_autoptr(LecternSiteFolder) folder = NULL;
+        g_autoptr(LecternExportResult) compared = NULL;
+
+        t0 = now ();
+        key = lectern_site_memo_key (store, at, &error);
+        if (key == NULL)
+          die (error);
+        t_key[r] = now () - t0;
+
+        t0 = now ();
+        memo_files = lectern_site_memo_parse (memo, NULL);
+        folder = lectern_site_folder_open (site_r, &error);
+        if (memo_files == NULL || folder == NULL ||
+            !(compared = lectern_site_folder_compare_memo (folder, memo_files)))
+          die (error);
+        t_memo[r] = now () - t0;
+      }
+
+      /* the same export rendering anyway (as one after any edit must) */
+      {
+        g_autoptr(LecternExporter) rendering = lectern_exporter_new (store, site_r);
+        g_autoptr(LecternExportResult) rendered = NULL;
+
+        g_setenv ("LECTERN_SITE_MEMO", "off", TRUE);
+        t0 = now ();
+        rendered = lectern_exporter_plan (rendering, &error);
+        if (rendered == NULL || !lectern_exporter_write (rendering, rendered, &error))
+          die (error);
+        t_rendered[r] = now () - t0;
+        g_unsetenv ("LECTERN_SITE_MEMO");
+        n_changed += lectern_export_result_count_changes (rendered);
+      }
+
+      /* and that in its two parts: rendering the tree, comparing it */
       {
         g_autoptr(LecternSiteTree) tree = NULL;
         g_autoptr(LecternSiteFolder) folder = NULL;
@@ -186,7 +231,12 @@ main (int    argc,
     g_print ("first export (all files written):    %8.3f s\n", export);
     g_print ("cp -r + sync -f of the same tree:    %8.3f s\n", durable);
     g_print ("cp -r of the same tree:              %8.3f s\n", cp);
-    g_print ("re-export, nothing changed:          %8.3f s  (%u files written)\n", noop, n_changed);
+    g_print ("re-export, nothing changed:          %8.3f s  (%u files written; %u of %d from the memo)\n",
+             noop, n_changed, n_from_memo, ROUNDS);
+    g_print ("  its parts, on two threads at once:\n");
+    g_print ("             the memo's key           %8.3f s\n", median (t_key));
+    g_print ("             the site read against it %8.3f s\n", median (t_memo));
+    g_print ("the same, rendering anyway (memo off): %7.3f s\n", median (t_rendered));
     g_print ("  its parts: render the tree          %8.3f s\n", median (t_render));
     g_print ("             compare it with the site %8.3f s\n", median (t_compare));
     g_print ("first export / durable copy:         %8.2f\n", export / durable);
