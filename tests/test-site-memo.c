@@ -372,7 +372,9 @@ test_format (void)
                                     LECTERN_EXPORT_UNCHANGED);
     lectern_export_result_add_file (result, "assets/schedule/schedule.ics", bytes, LECTERN_SITE_FILE_PROGRAM,
                                     LECTERN_EXPORT_NEW);
-    memo = lectern_site_memo_format (key, lectern_export_result_get_files (result));
+    g_autofree char *list = lectern_site_memo_list (lectern_export_result_get_files (result));
+
+    memo = lectern_site_memo_format (key, list);
   }
 
   parsed = lectern_site_memo_parse (memo, &noted);

@@ -213,21 +213,32 @@ lectern_store_set_site_records (LecternStore  *self,
  *
  * Returns: (transfer full) (nullable): "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx"
  */
+/* A value of the meta table, or NULL */
+static char *
+meta_text (LecternStore *self,
+           const char   *key)
+{
+  sqlite3_stmt *stmt = _lectern_store_prepare (self, "SELECT value FROM meta WHERE key = ?1", NULL);
+  char *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  _lectern_store_bind_text (stmt, 1, key);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup (_lectern_store_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
 char *
 lectern_store_get_workshop_uuid (LecternStore *self)
 {
-  sqlite3_stmt *stmt;
-  char *uuid = NULL;
+  char *uuid;
 
   g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
 
-  stmt = _lectern_store_prepare (self, "SELECT value FROM meta WHERE key = 'workshop_uuid'", NULL);
-  if (stmt == NULL)
-    return NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    uuid = g_strdup (_lectern_store_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-
+  uuid = meta_text (self, "workshop_uuid");
   return uuid != NULL && g_uuid_string_is_valid (uuid) ? uuid : (g_free (uuid), NULL);
 }
 
@@ -371,19 +382,9 @@ lectern_store_digest_contents (LecternStore  *self,
 char *
 lectern_store_get_site_memo (LecternStore *self)
 {
-  sqlite3_stmt *stmt;
-  char *memo = NULL;
-
   g_return_val_if_fail (LECTERN_IS_STORE (self), NULL);
 
-  stmt = _lectern_store_prepare (self, "SELECT value FROM meta WHERE key = 'site_memo'", NULL);
-  if (stmt == NULL)
-    return NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    memo = g_strdup (_lectern_store_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-
-  return memo;
+  return meta_text (self, "site_memo");
 }
 
 /**

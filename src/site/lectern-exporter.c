@@ -278,20 +278,28 @@ note_memo (LecternExporter     *self,
            LecternExportResult *result,
            gboolean             unwritten)
 {
-  g_autofree char *key = NULL;
+  g_autofree char *list = NULL;
   g_autofree char *memo = NULL;
   g_autofree char *old = NULL;
+  KeyWork work = { self->store, self->now, NULL };
+  GThread *thread;
   gint64 data_version, own_changes;
 
   if (!unwritten || self->now == NULL || memo_mode () == MEMO_OFF)
     return;
 
-  key = lectern_site_memo_key (self->store, self->now, NULL);
+  /* the key from the file, while this thread hashes the files */
+  thread = g_thread_new ("lectern-memo-key", key_work_run, &work);
+  list = lectern_site_memo_list (lectern_export_result_get_files (result));
+  g_thread_join (thread);
+
   lectern_store_get_change_stamp (self->store, &data_version, &own_changes);
-  if (key == NULL || data_version != self->data_version)
+  if (work.key != NULL && data_version == self->data_version)
+    memo = lectern_site_memo_format (work.key, list);
+  g_free (work.key);
+  if (memo == NULL)
     return;
 
-  memo = lectern_site_memo_format (key, lectern_export_result_get_files (result));
   old = lectern_store_get_site_memo (self->store);
   if (g_strcmp0 (old, memo) != 0)
     lectern_store_set_site_memo (self->store, memo, NULL);

@@ -222,30 +222,41 @@ lectern_site_memo_key (LecternStore  *store,
 }
 
 /**
- * lectern_site_memo_format:
- * @key: lectern_site_memo_key() of the file as the export left it
+ * lectern_site_memo_list:
  * @files: (element-type LecternExportFile): the export's files
  *
- * Returns: (transfer full): the note: the format and key on the first
- *   line, then a line per file: kind, hash, path (a path holds no
- *   newline: lectern_validate_site_path())
+ * Returns: (transfer full): a line per file: kind, hash, path (a path
+ *   holds no newline: lectern_validate_site_path())
  */
 char *
-lectern_site_memo_format (const char *key,
-                          GPtrArray  *files)
+lectern_site_memo_list (GPtrArray *files)
 {
-  GString *memo = g_string_new (NULL);
+  GString *list = g_string_new (NULL);
 
-  g_string_append_printf (memo, MEMO_FORMAT " %s\n", key);
   for (guint i = 0; i < files->len; i++)
     {
       LecternExportFile *file = g_ptr_array_index (files, i);
       g_autofree char *sha1 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA1, file->contents);
 
-      g_string_append_printf (memo, "%d %s %s\n", (int) file->kind, sha1, file->path);
+      g_string_append_printf (list, "%d %s %s\n", (int) file->kind, sha1, file->path);
     }
 
-  return g_string_free (memo, FALSE);
+  return g_string_free (list, FALSE);
+}
+
+/**
+ * lectern_site_memo_format:
+ * @key: lectern_site_memo_key() of the file as the export left it
+ * @list: lectern_site_memo_list() of the export's files
+ *
+ * Returns: (transfer full): the note: the format and key on the first
+ *   line, then @list
+ */
+char *
+lectern_site_memo_format (const char *key,
+                          const char *list)
+{
+  return g_strdup_printf (MEMO_FORMAT " %s\n%s", key, list);
 }
 
 /**

@@ -25,8 +25,9 @@ void       lectern_site_memo_file_free (LecternSiteMemoFile *file);
 char      *lectern_site_memo_key       (LecternStore  *store,
                                         GDateTime     *now,
                                         GError       **error);
+char      *lectern_site_memo_list      (GPtrArray     *files);
 char      *lectern_site_memo_format    (const char    *key,
-                                        GPtrArray     *files);
+                                        const char    *list);
 GPtrArray *lectern_site_memo_parse     (const char    *memo,
                                         char         **key);
 
