@@ -19,6 +19,7 @@
 
 #include "lectern-cfp-deadline.h"
 #include "lectern-exporter.h"
+#include "lectern-site-diff.h"
 #include "lectern-site-memo.h"
 #include "lectern-store-cfp.h"
 #include "lectern-store-site.h"
@@ -353,6 +354,55 @@ test_environment (Fixture       *f,
 
   g_assert_cmpstr (plain, ==, same_rules);
   g_assert_cmpstr (plain, !=, other_rules);
+
+  /* gdk-pixbuf's list of image loaders (a loader upgraded, added, removed) */
+  {
+    g_autofree char *cache = g_build_filename (f->dir, "loaders.cache", NULL);
+    g_autofree char *listed = NULL, *same_loaders = NULL, *other_loaders = NULL;
+
+    g_assert_true (g_file_get_contents (LECTERN_PIXBUF_CACHE_FILE, &listed, &len, NULL));
+    g_assert_true (g_file_set_contents (cache, listed, len, NULL));
+    g_setenv ("GDK_PIXBUF_MODULE_FILE", cache, TRUE);
+    same_loaders = key_at (f->store, "2030-05-01T00:00:00Z");
+    g_assert_true (g_file_set_contents (cache, "# no loaders\n", -1, NULL));
+    other_loaders = key_at (f->store, "2030-05-01T00:00:00Z");
+    g_unsetenv ("GDK_PIXBUF_MODULE_FILE");
+
+    g_assert_cmpstr (plain, ==, same_loaders);
+    g_assert_cmpstr (plain, !=, other_loaders);
+  }
+}
+
+/* The record of the site's cards reads a card's list and position from
+ * its front matter, never from its text: the memo's key has the record */
+static void
+test_record_front_matter (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternExportResult) result = lectern_export_result_new ();
+  g_autoptr(GBytes) card = g_bytes_new_static ("---\nlayout: page\ntitle: Tri\nimportance: 3\ncategory: speaker\n---\n"
+                                               "importance: 9\ncategory: sponsor\n", 96);
+  g_autoptr(GBytes) crlf = g_bytes_new_static ("---\r\nlayout: page\r\nimportance: 4\r\ncategory: organizer\r\n---\r\n"
+                                               "importance: 8\r\n", 75);
+  g_autoptr(GHashTable) records = NULL;
+  LecternSiteRecord *record;
+
+  lectern_export_result_add_file (result, "_projects/tri.md", card, LECTERN_SITE_FILE_CARD, LECTERN_EXPORT_CHANGED);
+  lectern_export_result_add_file (result, "_projects/tim.md", crlf, LECTERN_SITE_FILE_CARD, LECTERN_EXPORT_CHANGED);
+  g_assert_true (lectern_site_record_files (f->store, lectern_export_result_get_files (result), &error));
+  g_assert_no_error (error);
+
+  records = lectern_store_get_site_positions_or_records (f->store, FALSE, &error);
+  g_assert_no_error (error);
+  record = g_hash_table_lookup (records, "_projects/tri.md");
+  g_assert_nonnull (record);
+  g_assert_cmpint (record->position, ==, 3);
+  g_assert_cmpstr (record->category, ==, "speaker");
+  record = g_hash_table_lookup (records, "_projects/tim.md");
+  g_assert_nonnull (record);
+  g_assert_cmpint (record->position, ==, 4);
+  g_assert_cmpstr (record->category, ==, "organizer");
 }
 
 static void
@@ -457,6 +507,7 @@ main (int   argc,
   ADD ("clock", test_clock);
   ADD ("environment", test_environment);
   ADD ("verify-catches", test_verify_catches);
+  ADD ("record-front-matter", test_record_front_matter);
   g_test_add_func ("/site-memo/format", test_format);
 
   return g_test_run ();

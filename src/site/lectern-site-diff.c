@@ -475,8 +475,9 @@ lectern_site_explain (LecternSiteFolder   *folder,
  * Notes in the workshop file what the site's cards are now (their
  * bytes, list and position: lectern-store-site.c).
  */
-/* A card's list and position, from its top-level lines when they are
- * plain (as Lectern writes them), else through libyaml */
+/* A card's list and position, from its front matter's top-level lines
+ * when they are plain (as Lectern writes them), else through libyaml;
+ * never from the card's text below it */
 static void
 read_list_and_position (GBytes  *card,
                         char   **category,
@@ -488,6 +489,7 @@ read_list_and_position (GBytes  *card,
   g_autoptr(GHashTable) front = NULL;
   const char *importance;
   guint64 value = 0;
+  guint fences = 0;
 
   *category = NULL;
   *position = -1;
@@ -497,7 +499,13 @@ read_list_and_position (GBytes  *card,
       const char *eol = memchr (line, '\n', end - line);
       gsize n = (eol != NULL ? eol : end) - line;
 
-      if (n > 10 && strncmp (line, "category: ", 10) == 0 && *category == NULL)
+      if (n > 0 && line[n - 1] == '\r')
+        n--;
+      if (n == 3 && strncmp (line, "---", 3) == 0 && ++fences == 2)
+        break;
+      if (fences == 0)
+        ;   /* not yet in the front matter */
+      else if (n > 10 && strncmp (line, "category: ", 10) == 0 && *category == NULL)
         *category = g_strndup (line + 10, n - 10);
       else if (n > 12 && strncmp (line, "importance: ", 12) == 0)
         {

@@ -11,13 +11,21 @@
  *  - the workshop file's contents (lectern_store_digest_contents(): every
  *    table, whatever a later version adds to it, but the undo history);
  *  - the code that renders: the build ids of the program and of the
- *    libraries whose output is in the site (GLib, libical, json-glib,
- *    libyaml, SQLite, gdk-pixbuf, the C library);
+ *    libraries whose output is in the site (GLib and PCRE2, libical,
+ *    json-glib, libyaml, SQLite, gdk-pixbuf with libpng, libjpeg and
+ *    zlib, the C library), and gdk-pixbuf's list of image loaders with
+ *    each loader's file as the file system knows it (a loader is loaded
+ *    only when an image needs it, so its build id cannot be read before
+ *    a render);
  *  - the languages of the process;
  *  - what depends on the clock, as of the export's moment: the call's
  *    state (its announcement) and the schedule's note line (the zone's
  *    name, for a workshop without a date);
- *  - the zone files of the workshop's zone and the call's dates' zones.
+ *  - the zones of the workshop and of the call's dates, as each reader
+ *    has them: the zone file on disk, libical's VTIMEZONE (libical keeps
+ *    a zone for the life of the process), and GLib's offsets and names
+ *    at each hour of each day of the schedule and at each of the call's
+ *    dates (GLib keeps a zone while anything holds it).
  * When the key a render would have is the noted one, and every noted
  * file is in the site with the noted hash, the render would give what
  * the site has: the export is a no-op, known without rendering
@@ -34,7 +42,9 @@
 #include "config.h"
 
 #include <elf.h>
+#include <libical/ical.h>
 #include <link.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -58,6 +68,31 @@ lectern_site_memo_file_free (LecternSiteMemoFile *file)
   g_free (file);
 }
 
+static void
+add_text (GChecksum  *checksum,
+          const char *text)
+{
+  text = text != NULL ? text : "";
+  g_checksum_update (checksum, (const guchar *) text, strlen (text) + 1);
+}
+
+static void
+add_file_facts (GChecksum  *checksum,
+                const char *path)
+{
+  struct stat st;
+  gint64 facts[4] = { 0 };
+
+  if (stat (path, &st) == 0)
+    {
+      facts[0] = st.st_ino;
+      facts[1] = st.st_size;
+      facts[2] = st.st_mtim.tv_sec;
+      facts[3] = st.st_mtim.tv_nsec;
+    }
+  g_checksum_update (checksum, (const guchar *) facts, sizeof facts);
+}
+
 /* The libraries whose output ends up in the site's bytes */
 static gboolean
 renders_site (const char *name)
@@ -65,7 +100,7 @@ renders_site (const char *name)
   static const char *const libraries[] = {
     "/libglib-2.0.so", "/libgobject-2.0.so", "/libgio-2.0.so", "/libical.so", "/libical-glib.so",
     "/libjson-glib-1.0.so", "/libyaml-0.so", "/libsqlite3.so", "/libgdk_pixbuf-2.0.so", "/libc.so",
-    "/liblectern",
+    "/libpcre2-8.so", "/libpng16.so", "/libjpeg.so", "/libz.so", "/liblectern",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (libraries); i++)
@@ -121,25 +156,43 @@ add_build_id (struct dl_phdr_info *info,
 
   /* no build id: the file itself, as the file system knows it */
   if (!found)
-    {
-      struct stat st;
-      gint64 facts[4] = { 0 };
-
-      if (stat (name[0] != '\0' ? name : "/proc/self/exe", &st) == 0)
-        {
-          facts[0] = st.st_ino;
-          facts[1] = st.st_size;
-          facts[2] = st.st_mtim.tv_sec;
-          facts[3] = st.st_mtim.tv_nsec;
-        }
-      g_checksum_update (checksum, (const guchar *) facts, sizeof facts);
-    }
+    add_file_facts (checksum, name[0] != '\0' ? name : "/proc/self/exe");
 
   return 0;
 }
 
-/* A zone's rules, as GLib reads them (an IANA name; UTC and AoE are
- * Lectern's own) */
+/* gdk-pixbuf's list of loaders, and each loader's file */
+static void
+add_pixbuf_loaders (GChecksum *checksum)
+{
+  const char *path = g_getenv ("GDK_PIXBUF_MODULE_FILE");
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  if (path == NULL || path[0] == '\0')
+    path = LECTERN_PIXBUF_CACHE_FILE;
+  if (!g_file_get_contents (path, &contents, &len, NULL))
+    return;
+
+  g_checksum_update (checksum, (const guchar *) contents, len);
+  for (char *line = contents; line != NULL; )
+    {
+      char *eol = strchr (line, '\n');
+
+      if (eol != NULL)
+        *eol = '\0';
+      /* "/usr/lib/…/loaders/libpixbufloader-svg.so" */
+      if (line[0] == '"' && g_str_has_suffix (line, ".so\""))
+        {
+          line[strlen (line) - 1] = '\0';
+          add_file_facts (checksum, line + 1);
+        }
+      line = eol != NULL ? eol + 1 : NULL;
+    }
+}
+
+/* A zone's rules, as each reader has them: its file (an IANA name; UTC
+ * and AoE are Lectern's own) and libical's VTIMEZONE */
 static void
 add_zone (GChecksum  *checksum,
           GHashTable *seen,
@@ -148,6 +201,7 @@ add_zone (GChecksum  *checksum,
   const char *dir = g_getenv ("TZDIR");
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
+  icaltimezone *builtin;
   gsize len = 0;
 
   if (zone == NULL || zone[0] == '\0' || !g_hash_table_add (seen, (gpointer) zone))
@@ -160,14 +214,52 @@ add_zone (GChecksum  *checksum,
                         : g_build_filename (dir != NULL && dir[0] != '\0' ? dir : "/usr/share/zoneinfo", zone, NULL);
   if (g_file_get_contents (path, &contents, &len, NULL))
     g_checksum_update (checksum, (const guchar *) contents, len);
+
+  builtin = icaltimezone_get_builtin_timezone (zone);
+  if (builtin != NULL && icaltimezone_get_component (builtin) != NULL)
+    {
+      g_autofree char *vtimezone = icalcomponent_as_ical_string_r (icaltimezone_get_component (builtin));
+
+      add_text (checksum, vtimezone);
+    }
 }
 
-static void
-add_text (GChecksum  *checksum,
-          const char *text)
+/* GLib's view of the workshop's zone: its offset and name at each hour
+ * of each day of the schedule */
+static gboolean
+add_days_in_zone (GChecksum     *checksum,
+                  LecternStore  *store,
+                  LecternEvent  *event,
+                  GError       **error)
 {
-  text = text != NULL ? text : "";
-  g_checksum_update (checksum, (const guchar *) text, strlen (text) + 1);
+  g_autoptr(GListModel) days = lectern_store_list_days (store, error);
+  g_autoptr(GTimeZone) tz = NULL;
+  const char *zone = lectern_event_get_timezone (event);
+
+  if (days == NULL)
+    return FALSE;
+  tz = zone != NULL && zone[0] != '\0' ? g_time_zone_new_identifier (zone) : NULL;
+  if (tz == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (days); i++)
+    {
+      g_autoptr(LecternDay) day = g_list_model_get_item (days, i);
+      int y = 0, m = 0, d = 0;
+
+      if (sscanf (lectern_day_get_date (day), "%d-%d-%d", &y, &m, &d) != 3)
+        continue;
+      for (int hour = 0; hour < 24; hour++)
+        {
+          g_autoptr(GDateTime) at = g_date_time_new (tz, y, m, d, hour, 0, 0);
+          gint64 offset = at != NULL ? g_date_time_get_utc_offset (at) : 0;
+
+          g_checksum_update (checksum, (const guchar *) &offset, sizeof offset);
+          add_text (checksum, at != NULL ? g_date_time_get_timezone_abbreviation (at) : "");
+        }
+    }
+
+  return TRUE;
 }
 
 /**
@@ -195,6 +287,7 @@ lectern_site_memo_key (LecternStore  *store,
 
   add_text (checksum, MEMO_FORMAT " " PACKAGE_VERSION);
   dl_iterate_phdr (add_build_id, checksum);
+  add_pixbuf_loaders (checksum);
   for (guint i = 0; languages[i] != NULL; i++)
     add_text (checksum, languages[i]);
 
@@ -210,12 +303,17 @@ lectern_site_memo_key (LecternStore  *store,
                       ? lectern_cfp_state_to_string (lectern_cfp_get_state (cfp, dates, now)) : "");
 
   add_zone (checksum, zones, lectern_event_get_timezone (event));
+  if (!add_days_in_zone (checksum, store, event, error))
+    return NULL;
   for (guint i = 0; i < g_list_model_get_n_items (dates); i++)
     {
       g_autoptr(LecternCfpDate) date = g_list_model_get_item (dates, i);
+      g_autoptr(GDateTime) moment = lectern_cfp_date_dup_moment (date);
+      g_autofree char *iso = moment != NULL ? g_date_time_format_iso8601 (moment) : NULL;
 
       /* the model keeps the date, and so its zone, alive */
       add_zone (checksum, zones, lectern_cfp_date_get_zone (date));
+      add_text (checksum, iso);
     }
 
   return g_strdup (g_checksum_get_string (checksum));
