@@ -592,6 +592,31 @@ test_reader (void)
   g_assert_cmpstr (g_ptr_array_index (group->items, 1), ==, "two");
 }
 
+/* Markers around another of Lectern's blocks: writing the one would
+ * lose the other, so the page is refused, naming the block */
+static void
+test_nested_markers (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *news = lectern_site_block_wrap ("cfp-announcement", "the call", "➡️ Submit!");
+  const char *page = "# Home\n\n<!-- lectern:cfp-announcement:begin -->\n"
+                     LECTERN_SCHEDULE_BEGIN_MARKER "\n\n| Time | Talk |\n\n" LECTERN_SCHEDULE_END_MARKER "\n"
+                     "<!-- lectern:cfp-announcement:end -->\n";
+  const char *apart = "# Home\n\n<!-- lectern:cfp-announcement:begin -->\n<!-- lectern:cfp-announcement:end -->\n\n"
+                      LECTERN_SCHEDULE_BEGIN_MARKER "\n\n| Time | Talk |\n\n" LECTERN_SCHEDULE_END_MARKER "\n";
+  LecternSiteBlock block = { "cfp-announcement", "the call’s announcement", NULL, LECTERN_SITE_PLACE_MARKERS, news };
+  g_autofree char *placed = NULL;
+
+  g_assert_null (lectern_site_page_place ("_pages/about.md", page, &block, &error));
+  g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_BROKEN_PAGE);
+  g_assert_nonnull (strstr (error->message, "another of Lectern’s blocks between its markers for the call’s announcement"));
+
+  placed = lectern_site_page_place ("_pages/about.md", apart, &block, NULL);
+  g_assert_nonnull (placed);
+  g_assert_nonnull (strstr (placed, "➡️ Submit!"));
+  g_assert_nonnull (strstr (placed, LECTERN_SCHEDULE_BEGIN_MARKER));
+}
+
 /* The announcement by the state of the call */
 static void
 test_announcement (Fixture       *f,
@@ -729,6 +754,7 @@ main (int   argc,
   g_test_add ("/site-cfp/2023-and-refusal", Fixture, NULL, set_up_2023, test_2023_and_refusal, fixture_tear_down);
   g_test_add ("/site-cfp/2025-read-back", Fixture, NULL, set_up_2025, test_2025_read_back, fixture_tear_down);
   g_test_add_func ("/site-cfp/reader", test_reader);
+  g_test_add_func ("/site-cfp/nested-markers", test_nested_markers);
   g_test_add ("/site-cfp/readiness", Fixture, NULL, set_up_2025, test_readiness, fixture_tear_down);
   g_test_add ("/site-cfp/no-call-page", Fixture, NULL, set_up_2025, test_no_call_page, fixture_tear_down);
   g_test_add ("/site-cfp/unpublished", Fixture, NULL, set_up_2025, test_unpublished, fixture_tear_down);

@@ -279,6 +279,15 @@ lectern_site_page_place (const char              *path,
                        path, block->what);
           return NULL;
         }
+      /* another of Lectern's blocks inside this one's markers would
+       * be lost by writing this one */
+      if (find_line (page, "<!-- lectern:", line_end (begin)) != end)
+        {
+          g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_BROKEN_PAGE,
+                       _("%s has another of Lectern’s blocks between its markers for %s. Move that block out of them. Nothing was written."),
+                       path, block->what);
+          return NULL;
+        }
       region = g_strndup (begin, line_end (end) - begin);
       adapted = adapt_list (block->contents, region);
       return join_around_block (page, begin - page, adapted, line_end (end));
