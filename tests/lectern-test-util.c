@@ -605,6 +605,24 @@ lectern_test_export (LecternStore *store,
   g_assert_no_error (error);
 }
 
+void
+lectern_test_site_set_up (LecternTestSite *f,
+                          gconstpointer    data)
+{
+  f->store = lectern_test_demo_in_tmpdir ("lectern-site-XXXXXX", &f->dir);
+  f->site = lectern_test_copy_site (f->dir);
+}
+
+void
+lectern_test_site_tear_down (LecternTestSite *f,
+                             gconstpointer    data)
+{
+  g_clear_object (&f->store);
+  lectern_test_rm_rf (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+  g_clear_pointer (&f->site, g_free);
+}
+
 /* The demo workshop in a new folder (@dir, to remove) */
 LecternStore *
 lectern_test_demo_in_tmpdir (const char  *dir_template,

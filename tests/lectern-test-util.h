@@ -45,6 +45,20 @@ char          *lectern_test_plan_changes       (LecternStore        *store,
                                                 GError             **error);
 LecternStore  *lectern_test_demo_in_tmpdir     (const char          *dir_template,
                                                 char               **dir);
+
+/* The fixture of an export's test: the demo workshop and a copy of the
+ * real 2023 site without its cards, in a new folder */
+typedef struct
+{
+  char         *dir;
+  char         *site;
+  LecternStore *store;
+} LecternTestSite;
+
+void           lectern_test_site_set_up        (LecternTestSite     *f,
+                                                gconstpointer        data);
+void           lectern_test_site_tear_down     (LecternTestSite     *f,
+                                                gconstpointer        data);
 LecternStore  *lectern_test_import_site        (const char          *dir,
                                                 char               **site);
 void           lectern_test_write_file         (const char          *dir,

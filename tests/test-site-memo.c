@@ -25,37 +25,15 @@
 #include "lectern-store-site.h"
 #include "lectern-test-util.h"
 
-typedef struct
-{
-  char         *dir;
-  char         *site;
-  LecternStore *store;
-} Fixture;
+typedef LecternTestSite Fixture;
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->store = lectern_test_demo_in_tmpdir ("lectern-memo-XXXXXX", &f->dir);
-  f->site = lectern_test_copy_site (f->dir);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  lectern_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->site);
-}
-
-/* Plans (and writes) an export; says whether it rendered, and how many
- * files it changed */
+/* Plans an export, and writes it too when asked; says whether the plan
+ * rendered, and how many files it changes */
 static gboolean
-export_rendered (LecternStore *store,
-                 const char   *site,
-                 guint        *n_changes)
+run_export (LecternStore *store,
+            const char   *site,
+            gboolean      write,
+            guint        *n_changes)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LecternExporter) exporter = lectern_exporter_new (store, site);
@@ -63,26 +41,17 @@ export_rendered (LecternStore *store,
 
   g_assert_no_error (error);
   *n_changes = lectern_export_result_count_changes (result);
-  g_assert_true (lectern_exporter_write (exporter, result, &error));
-  g_assert_no_error (error);
+  if (write)
+    {
+      g_assert_true (lectern_exporter_write (exporter, result, &error));
+      g_assert_no_error (error);
+    }
 
   return lectern_exporter_get_rendered (exporter);
 }
 
-static gboolean
-plan_rendered (LecternStore *store,
-               const char   *site,
-               guint        *n_changes)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LecternExporter) exporter = lectern_exporter_new (store, site);
-  g_autoptr(LecternExportResult) result = lectern_exporter_plan (exporter, &error);
-
-  g_assert_no_error (error);
-  *n_changes = lectern_export_result_count_changes (result);
-
-  return lectern_exporter_get_rendered (exporter);
-}
+#define export_rendered(store, site, n) run_export ((store), (site), TRUE, (n))
+#define plan_rendered(store, site, n) run_export ((store), (site), FALSE, (n))
 
 /* A person's name and first name: on their card and in the schedule */
 static void
@@ -498,7 +467,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/site-memo/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/site-memo/" name, Fixture, NULL, lectern_test_site_set_up, func, lectern_test_site_tear_down)
 
   ADD ("second-export", test_second_export);
   ADD ("site-edited", test_site_edited);

@@ -22,30 +22,7 @@
 #include "lectern-site-program.h"
 #include "lectern-test-util.h"
 
-typedef struct
-{
-  char         *dir;
-  char         *site;
-  LecternStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->store = lectern_test_demo_in_tmpdir ("lectern-program-XXXXXX", &f->dir);
-  f->site = lectern_test_copy_site (f->dir);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  lectern_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->site);
-}
+typedef LecternTestSite Fixture;
 
 static char *
 plan_changes (LecternStore *store,
@@ -361,9 +338,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   lectern_test_keep_quark_block ();
 
-  g_test_add ("/site-program/written-once", Fixture, NULL, fixture_set_up, test_written_once, fixture_tear_down);
-  g_test_add ("/site-program/moved-slot", Fixture, NULL, fixture_set_up, test_moved_slot, fixture_tear_down);
-  g_test_add ("/site-program/folder-setting", Fixture, NULL, fixture_set_up, test_folder_setting, fixture_tear_down);
+  g_test_add ("/site-program/written-once", Fixture, NULL, lectern_test_site_set_up, test_written_once, lectern_test_site_tear_down);
+  g_test_add ("/site-program/moved-slot", Fixture, NULL, lectern_test_site_set_up, test_moved_slot, lectern_test_site_tear_down);
+  g_test_add ("/site-program/folder-setting", Fixture, NULL, lectern_test_site_set_up, test_folder_setting, lectern_test_site_tear_down);
   g_test_add_func ("/site-program/no-schedule-yet", test_no_schedule_yet);
   g_test_add_func ("/site-program/keep-stamps", test_keep_stamps);
 

@@ -117,6 +117,21 @@ lectern_store_get_site_positions_or_records (LecternStore  *self,
   return g_steal_pointer (&records);
 }
 
+/* For the other connections' watch: a write of the site's bookkeeping
+ * alone is no change to the workshop (lectern-store-watch.c). Inside
+ * the write. */
+static gboolean
+bump_site_version (LecternStore  *self,
+                   GError       **error)
+{
+  if (!_lectern_store_exec (self, "INSERT OR REPLACE INTO meta (key, value) VALUES ('site_version',"
+                                  " COALESCE ((SELECT value FROM meta WHERE key = 'site_version'), 0) + 1)",
+                            error))
+    return FALSE;
+  self->site_version = _lectern_store_query_int (self, "SELECT value FROM meta WHERE key = 'site_version'", 0);
+  return TRUE;
+}
+
 /**
  * lectern_store_set_site_records:
  * @records: (element-type LecternSiteRecord): the files as the site has
@@ -192,16 +207,7 @@ lectern_store_set_site_records (LecternStore  *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  /* for the other connections' watch: a write of the record alone is
-   * no change to the workshop (lectern-store-watch.c) */
-  if (ok)
-    ok = _lectern_store_exec (self, "INSERT OR REPLACE INTO meta (key, value) VALUES ('site_version',"
-                                    " COALESCE ((SELECT value FROM meta WHERE key = 'site_version'), 0) + 1)",
-                              error);
-  if (ok)
-    self->site_version = _lectern_store_query_int (self, "SELECT value FROM meta WHERE key = 'site_version'", 0);
-
-  return _lectern_store_write_end (self, ok, error);
+  return _lectern_store_write_end (self, ok && bump_site_version (self, error), error);
 }
 
 /**
@@ -419,14 +425,7 @@ lectern_store_set_site_memo (LecternStore  *self,
         _lectern_store_bind_text (stmt, 1, memo);
       ok = _lectern_store_step_done (self, stmt, error);   /* finalizes it */
     }
-  if (ok)
-    ok = _lectern_store_exec (self, "INSERT OR REPLACE INTO meta (key, value) VALUES ('site_version',"
-                                    " COALESCE ((SELECT value FROM meta WHERE key = 'site_version'), 0) + 1)",
-                              error);
-  if (ok)
-    self->site_version = _lectern_store_query_int (self, "SELECT value FROM meta WHERE key = 'site_version'", 0);
-
-  return _lectern_store_write_end (self, ok, error);
+  return _lectern_store_write_end (self, ok && bump_site_version (self, error), error);
 }
 
 /**
