@@ -342,6 +342,37 @@ test_environment (Fixture       *f,
   }
 }
 
+/* An image only one of gdk-pixbuf's loader modules reads (GIF here):
+ * no key can tell, so the workshop has no memo and always renders */
+static void
+test_unusual_image (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LecternPerson) tri = lectern_test_find_person (f->store, "Tri Dao");
+  g_autoptr(GBytes) png = g_bytes_new_static ("\x89PNG\r\n\x1a\n", 8);
+  g_autoptr(GBytes) gif = g_bytes_new_static ("GIF89a\x01\x00\x01\x00", 10);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *with_png = NULL;
+  g_autofree char *with_gif = NULL;
+
+  lectern_person_set_photo (tri, png);
+  g_assert_true (lectern_store_update_person (f->store, tri, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lectern_store_count_unusual_images (f->store, &error), ==, 0);
+  with_png = lectern_site_memo_key (f->store, now, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (with_png);
+
+  lectern_person_set_photo (tri, gif);
+  g_assert_true (lectern_store_update_person (f->store, tri, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lectern_store_count_unusual_images (f->store, &error), ==, 1);
+  with_gif = lectern_site_memo_key (f->store, now, &error);
+  g_assert_no_error (error);
+  g_assert_null (with_gif);
+}
+
 /* The record of the site's cards reads a card's list and position from
  * its front matter, never from its text: the memo's key has the record */
 static void
@@ -477,6 +508,7 @@ main (int   argc,
   ADD ("environment", test_environment);
   ADD ("verify-catches", test_verify_catches);
   ADD ("record-front-matter", test_record_front_matter);
+  ADD ("unusual-image", test_unusual_image);
   g_test_add_func ("/site-memo/format", test_format);
 
   return g_test_run ();

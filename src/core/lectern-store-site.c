@@ -429,6 +429,42 @@ lectern_store_set_site_memo (LecternStore  *self,
 }
 
 /**
+ * lectern_store_count_unusual_images:
+ *
+ * Returns: how many photos and logos in the file are neither PNG nor
+ *   JPEG, by their first bytes (an image only a loader module reads:
+ *   GIF, SVG, TIFF, WebP…), or -1 with @error set
+ */
+gint64
+lectern_store_count_unusual_images (LecternStore  *self,
+                                    GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 n = -1;
+  int rc;
+
+  g_return_val_if_fail (LECTERN_IS_STORE (self), -1);
+
+  stmt = _lectern_store_prepare (self,
+                                 "SELECT (SELECT COUNT (*) FROM person WHERE photo IS NOT NULL"
+                                 "         AND hex (substr (photo, 1, 4)) <> '89504E47'"
+                                 "         AND hex (substr (photo, 1, 3)) <> 'FFD8FF')"
+                                 "     + (SELECT COUNT (*) FROM sponsor WHERE logo IS NOT NULL"
+                                 "         AND hex (substr (logo, 1, 4)) <> '89504E47'"
+                                 "         AND hex (substr (logo, 1, 3)) <> 'FFD8FF')", error);
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  else
+    _lectern_store_set_error_from_db (self, rc, error);
+  sqlite3_finalize (stmt);
+
+  return n;
+}
+
+/**
  * lectern_store_get_change_stamp:
  * @data_version: (out): moves when another connection commits
  * @own_changes: (out): moves with every row this connection writes

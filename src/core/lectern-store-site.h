@@ -42,6 +42,8 @@ char       *lectern_store_get_site_memo    (LecternStore  *self);
 gboolean    lectern_store_set_site_memo    (LecternStore  *self,
                                             const char    *memo,
                                             GError       **error);
+gint64      lectern_store_count_unusual_images (LecternStore  *self,
+                                                GError       **error);
 void        lectern_store_get_change_stamp (LecternStore  *self,
                                             gint64        *data_version,
                                             gint64        *own_changes);

@@ -16,7 +16,9 @@
  *    zlib, the C library), and gdk-pixbuf's list of image loaders with
  *    each loader's file as the file system knows it (a loader is loaded
  *    only when an image needs it, so its build id cannot be read before
- *    a render);
+ *    a render; and so a workshop with an image only a loader reads,
+ *    GIF, SVG or the like, whose loader's own libraries cannot be known
+ *    before a render either, has no memo at all: it renders every time);
  *  - the languages of the process;
  *  - what depends on the clock, as of the export's moment: the call's
  *    state (its announcement) and the schedule's note line (the zone's
@@ -266,8 +268,10 @@ add_days_in_zone (GChecksum     *checksum,
  * lectern_site_memo_key:
  * @now: the moment of the export (as given to lectern_site_render_at())
  *
- * Returns: (transfer full): the key of everything a render of @store at
- *   @now reads, or %NULL with @error set when the file could not be read
+ * Returns: (transfer full) (nullable): the key of everything a render of
+ *   @store at @now reads; %NULL with @error set when the file could not
+ *   be read, and %NULL alone when no key can tell (an image that only
+ *   one of gdk-pixbuf's loader modules reads)
  */
 char *
 lectern_site_memo_key (LecternStore  *store,
@@ -281,6 +285,7 @@ lectern_site_memo_key (LecternStore  *store,
   g_autoptr(GListModel) dates = NULL;
   g_autofree char *note = NULL;
   const char *const *languages = g_get_language_names ();
+  gint64 unusual;
 
   g_return_val_if_fail (LECTERN_IS_STORE (store), NULL);
   g_return_val_if_fail (now != NULL, NULL);
@@ -290,6 +295,10 @@ lectern_site_memo_key (LecternStore  *store,
   add_pixbuf_loaders (checksum);
   for (guint i = 0; languages[i] != NULL; i++)
     add_text (checksum, languages[i]);
+
+  unusual = lectern_store_count_unusual_images (store, error);
+  if (unusual != 0)
+    return NULL;
 
   if (!lectern_store_digest_contents (store, checksum, error) ||
       !(event = lectern_store_get_event (store, error)) ||
