@@ -33,7 +33,7 @@ done
 if command -v xgettext >/dev/null; then
   pot=$(mktemp)
   trap 'rm -f "$pot"' EXIT
-  xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 -f <(echo "$listed") -o "$pot"
+  xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=g_dngettext:2,3 --keyword=ngettext:1,2 -f <(echo "$listed") -o "$pot"
   n=$(grep -c '^msgid "' "$pot")
   echo "xgettext: $n messages"
   [ "$n" -gt 1000 ] || { echo "FAIL: only $n messages"; failed=1; }

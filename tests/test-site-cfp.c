@@ -609,7 +609,20 @@ test_nested_markers (void)
 
   g_assert_null (lectern_site_page_place ("_pages/about.md", page, &block, &error));
   g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_BROKEN_PAGE);
-  g_assert_nonnull (strstr (error->message, "another of Lectern’s blocks between its markers for the call’s announcement"));
+  g_assert_nonnull (strstr (error->message, "another of Lectern’s markers between its markers for the call’s announcement"));
+  g_clear_error (&error);
+
+  /* the other way round: the announcement's markers inside the schedule's */
+  {
+    g_autofree char *table = g_strdup_printf ("%s\n\n| Time | Talk |\n\n%s", LECTERN_SCHEDULE_BEGIN_MARKER,
+                                              LECTERN_SCHEDULE_END_MARKER);
+    const char *around = "## Schedule\n\n" LECTERN_SCHEDULE_BEGIN_MARKER "\n<!-- lectern:cfp-announcement:begin -->\n"
+                         "<!-- lectern:cfp-announcement:end -->\n\n| Time | Talk |\n\n" LECTERN_SCHEDULE_END_MARKER "\n";
+
+    g_assert_null (lectern_site_page_place_block (around, "Schedule", table, &error));
+    g_assert_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_BROKEN_PAGE);
+    g_assert_nonnull (strstr (error->message, "between its markers for the schedule"));
+  }
 
   placed = lectern_site_page_place ("_pages/about.md", apart, &block, NULL);
   g_assert_nonnull (placed);

@@ -385,11 +385,14 @@ test_record_front_matter (Fixture       *f,
                                                "importance: 9\ncategory: sponsor\n", 96);
   g_autoptr(GBytes) crlf = g_bytes_new_static ("---\r\nlayout: page\r\nimportance: 4\r\ncategory: organizer\r\n---\r\n"
                                                "importance: 8\r\n", 75);
+  g_autoptr(GBytes) dots = g_bytes_new_static ("---\nlayout: page\nimportance: 5\ncategory: panelist\n...\n"
+                                               "importance: 7\n", 68);
   g_autoptr(GHashTable) records = NULL;
   LecternSiteRecord *record;
 
   lectern_export_result_add_file (result, "_projects/tri.md", card, LECTERN_SITE_FILE_CARD, LECTERN_EXPORT_CHANGED);
   lectern_export_result_add_file (result, "_projects/tim.md", crlf, LECTERN_SITE_FILE_CARD, LECTERN_EXPORT_CHANGED);
+  lectern_export_result_add_file (result, "_projects/dan.md", dots, LECTERN_SITE_FILE_CARD, LECTERN_EXPORT_CHANGED);
   g_assert_true (lectern_site_record_files (f->store, lectern_export_result_get_files (result), &error));
   g_assert_no_error (error);
 
@@ -403,6 +406,10 @@ test_record_front_matter (Fixture       *f,
   g_assert_nonnull (record);
   g_assert_cmpint (record->position, ==, 4);
   g_assert_cmpstr (record->category, ==, "organizer");
+  record = g_hash_table_lookup (records, "_projects/dan.md");
+  g_assert_nonnull (record);
+  g_assert_cmpint (record->position, ==, 5);
+  g_assert_cmpstr (record->category, ==, "panelist");
 }
 
 static void

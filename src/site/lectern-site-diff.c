@@ -501,10 +501,15 @@ read_list_and_position (GBytes  *card,
 
       if (n > 0 && line[n - 1] == '\r')
         n--;
-      if (n == 3 && strncmp (line, "---", 3) == 0 && ++fences == 2)
+      /* the front matter opens on the first line, and closes with
+       * "---" or "..." */
+      if (fences == 0 && !(n == 3 && strncmp (line, "---", 3) == 0))
         break;
-      if (fences == 0)
-        ;   /* not yet in the front matter */
+      if (n == 3 && (strncmp (line, "---", 3) == 0 || (fences == 1 && strncmp (line, "...", 3) == 0)) &&
+          ++fences == 2)
+        break;
+      if (line == text)
+        ;   /* the opening line */
       else if (n > 10 && strncmp (line, "category: ", 10) == 0 && *category == NULL)
         *category = g_strndup (line + 10, n - 10);
       else if (n > 12 && strncmp (line, "importance: ", 12) == 0)

@@ -128,6 +128,49 @@ is_break (LecternSlot *slot)
   return kind == LECTERN_SLOT_BREAK || kind == LECTERN_SLOT_LUNCH;
 }
 
+
+/* libical's built-in zones are one set for the whole process, and
+ * reading a component moves iterators kept in it: two exports (or an
+ * export and the memo's key) read them under this lock, each from a
+ * copy of its own. */
+static GMutex builtin_zones_lock;
+
+static icalcomponent *
+clone_builtin_zone (icaltimezone *zone)
+{
+  icalcomponent *copy;
+
+  g_mutex_lock (&builtin_zones_lock);
+  copy = icalcomponent_new_clone (icaltimezone_get_component (zone));
+  g_mutex_unlock (&builtin_zones_lock);
+
+  return copy;
+}
+
+/**
+ * lectern_site_ical_zone_text:
+ * @name: an IANA zone ("Pacific/Honolulu")
+ *
+ * Returns: (transfer full) (nullable): libical's VTIMEZONE for @name, as
+ *   this process has it (libical keeps a zone once read), or %NULL for
+ *   a zone libical does not know
+ */
+char *
+lectern_site_ical_zone_text (const char *name)
+{
+  icaltimezone *zone = name != NULL ? icaltimezone_get_builtin_timezone (name) : NULL;
+  icalcomponent *copy;
+  char *text;
+
+  if (zone == NULL || icaltimezone_get_component (zone) == NULL)
+    return NULL;
+  copy = clone_builtin_zone (zone);
+  text = icalcomponent_as_ical_string_r (copy);
+  icalcomponent_free (copy);
+
+  return text;
+}
+
 /* The zone a deadline is in, with its VTIMEZONE in the calendar once:
  * AoE (UTC−12, made here: no zone database has it), an IANA zone
  * (libical's), or NULL for UTC */
@@ -166,7 +209,7 @@ deadline_zone (icalcomponent *calendar,
   zone = icaltimezone_get_builtin_timezone (name);
   if (zone == NULL)
     return NULL;
-  icalcomponent_add_component (calendar, icalcomponent_new_clone (icaltimezone_get_component (zone)));
+  icalcomponent_add_component (calendar, clone_builtin_zone (zone));
   g_hash_table_insert (zones, g_strdup (name), zone);
   return zone;
 }
@@ -322,7 +365,7 @@ lectern_site_format_ical (LecternProgramData  *data,
       icalcomponent_add_property (calendar, name);
     }
   if (zone != icaltimezone_get_utc_timezone ())
-    icalcomponent_add_component (calendar, icalcomponent_new_clone (icaltimezone_get_component (zone)));
+    icalcomponent_add_component (calendar, clone_builtin_zone (zone));
 
   for (guint d = 0; d < data->days->len; d++)
     {

@@ -17,6 +17,7 @@ typedef enum
   LECTERN_ICAL_BREAKS  = 1 << 0,   /* coffee and lunch breaks too */
 } LecternIcalFlags;
 
+char   *lectern_site_ical_zone_text (const char *name);
 char *lectern_site_render_ical (LecternStore      *store,
                                 LecternIcalFlags   flags,
                                 GError           **error);

@@ -26,8 +26,9 @@
  *  - the zones of the workshop and of the call's dates, as each reader
  *    has them: the zone file on disk, libical's VTIMEZONE (libical keeps
  *    a zone for the life of the process), and GLib's offsets and names
- *    at each hour of each day of the schedule and at each of the call's
- *    dates (GLib keeps a zone while anything holds it).
+ *    at each hour of each day of the schedule and the day after, and at
+ *    each of the call's dates (GLib keeps a zone while anything holds
+ *    it).
  * When the key a render would have is the noted one, and every noted
  * file is in the site with the noted hash, the render would give what
  * the site has: the export is a no-op, known without rendering
@@ -44,7 +45,6 @@
 #include "config.h"
 
 #include <elf.h>
-#include <libical/ical.h>
 #include <link.h>
 #include <stdio.h>
 #include <string.h>
@@ -52,6 +52,7 @@
 
 #include "lectern-cfp-deadline.h"
 #include "lectern-export-result.h"
+#include "lectern-site-ical.h"
 #include "lectern-site-memo.h"
 #include "lectern-site-render.h"
 #include "lectern-store-cfp.h"
@@ -203,7 +204,7 @@ add_zone (GChecksum  *checksum,
   const char *dir = g_getenv ("TZDIR");
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
-  icaltimezone *builtin;
+  g_autofree char *vtimezone = NULL;
   gsize len = 0;
 
   if (zone == NULL || zone[0] == '\0' || !g_hash_table_add (seen, (gpointer) zone))
@@ -217,17 +218,13 @@ add_zone (GChecksum  *checksum,
   if (g_file_get_contents (path, &contents, &len, NULL))
     g_checksum_update (checksum, (const guchar *) contents, len);
 
-  builtin = icaltimezone_get_builtin_timezone (zone);
-  if (builtin != NULL && icaltimezone_get_component (builtin) != NULL)
-    {
-      g_autofree char *vtimezone = icalcomponent_as_ical_string_r (icaltimezone_get_component (builtin));
-
-      add_text (checksum, vtimezone);
-    }
+  vtimezone = lectern_site_ical_zone_text (zone);
+  add_text (checksum, vtimezone);
 }
 
 /* GLib's view of the workshop's zone: its offset and name at each hour
- * of each day of the schedule */
+ * of each day of the schedule and of the day after (a slot may end past
+ * midnight) */
 static gboolean
 add_days_in_zone (GChecksum     *checksum,
                   LecternStore  *store,
@@ -251,9 +248,10 @@ add_days_in_zone (GChecksum     *checksum,
 
       if (sscanf (lectern_day_get_date (day), "%d-%d-%d", &y, &m, &d) != 3)
         continue;
-      for (int hour = 0; hour < 24; hour++)
+      for (int hour = 0; hour < 48; hour++)
         {
-          g_autoptr(GDateTime) at = g_date_time_new (tz, y, m, d, hour, 0, 0);
+          g_autoptr(GDateTime) midnight = g_date_time_new (tz, y, m, d, 0, 0, 0);
+          g_autoptr(GDateTime) at = midnight != NULL ? g_date_time_add_hours (midnight, hour) : NULL;
           gint64 offset = at != NULL ? g_date_time_get_utc_offset (at) : 0;
 
           g_checksum_update (checksum, (const guchar *) &offset, sizeof offset);

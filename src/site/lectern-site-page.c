@@ -50,6 +50,25 @@ line_end (const char *line)
   return eol ? eol : line + strlen (line);
 }
 
+/* Another of Lectern's markers between a block's own would be lost by
+ * writing the block (and the next export would differ): refused */
+static gboolean
+nothing_between (const char  *path,
+                 const char  *page,
+                 const char  *begin,
+                 const char  *end,
+                 const char  *what,
+                 GError     **error)
+{
+  if (find_line (page, "<!-- lectern:", line_end (begin)) == end)
+    return TRUE;
+
+  g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_BROKEN_PAGE,
+               _("%s has another of Lectern’s markers between its markers for %s. Move that block out of them, or remove the stray marker. Nothing was written."),
+               path, what);
+  return FALSE;
+}
+
 static gboolean
 line_is_blank (const char *line)
 {
@@ -279,15 +298,8 @@ lectern_site_page_place (const char              *path,
                        path, block->what);
           return NULL;
         }
-      /* another of Lectern's blocks inside this one's markers would
-       * be lost by writing this one */
-      if (find_line (page, "<!-- lectern:", line_end (begin)) != end)
-        {
-          g_set_error (error, LECTERN_EXPORT_ERROR, LECTERN_EXPORT_ERROR_BROKEN_PAGE,
-                       _("%s has another of Lectern’s blocks between its markers for %s. Move that block out of them. Nothing was written."),
-                       path, block->what);
-          return NULL;
-        }
+      if (!nothing_between (path, page, begin, end, block->what, error))
+        return NULL;
       region = g_strndup (begin, line_end (end) - begin);
       adapted = adapt_list (block->contents, region);
       return join_around_block (page, begin - page, adapted, line_end (end));
@@ -342,6 +354,9 @@ lectern_site_page_place_block (const char  *page,
                        LECTERN_SITE_PAGE);
           return NULL;
         }
+
+      if (!nothing_between (LECTERN_SITE_PAGE, page, begin, end, _("the schedule"), error))
+        return NULL;
 
       {
         g_autofree char *region = g_strndup (begin, line_end (end) - begin);
