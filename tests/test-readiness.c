@@ -9,12 +9,7 @@
 #include "lectern-readiness.h"
 #include "lectern-test-util.h"
 
-typedef struct
-{
-  char         *dir;
-  char         *site;
-  LecternStore *store;
-} Fixture;
+typedef LecternTestSite Fixture;
 
 /* The site's page: no loop shows the panelists' cards. */
 static const char about_page[] =
@@ -35,16 +30,6 @@ fixture_set_up (Fixture       *f,
   f->store = lectern_test_create_demo (path, NULL);
 
   lectern_test_write_file (f->site, "_pages/about.md", about_page);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  lectern_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->site);
 }
 
 static gboolean
@@ -145,8 +130,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/readiness/categories", test_categories);
-  g_test_add ("/readiness/file-only", Fixture, NULL, fixture_set_up, test_file_only, fixture_tear_down);
-  g_test_add ("/readiness/with-site", Fixture, NULL, fixture_set_up, test_with_site, fixture_tear_down);
+  g_test_add ("/readiness/file-only", Fixture, NULL, fixture_set_up, test_file_only, lectern_test_site_tear_down);
+  g_test_add ("/readiness/with-site", Fixture, NULL, fixture_set_up, test_with_site, lectern_test_site_tear_down);
 
   return g_test_run ();
 }

@@ -26,12 +26,7 @@
 #include "lectern-store-cfp.h"
 #include "lectern-test-util.h"
 
-typedef struct
-{
-  char         *dir;
-  char         *site;
-  LecternStore *store;
-} Fixture;
+typedef LecternTestSite Fixture;
 
 static const char *topics_2025[][6] = {
   { "Training and inference", "Training and inference of large models",
@@ -77,16 +72,6 @@ set_up_2023 (Fixture       *f,
              gconstpointer  data)
 {
   import_site (f, "es-fomo-2023");
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  lectern_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->site);
 }
 
 static LecternCfpDate *
@@ -761,16 +746,16 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   lectern_test_keep_quark_block ();
 
-  g_test_add ("/site-cfp/2025-regenerated", Fixture, NULL, set_up_2025, test_2025_regenerated, fixture_tear_down);
-  g_test_add ("/site-cfp/moved-deadline", Fixture, NULL, set_up_2025, test_moved_deadline, fixture_tear_down);
-  g_test_add ("/site-cfp/announcement", Fixture, NULL, set_up_2025, test_announcement, fixture_tear_down);
-  g_test_add ("/site-cfp/2023-and-refusal", Fixture, NULL, set_up_2023, test_2023_and_refusal, fixture_tear_down);
-  g_test_add ("/site-cfp/2025-read-back", Fixture, NULL, set_up_2025, test_2025_read_back, fixture_tear_down);
+  g_test_add ("/site-cfp/2025-regenerated", Fixture, NULL, set_up_2025, test_2025_regenerated, lectern_test_site_tear_down);
+  g_test_add ("/site-cfp/moved-deadline", Fixture, NULL, set_up_2025, test_moved_deadline, lectern_test_site_tear_down);
+  g_test_add ("/site-cfp/announcement", Fixture, NULL, set_up_2025, test_announcement, lectern_test_site_tear_down);
+  g_test_add ("/site-cfp/2023-and-refusal", Fixture, NULL, set_up_2023, test_2023_and_refusal, lectern_test_site_tear_down);
+  g_test_add ("/site-cfp/2025-read-back", Fixture, NULL, set_up_2025, test_2025_read_back, lectern_test_site_tear_down);
   g_test_add_func ("/site-cfp/reader", test_reader);
   g_test_add_func ("/site-cfp/nested-markers", test_nested_markers);
-  g_test_add ("/site-cfp/readiness", Fixture, NULL, set_up_2025, test_readiness, fixture_tear_down);
-  g_test_add ("/site-cfp/no-call-page", Fixture, NULL, set_up_2025, test_no_call_page, fixture_tear_down);
-  g_test_add ("/site-cfp/unpublished", Fixture, NULL, set_up_2025, test_unpublished, fixture_tear_down);
+  g_test_add ("/site-cfp/readiness", Fixture, NULL, set_up_2025, test_readiness, lectern_test_site_tear_down);
+  g_test_add ("/site-cfp/no-call-page", Fixture, NULL, set_up_2025, test_no_call_page, lectern_test_site_tear_down);
+  g_test_add ("/site-cfp/unpublished", Fixture, NULL, set_up_2025, test_unpublished, lectern_test_site_tear_down);
 
   return g_test_run ();
 }

@@ -22,12 +22,7 @@
 #include "lectern-site-markdown.h"
 #include "lectern-test-util.h"
 
-typedef struct
-{
-  char         *dir;
-  char         *site;
-  LecternStore *store;
-} Fixture;
+typedef LecternTestSite Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
@@ -43,16 +38,6 @@ fixture_set_up (Fixture       *f,
   path = g_build_filename (f->dir, "w.lectern", NULL);
   f->store = lectern_store_create (path, NULL, &error);
   g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  lectern_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->site);
 }
 
 static guint
@@ -653,14 +638,14 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   lectern_test_keep_quark_block ();
 
-  g_test_add ("/site-import/real-site", Fixture, NULL, fixture_set_up, test_real_site, fixture_tear_down);
-  g_test_add ("/site-import/adopt", Fixture, NULL, fixture_set_up, test_adopt, fixture_tear_down);
-  g_test_add ("/site-import/2025-site", Fixture, NULL, fixture_set_up, test_2025_site, fixture_tear_down);
-  g_test_add ("/site-import/broken-page", Fixture, NULL, fixture_set_up, test_broken_page, fixture_tear_down);
-  g_test_add ("/site-import/mis-encoded-card", Fixture, NULL, fixture_set_up, test_mis_encoded_card, fixture_tear_down);
-  g_test_add ("/site-import/malformed", Fixture, NULL, fixture_set_up, test_malformed, fixture_tear_down);
-  g_test_add ("/site-import/two-cards", Fixture, NULL, fixture_set_up, test_two_cards, fixture_tear_down);
-  g_test_add ("/site-import/broken-card", Fixture, NULL, fixture_set_up, test_broken_card, fixture_tear_down);
+  g_test_add ("/site-import/real-site", Fixture, NULL, fixture_set_up, test_real_site, lectern_test_site_tear_down);
+  g_test_add ("/site-import/adopt", Fixture, NULL, fixture_set_up, test_adopt, lectern_test_site_tear_down);
+  g_test_add ("/site-import/2025-site", Fixture, NULL, fixture_set_up, test_2025_site, lectern_test_site_tear_down);
+  g_test_add ("/site-import/broken-page", Fixture, NULL, fixture_set_up, test_broken_page, lectern_test_site_tear_down);
+  g_test_add ("/site-import/mis-encoded-card", Fixture, NULL, fixture_set_up, test_mis_encoded_card, lectern_test_site_tear_down);
+  g_test_add ("/site-import/malformed", Fixture, NULL, fixture_set_up, test_malformed, lectern_test_site_tear_down);
+  g_test_add ("/site-import/two-cards", Fixture, NULL, fixture_set_up, test_two_cards, lectern_test_site_tear_down);
+  g_test_add ("/site-import/broken-card", Fixture, NULL, fixture_set_up, test_broken_card, lectern_test_site_tear_down);
 
   return g_test_run ();
 }

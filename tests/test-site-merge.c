@@ -15,12 +15,7 @@
 #include "lectern-site-merge.h"
 #include "lectern-test-util.h"
 
-typedef struct
-{
-  char         *dir;
-  char         *site;
-  LecternStore *store;
-} Fixture;
+typedef LecternTestSite Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
@@ -28,16 +23,6 @@ fixture_set_up (Fixture       *f,
 {
   f->dir = lectern_test_make_tmpdir ("lectern-merge-XXXXXX");
   f->store = lectern_test_import_site (f->dir, &f->site);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  lectern_test_rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->site);
 }
 
 static LecternSiteMerge *
@@ -303,12 +288,12 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   lectern_test_keep_quark_block ();
 
-  g_test_add ("/site-merge/same-site", Fixture, NULL, fixture_set_up, test_same_site, fixture_tear_down);
-  g_test_add ("/site-merge/hand-edits", Fixture, NULL, fixture_set_up, test_hand_edits, fixture_tear_down);
-  g_test_add ("/site-merge/schedule", Fixture, NULL, fixture_set_up, test_schedule, fixture_tear_down);
+  g_test_add ("/site-merge/same-site", Fixture, NULL, fixture_set_up, test_same_site, lectern_test_site_tear_down);
+  g_test_add ("/site-merge/hand-edits", Fixture, NULL, fixture_set_up, test_hand_edits, lectern_test_site_tear_down);
+  g_test_add ("/site-merge/schedule", Fixture, NULL, fixture_set_up, test_schedule, lectern_test_site_tear_down);
   g_test_add ("/site-merge/record-is-bookkeeping", Fixture, NULL, fixture_set_up, test_record_is_bookkeeping,
-              fixture_tear_down);
-  g_test_add ("/site-merge/newer-in-lectern", Fixture, NULL, fixture_set_up, test_newer_in_lectern, fixture_tear_down);
+              lectern_test_site_tear_down);
+  g_test_add ("/site-merge/newer-in-lectern", Fixture, NULL, fixture_set_up, test_newer_in_lectern, lectern_test_site_tear_down);
 
   return g_test_run ();
 }
